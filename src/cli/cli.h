@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStringList>
+
+// The command line: every subcommand of `hookwatch`, on a QCoreApplication the caller made.
+namespace Cli {
+
+enum ExitCode {
+    Success = 0,
+    RuntimeFailure = 1, // an unreachable database, a store from a newer version, …
+    UsageError = 2, // bad options or input, an unknown id, an invalid transition
+    AttemptFailed = 3, // --wait: the attempt was made and failed
+};
+
+// Splits --db (allowed before or after the subcommand) from the rest.
+struct Invocation
+{
+    QString db;
+    QStringList args; // args[0] is the program, args[1] the subcommand if any
+    QString error;
+};
+Invocation split(const QStringList &arguments);
+
+// True when these arguments open the window (no subcommand).
+bool wantsWindow(const Invocation &invocation);
+
+int run(const Invocation &invocation);
+
+QString usage();
+
+} // namespace Cli

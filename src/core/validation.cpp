@@ -1,0 +1,166 @@
+#include "validation.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Validation {
+
+Status deliveryUrl(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return Status::failure(QStringLiteral("The delivery URL is empty."));
+    if (text.size() > MaxUrlLength)
+        return Status::failure(
+                QStringLiteral("The delivery URL is %1 characters long; at most %2 are allowed.")
+                        .arg(text.size())
+                        .arg(MaxUrlLength));
+    for (const QChar c : text) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return Status::failure(QStringLiteral("The delivery URL contains a space or a control character."));
+    }
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return Status::failure(QStringLiteral("\"%1\" is not a valid URL: %2").arg(maskedUrl(text), url.errorString()));
+    const QString scheme = url.scheme();
+    if (scheme.isEmpty())
+        return Status::failure(QStringLiteral("\"%1\" is not an absolute URL: it needs http:// or https://.")
+                                       .arg(maskedUrl(text)));
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return Status::failure(QStringLiteral("The URI scheme \"%1\" is not allowed.  Only URIs with the following "
+                                              "schemes may be used: http, https")
+                                       .arg(scheme));
+    if (url.host().isEmpty())
+        return Status::failure(QStringLiteral("The delivery URL has no host."));
+    return {};
+}
+
+Status secret(const QString &s)
+{
+    if (s.size() > MaxSecretLength)
+        return Status::failure(QStringLiteral("The secret is %1 characters long; at most %2 are allowed.")
+                                       .arg(s.size())
+                                       .arg(MaxSecretLength));
+    for (const QChar c : s) {
+        if (c.category() == QChar::Other_Control)
+            return Status::failure(QStringLiteral("The secret contains a control character (a line break or tab?)."));
+    }
+    return {};
+}
+
+Status payload(const QByteArray &bytes)
+{
+    if (bytes.size() > MaxPayloadBytes)
+        return Status::failure(QStringLiteral("The payload is %1 bytes; at most %2 (5 MiB) are allowed.")
+                                       .arg(bytes.size())
+                                       .arg(MaxPayloadBytes));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error == QJsonParseError::DeepNesting)
+        return Status::failure(
+                QStringLiteral("The payload is nested too deeply: JSON deeper than %1 levels is not supported.")
+                        .arg(MaxJsonDepth));
+    if (doc.isNull())
+        return Status::failure(QStringLiteral("The payload is not valid JSON: %1 at byte %2.")
+                                       .arg(error.errorString())
+                                       .arg(error.offset));
+    return {};
+}
+
+Result<QPair<QByteArray, QByteArray>> header(const QString &text)
+{
+    using R = Result<QPair<QByteArray, QByteArray>>;
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return R::failure(QStringLiteral("invalid header \"%1\": write it as 'Name: value'").arg(text.left(40)));
+    const QByteArray name = text.left(colon).trimmed().toLatin1();
+    const QString value = text.mid(colon + 1).trimmed();
+    static const QByteArray tokenChars = QByteArrayLiteral("!#$%&'*+-.^_`|~");
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || tokenChars.contains(c);
+        if (!ok)
+            return R::failure(QStringLiteral("invalid header name \"%1\"").arg(QString::fromLatin1(name)));
+    }
+    for (const QChar c : value) {
+        if (c == QLatin1Char('\r') || c == QLatin1Char('\n') || c.category() == QChar::Other_Control)
+            return R::failure(QStringLiteral("the value of header \"%1\" contains a control character")
+                                      .arg(QString::fromLatin1(name)));
+    }
+    static const QList<QByteArray> reserved = { "content-type", "content-length", "host", "user-agent",
+                                                "x-launchpad-event-type", "x-launchpad-delivery",
+                                                "x-hub-signature" };
+    if (reserved.contains(name.toLower()))
+        return R::failure(QStringLiteral("header \"%1\" is set by Hookwatch itself and cannot be overridden")
+                                  .arg(QString::fromLatin1(name)));
+    return qMakePair(name, value.toUtf8());
+}
+
+Status eventType(const QString &eventType)
+{
+    if (eventType.trimmed().isEmpty())
+        return Status::failure(QStringLiteral("The event type is empty."));
+    if (eventType.size() > 200)
+        return Status::failure(QStringLiteral("The event type is longer than 200 characters."));
+    for (const QChar c : eventType) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return Status::failure(QStringLiteral("The event type \"%1\" contains a space or control character.")
+                                           .arg(eventType.left(60)));
+    }
+    return {};
+}
+
+Status timeout(qint64 ms)
+{
+    if (ms <= 0 || ms > 3600 * 1000)
+        return Status::failure(QStringLiteral("The timeout must be more than 0s and at most 1h."));
+    return {};
+}
+
+bool isSensitiveHeader(const QByteArray &name)
+{
+    const QByteArray n = name.toLower();
+    return n == "authorization" || n == "proxy-authorization" || n == "cookie" || n.contains("token")
+            || n.contains("secret") || n.contains("api-key") || n.contains("apikey") || n.contains("password")
+            || n.contains("auth");
+}
+
+QByteArray maskedHeaderValue(const QByteArray &name, const QByteArray &value)
+{
+    if (!isSensitiveHeader(name) || value.isEmpty())
+        return value;
+    // Keep the scheme word of "Bearer xyz" so a reader can tell which kind it was.
+    const qsizetype space = value.indexOf(' ');
+    if (space > 0 && space < 16)
+        return value.left(space) + " ****";
+    return QByteArrayLiteral("****");
+}
+
+QString maskedUrl(const QString &text)
+{
+    QUrl url(text);
+    if (!url.isValid())
+        return text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;
+    if (!url.password().isEmpty())
+        url.setPassword(QStringLiteral("****"));
+    if (url.hasQuery()) {
+        QUrlQuery query(url);
+        auto items = query.queryItems(QUrl::FullyEncoded);
+        bool changed = false;
+        for (auto &item : items) {
+            const QByteArray key = item.first.toLatin1().toLower();
+            if (isSensitiveHeader(key) || key == "key" || key == "sig" || key == "code" || key == "pass") {
+                item.second = QStringLiteral("****");
+                changed = true;
+            }
+        }
+        if (changed) {
+            query.setQueryItems(items);
+            url.setQuery(query);
+        }
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace Validation

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "clock.h"
+#include "retrypolicy.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct Webhook
+{
+    static constexpr qint64 DefaultTimeoutMs = 30 * 1000;
+
+    qint64 id = 0;
+    QString deliveryUrl;
+    bool active = true;
+    // Write-only: stored to sign requests, never printed, logged or exported.
+    std::optional<QString> secret;
+    QStringList eventTypes;
+    HeaderList headers; // sent with every request, e.g. an Authorization a receiver requires
+    qint64 timeoutMs = DefaultTimeoutMs;
+    RetryPolicy retryPolicy;
+    bool trustSelfSigned = false;
+    TimeMs dateCreated = 0;
+    TimeMs dateLastModified = 0;
+
+    bool hasSecret() const { return secret.has_value() && !secret->isEmpty(); }
+};

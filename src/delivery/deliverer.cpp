@@ -1,0 +1,200 @@
+#include "deliverer.h"
+
+#include "senderprofile.h"
+#include "validation.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslError>
+#include <QTimer>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery")
+
+struct Deliverer::InFlight
+{
+    enum class Abort { None, BodyCapped, Released };
+    Attempt attempt;
+    QElapsedTimer elapsed;
+    QByteArray body;
+    Abort abort = Abort::None;
+    QString sslErrors;
+};
+
+namespace {
+QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
+{
+    switch (reply->error()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("Connection refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("Connection closed by the receiver before a complete response");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("Host %1 not found").arg(reply->url().host());
+    case QNetworkReply::TimeoutError:
+        return QStringLiteral("Connection timed out");
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("Request timeout");
+    case QNetworkReply::SslHandshakeFailedError:
+        return sslErrors.isEmpty() ? QStringLiteral("TLS handshake failed")
+                                   : QStringLiteral("TLS handshake failed: %1").arg(sslErrors);
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QStringLiteral("Cannot connect to proxy: %1").arg(reply->errorString());
+    default:
+        break;
+    }
+    // Qt's text may quote the URL; never let credentials in it reach the store or a log.
+    QString text = reply->errorString();
+    text.replace(reply->url().toString(), Validation::maskedUrl(reply->url().toString()));
+    return text;
+}
+} // namespace
+
+Deliverer::Deliverer(const Clock *clock, QObject *parent)
+    : QObject(parent), m_clock(clock), m_network(new QNetworkAccessManager(this)),
+      m_profile(SenderProfile::launchpad())
+{
+    m_network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+Deliverer::~Deliverer()
+{
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+        delete it.value();
+    }
+}
+
+void Deliverer::setProxy(const QNetworkProxy &proxy)
+{
+    m_network->setProxy(proxy);
+}
+
+QList<qint64> Deliverer::inFlightIds() const
+{
+    QList<qint64> ids;
+    for (const InFlight *f : m_inFlight)
+        ids.append(f->attempt.deliveryId);
+    return ids;
+}
+
+void Deliverer::start(const ClaimedDelivery &claimed)
+{
+    const Delivery &d = claimed.delivery;
+    const Webhook &w = claimed.webhook;
+    Attempt attempt;
+    attempt.deliveryId = d.id;
+    attempt.dateStarted = m_clock->now();
+    attempt.request.url = Validation::maskedUrl(w.deliveryUrl);
+
+    if (!w.active || w.id == 0) {
+        // Launchpad: an inactive webhook's delivery fails without a request.
+        attempt.deactivated = true;
+        attempt.dateSent = attempt.dateStarted;
+        QTimer::singleShot(0, this, [this, attempt] { Q_EMIT finished(attempt); });
+        return;
+    }
+
+    const HeaderList headers = m_profile.headers(w, d, d.payload);
+    QNetworkRequest request{ QUrl(w.deliveryUrl) };
+    request.setTransferTimeout(int(qBound(qint64(1), w.timeoutMs, qint64(std::numeric_limits<int>::max()))));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    for (const auto &h : headers) {
+        request.setRawHeader(h.first, h.second);
+        attempt.request.headers.append({ h.first, Validation::maskedHeaderValue(h.first, h.second) });
+    }
+
+    auto *state = new InFlight;
+    state->attempt = attempt;
+    state->elapsed.start();
+    QNetworkReply *reply = m_network->post(request, d.payload);
+    m_inFlight.insert(reply, state);
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, state, trust = w.trustSelfSigned](const QList<QSslError> &errors) {
+        bool onlySelfSigned = true;
+        QStringList texts;
+        for (const QSslError &e : errors) {
+            texts << e.errorString();
+            if (e.error() != QSslError::SelfSignedCertificate && e.error() != QSslError::SelfSignedCertificateInChain)
+                onlySelfSigned = false;
+        }
+        if (trust && onlySelfSigned)
+            reply->ignoreSslErrors(errors);
+        else
+            state->sslErrors = texts.join(QLatin1String("; "));
+    });
+}
+
+void Deliverer::onReadyRead(QNetworkReply *reply)
+{
+    InFlight *state = m_inFlight.value(reply);
+    if (!state)
+        return;
+    const qint64 room = Attempt::MaxResponseBody - state->body.size();
+    if (room > 0)
+        state->body += reply->read(room);
+    if (reply->bytesAvailable() > 0 && state->abort == InFlight::Abort::None) {
+        // More than we keep: the outcome is known from the status line, so stop reading
+        // rather than download an endless body.
+        state->abort = InFlight::Abort::BodyCapped;
+        reply->abort();
+    }
+}
+
+void Deliverer::onFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    InFlight *state = m_inFlight.take(reply);
+    if (!state)
+        return;
+    std::unique_ptr<InFlight> owner(state);
+    Attempt &a = state->attempt;
+    if (state->abort == InFlight::Abort::Released) {
+        Q_EMIT aborted(a.deliveryId);
+        return;
+    }
+    if (state->abort == InFlight::Abort::None) {
+        const qint64 room = Attempt::MaxResponseBody - state->body.size();
+        if (room > 0)
+            state->body += reply->read(room);
+    }
+    a.dateSent = m_clock->now();
+    a.durationMs = state->elapsed.elapsed();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid() && status.toInt() > 0) {
+        AttemptResponse r;
+        r.statusCode = status.toInt();
+        r.headers = reply->rawHeaderPairs();
+        r.body = state->body;
+        r.bodyTruncated = state->abort == InFlight::Abort::BodyCapped || reply->bytesAvailable() > 0;
+        a.response = r;
+    } else {
+        a.connectionError = connectionErrorText(reply, state->sslErrors);
+        if (a.connectionError.isEmpty())
+            a.connectionError = QStringLiteral("No response");
+    }
+    Q_EMIT finished(a);
+}
+
+void Deliverer::abortAll()
+{
+    const auto replies = m_inFlight.keys();
+    for (QNetworkReply *reply : replies) {
+        if (InFlight *state = m_inFlight.value(reply))
+            state->abort = InFlight::Abort::Released;
+        reply->abort();
+    }
+}

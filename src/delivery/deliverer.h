@@ -1,0 +1,46 @@
+#pragma once
+
+#include "clock.h"
+#include "jobstore.h"
+
+#include <QHash>
+#include <QNetworkProxy>
+#include <QObject>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class SenderProfile;
+
+// Makes attempts: one POST per claimed delivery over one QNetworkAccessManager, and
+// reports each attempt, request and response, once its outcome is known.
+class Deliverer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Deliverer)
+
+public:
+    explicit Deliverer(const Clock *clock, QObject *parent = nullptr);
+    ~Deliverer() override;
+
+    void setProxy(const QNetworkProxy &proxy);
+    // Starts an attempt; finished() follows, even for an inactive webhook (no request then).
+    void start(const ClaimedDelivery &claimed);
+    // Abandons attempts without an outcome (a worker shutting down); they report aborted().
+    void abortAll();
+    int inFlight() const { return int(m_inFlight.size()); }
+    QList<qint64> inFlightIds() const;
+
+Q_SIGNALS:
+    void finished(const Attempt &attempt);
+    void aborted(qint64 deliveryId);
+
+private:
+    struct InFlight;
+    void onReadyRead(QNetworkReply *reply);
+    void onFinished(QNetworkReply *reply);
+
+    const Clock *m_clock;
+    QNetworkAccessManager *m_network;
+    const SenderProfile &m_profile;
+    QHash<QNetworkReply *, InFlight *> m_inFlight;
+};

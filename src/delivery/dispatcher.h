@@ -1,0 +1,96 @@
+#pragma once
+
+#include "clock.h"
+#include "jobstore.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+class Deliverer;
+class QNetworkProxy;
+
+// Runs due deliveries: claims them from the store under a lease, hands them to the
+// Deliverer and records each outcome. One single-shot timer is armed for the earliest
+// due delivery; there is no polling loop for due work. Lives in one thread with its store
+// (the main thread of a worker, a worker thread under the window).
+class Dispatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dispatcher)
+
+public:
+    enum class Mode {
+        Continuous, // a worker or the window: runs until stopped
+        Once, // runs what is due now, then finishes (Launchpad's cron job)
+        UntilIdle, // runs until nothing is waiting or running, scheduled retries included
+    };
+
+    struct Options
+    {
+        int concurrency = 8;
+        qint64 leaseMs = JobStore::DefaultLeaseMs;
+        Mode mode = Mode::Continuous;
+        bool watchChanges = true; // notice deliveries made by other processes
+    };
+
+    Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent = nullptr);
+    ~Dispatcher() override;
+
+    void setProxy(const QNetworkProxy &proxy);
+    const QString &owner() const { return m_owner; }
+    int inFlight() const;
+    bool isPaused() const { return m_paused; }
+    bool isRunning() const { return m_started && !m_stopping; }
+
+    void start();
+    void setPaused(bool paused);
+    void setConcurrency(int concurrency);
+    // Looks for due work now (after the clock moved, or another process changed the store).
+    void wake();
+    // Stops claiming, lets attempts in flight finish for `graceMs`, gives back the rest,
+    // records everything, then emits stopped().
+    void stop(int graceMs);
+    // Makes the next attempt of one waiting delivery now, due or not (the CLI's --wait).
+    Status attemptNow(qint64 deliveryId);
+
+Q_SIGNALS:
+    void attemptStarted(const Delivery &delivery, const Webhook &webhook);
+    void attemptRecorded(const Delivery &delivery, const Attempt &attempt);
+    void deliveryFailedForGood(const Delivery &delivery);
+    void storeError(const QString &message);
+    void storeRecovered();
+    void runFinished(); // Once / UntilIdle: the run is over
+    void stopped();
+    void activityChanged();
+
+private:
+    void scheduleDispatch();
+    void dispatchDue();
+    void armTimer();
+    void onAttemptFinished(const Attempt &attempt);
+    void onAttemptAborted(qint64 deliveryId);
+    bool flushRecords();
+    void renewLeases();
+    void checkRunFinished();
+    void finishStop();
+    void reportStoreError(const QString &message);
+
+    JobStore *m_store;
+    const Clock *m_clock;
+    Options m_options;
+    QString m_owner;
+    Deliverer *m_deliverer;
+    QTimer m_dueTimer;
+    QTimer m_kickTimer;
+    QTimer m_leaseTimer;
+    QTimer m_graceTimer;
+    QHash<qint64, AttemptRecord> m_inFlight; // by delivery id, as claimed
+    QList<AttemptRecord> m_toRecord;
+    bool m_started = false;
+    bool m_paused = false;
+    bool m_stopping = false;
+    bool m_runFinished = false;
+    bool m_storeFailing = false;
+    int m_backoffMs = 0;
+};

@@ -1,0 +1,1238 @@
+#include "jobstore.h"
+
+#include "deliverystate.h"
+#include "outcome.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcStore, "hookwatch.storage")
+
+namespace {
+
+QAtomicInteger<quint64> connectionCounter;
+
+const char *const NotifyChannel = "hookwatch_changes";
+
+// Every migration step, in order; step N moves the schema from version N-1 to N.
+// {ID}, {BLOB} are filled per backend. Never edit a step once it has shipped: add one.
+struct MigrationStep
+{
+    QList<const char *> statements;
+};
+
+const QList<MigrationStep> &migrationSteps()
+{
+    static const QList<MigrationStep> steps = {
+        { {
+                R"(CREATE TABLE webhooks (
+                    id {ID},
+                    delivery_url TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1,
+                    secret TEXT,
+                    event_types TEXT NOT NULL DEFAULT '[]',
+                    headers TEXT NOT NULL DEFAULT '[]',
+                    timeout_ms BIGINT NOT NULL,
+                    retry_preset TEXT NOT NULL,
+                    retry_window_ms BIGINT NOT NULL,
+                    retry_early_delay_ms BIGINT NOT NULL,
+                    retry_early_period_ms BIGINT NOT NULL,
+                    retry_late_delay_ms BIGINT NOT NULL,
+                    trust_self_signed INTEGER NOT NULL DEFAULT 0,
+                    date_created BIGINT NOT NULL,
+                    date_last_modified BIGINT NOT NULL))",
+                R"(CREATE TABLE deliveries (
+                    id {ID},
+                    webhook_id BIGINT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+                    event_type TEXT NOT NULL,
+                    payload {BLOB} NOT NULL,
+                    status INTEGER NOT NULL,
+                    attempt_count INTEGER NOT NULL DEFAULT 0,
+                    total_attempts INTEGER NOT NULL DEFAULT 0,
+                    date_created BIGINT NOT NULL,
+                    date_first_sent BIGINT,
+                    date_sent BIGINT,
+                    date_finished BIGINT,
+                    scheduled_start BIGINT,
+                    lease_expires BIGINT,
+                    lease_owner TEXT,
+                    successful INTEGER,
+                    failure_detail TEXT,
+                    last_status_code INTEGER))",
+                "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)",
+                "CREATE INDEX deliveries_status_id ON deliveries (status, id)",
+                "CREATE INDEX deliveries_webhook_id ON deliveries (webhook_id, id)",
+                "CREATE INDEX deliveries_event_type_id ON deliveries (event_type, id)",
+                "CREATE INDEX deliveries_finished ON deliveries (date_finished) WHERE date_finished IS NOT NULL",
+                R"(CREATE TABLE attempts (
+                    id {ID},
+                    delivery_id BIGINT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    date_started BIGINT NOT NULL,
+                    date_sent BIGINT NOT NULL,
+                    duration_ms BIGINT NOT NULL,
+                    request_url TEXT NOT NULL,
+                    request_method TEXT NOT NULL,
+                    request_headers TEXT NOT NULL,
+                    response_status INTEGER,
+                    response_headers TEXT,
+                    response_body {BLOB},
+                    response_body_truncated INTEGER NOT NULL DEFAULT 0,
+                    connection_error TEXT,
+                    deactivated INTEGER NOT NULL DEFAULT 0))",
+                "CREATE INDEX attempts_delivery ON attempts (delivery_id, number)",
+        } },
+    };
+    return steps;
+}
+
+const char *const DeliveryColumns =
+        "id, webhook_id, event_type, payload, status, attempt_count, total_attempts, date_created, "
+        "date_first_sent, date_sent, date_finished, scheduled_start, lease_expires, lease_owner, successful, "
+        "failure_detail, last_status_code";
+
+const char *const WebhookColumns =
+        "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
+        "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
+        "date_last_modified";
+
+QVariant nullableTime(const std::optional<TimeMs> &t)
+{
+    return t ? QVariant::fromValue<qint64>(*t) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant nullableInt(const std::optional<int> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+std::optional<TimeMs> optionalTime(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return v.toLongLong();
+}
+
+QString headersToJson(const HeaderList &headers)
+{
+    QJsonArray array;
+    for (const auto &h : headers)
+        array.append(QJsonArray { QString::fromLatin1(h.first), QString::fromUtf8(h.second) });
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+HeaderList headersFromJson(const QString &json)
+{
+    HeaderList headers;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &item : array) {
+        const QJsonArray pair = item.toArray();
+        headers.append({ pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8() });
+    }
+    return headers;
+}
+
+Delivery readDelivery(const QSqlQuery &q)
+{
+    Delivery d;
+    d.id = q.value(0).toLongLong();
+    d.webhookId = q.value(1).toLongLong();
+    d.eventType = q.value(2).toString();
+    d.payload = q.value(3).toByteArray();
+    d.status = static_cast<JobStatus>(q.value(4).toInt());
+    d.attemptCount = q.value(5).toInt();
+    d.totalAttempts = q.value(6).toInt();
+    d.dateCreated = q.value(7).toLongLong();
+    d.dateFirstSent = optionalTime(q.value(8));
+    d.dateSent = optionalTime(q.value(9));
+    d.dateFinished = optionalTime(q.value(10));
+    d.scheduledStart = optionalTime(q.value(11));
+    d.leaseExpires = optionalTime(q.value(12));
+    d.leaseOwner = q.value(13).toString();
+    if (!q.value(14).isNull())
+        d.successful = q.value(14).toInt() != 0;
+    d.failureDetail = q.value(15).toString();
+    if (!q.value(16).isNull())
+        d.lastStatusCode = q.value(16).toInt();
+    return d;
+}
+
+Webhook readWebhook(const QSqlQuery &q)
+{
+    Webhook w;
+    w.id = q.value(0).toLongLong();
+    w.deliveryUrl = q.value(1).toString();
+    w.active = q.value(2).toInt() != 0;
+    if (!q.value(3).isNull())
+        w.secret = q.value(3).toString();
+    const QJsonArray types = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array();
+    for (const auto &t : types)
+        w.eventTypes.append(t.toString());
+    w.headers = headersFromJson(q.value(5).toString());
+    w.timeoutMs = q.value(6).toLongLong();
+    const auto preset = RetryPolicy::fromPreset(q.value(7).toString());
+    w.retryPolicy = preset ? preset.value() : RetryPolicy::seed();
+    w.retryPolicy.windowMs = q.value(8).toLongLong();
+    w.retryPolicy.earlyDelayMs = q.value(9).toLongLong();
+    w.retryPolicy.earlyPeriodMs = q.value(10).toLongLong();
+    w.retryPolicy.lateDelayMs = q.value(11).toLongLong();
+    w.trustSelfSigned = q.value(12).toInt() != 0;
+    w.dateCreated = q.value(13).toLongLong();
+    w.dateLastModified = q.value(14).toLongLong();
+    return w;
+}
+
+void bindWebhook(QSqlQuery &q, const Webhook &w)
+{
+    QJsonArray types;
+    for (const auto &t : w.eventTypes)
+        types.append(t);
+    q.bindValue(QStringLiteral(":url"), w.deliveryUrl);
+    q.bindValue(QStringLiteral(":active"), w.active ? 1 : 0);
+    q.bindValue(QStringLiteral(":secret"), w.hasSecret() ? QVariant(*w.secret) : QVariant(QMetaType(QMetaType::QString)));
+    q.bindValue(QStringLiteral(":types"), QString::fromUtf8(QJsonDocument(types).toJson(QJsonDocument::Compact)));
+    q.bindValue(QStringLiteral(":headers"), headersToJson(w.headers));
+    q.bindValue(QStringLiteral(":timeout"), w.timeoutMs);
+    q.bindValue(QStringLiteral(":preset"), w.retryPolicy.preset);
+    q.bindValue(QStringLiteral(":window"), w.retryPolicy.windowMs);
+    q.bindValue(QStringLiteral(":early_delay"), w.retryPolicy.earlyDelayMs);
+    q.bindValue(QStringLiteral(":early_period"), w.retryPolicy.earlyPeriodMs);
+    q.bindValue(QStringLiteral(":late_delay"), w.retryPolicy.lateDelayMs);
+    q.bindValue(QStringLiteral(":trust"), w.trustSelfSigned ? 1 : 0);
+}
+
+QString notFound(const char *what, qint64 id)
+{
+    return QStringLiteral("no %1 with id %2").arg(QLatin1String(what)).arg(id);
+}
+
+} // namespace
+
+JobStore::JobStore(DatabaseConfig config, const Clock *clock)
+    : m_config(std::move(config)), m_clock(clock),
+      m_connectionName(QStringLiteral("hookwatch-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+JobStore::~JobStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase JobStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool JobStore::isOpen() const
+{
+    return m_open;
+}
+
+QString JobStore::sql(const char *statement) const
+{
+    QString s = QString::fromLatin1(statement);
+    const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
+    s.replace(QLatin1String("{ID}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                        : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    s.replace(QLatin1String("{BLOB}"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
+    s.replace(QLatin1String("{FOR_UPDATE}"), pg ? QLatin1String("FOR UPDATE SKIP LOCKED") : QLatin1String(""));
+    s.replace(QLatin1String("{LOCK}"), pg ? QLatin1String("FOR UPDATE") : QLatin1String(""));
+    s.replace(QLatin1String("{DELIVERY_COLUMNS}"), QLatin1String(DeliveryColumns));
+    s.replace(QLatin1String("{WEBHOOK_COLUMNS}"), QLatin1String(WebhookColumns));
+    return s;
+}
+
+Status JobStore::exec(QSqlQuery &query, const char *what)
+{
+    if (query.exec())
+        return {};
+    const QString message = QStringLiteral("database error while %1: %2")
+                                    .arg(QLatin1String(what), query.lastError().text().trimmed());
+    qCWarning(lcStore).noquote() << message;
+    return Status::failure(message);
+}
+
+Status JobStore::execSql(const QString &statement, const char *what)
+{
+    QSqlQuery q(database());
+    if (!q.prepare(statement))
+        return Status::failure(QStringLiteral("database error while %1: %2")
+                                       .arg(QLatin1String(what), q.lastError().text().trimmed()));
+    return exec(q, what);
+}
+
+Status JobStore::begin(bool write)
+{
+    // SQLite: take the write lock up front, so a transaction that reads before it writes
+    // waits for other writers (busy_timeout) instead of failing on the upgrade.
+    const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
+    QSqlQuery q(database());
+    const QString statement = sqlite && write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (!q.exec(statement))
+        return Status::failure(QStringLiteral("database error while starting a transaction: %1")
+                                       .arg(q.lastError().text().trimmed()));
+    return {};
+}
+
+Status JobStore::commit()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString error = q.lastError().text().trimmed();
+        rollback();
+        return Status::failure(QStringLiteral("database error while committing: %1").arg(error));
+    }
+    return {};
+}
+
+void JobStore::rollback()
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+void JobStore::notifyChange()
+{
+    if (m_config.backend != DatabaseConfig::Backend::Postgres)
+        return;
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("NOTIFY ") + QLatin1String(NotifyChannel));
+}
+
+Status JobStore::createSqliteFile()
+{
+    const QString path = m_config.sqlitePath;
+    if (path == QLatin1String(":memory:"))
+        return {};
+    const QFileInfo info(path);
+    if (info.isDir())
+        return Status::failure(QStringLiteral("cannot use the SQLite store at %1: it is a directory").arg(path));
+    QDir dir = info.absoluteDir();
+    if (!dir.exists()) {
+        // Only the default location is created on demand; a mistyped --db path is an error.
+        if (path != DatabaseConfig::defaultSqlitePath())
+            return Status::failure(
+                    QStringLiteral("cannot use the SQLite store at %1: the folder %2 does not exist")
+                            .arg(path, dir.path()));
+        if (!dir.mkpath(QStringLiteral(".")))
+            return Status::failure(QStringLiteral("cannot create the folder %1").arg(dir.path()));
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    if (!info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return Status::failure(
+                    QStringLiteral("cannot create the SQLite store at %1: %2").arg(path, file.errorString()));
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return {};
+}
+
+Status JobStore::open()
+{
+    m_open = false;
+    QSqlDatabase db = database();
+    if (!db.isValid()) {
+        const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
+        const QString driver = pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+        if (!QSqlDatabase::isDriverAvailable(driver))
+            return Status::failure(QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
+                                           .arg(driver, pg ? QStringLiteral("libqt6sql6-psql")
+                                                           : QStringLiteral("libqt6sql6-sqlite")));
+        db = QSqlDatabase::addDatabase(driver, m_connectionName);
+        if (pg) {
+            db.setHostName(m_config.host);
+            db.setPort(m_config.port);
+            db.setUserName(m_config.user);
+            db.setPassword(m_config.password);
+            db.setDatabaseName(m_config.databaseName);
+            db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+        } else {
+            db.setDatabaseName(m_config.sqlitePath);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        }
+    }
+    if (m_config.backend == DatabaseConfig::Backend::Sqlite) {
+        if (const Status created = createSqliteFile(); !created)
+            return created;
+    }
+    if (!db.isOpen() && !db.open())
+        return Status::failure(QStringLiteral("cannot open the database %1: %2")
+                                       .arg(m_config.displayUrl(), db.lastError().text().trimmed()));
+    const auto fail = [this](const Status &s) {
+        database().close();
+        return Status::failure(QStringLiteral("cannot use the database %1: %2").arg(m_config.displayUrl(), s.error()));
+    };
+    if (m_config.backend == DatabaseConfig::Backend::Sqlite) {
+        for (const char *pragma : { "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 15000",
+                                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" }) {
+            QSqlQuery q(db);
+            if (!q.exec(QLatin1String(pragma)))
+                return fail(Status::failure(q.lastError().text().trimmed()));
+        }
+    } else {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    }
+    if (const Status migrated = migrate(); !migrated)
+        return fail(migrated);
+    m_open = true;
+    return {};
+}
+
+int JobStore::schemaVersion()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Status JobStore::migrate()
+{
+    if (Status s = execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS hookwatch_schema (version INTEGER NOT NULL)"),
+                           "creating the schema table");
+        !s)
+        return s;
+    const auto &steps = migrationSteps();
+    const int known = int(steps.size());
+    for (int target = 1; target <= known; ++target) {
+        if (Status s = begin(); !s)
+            return s;
+        // Several processes may start at once: one migrates, the others wait and see it done.
+        if (m_config.backend == DatabaseConfig::Backend::Postgres)
+            execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7405183)"), "locking the schema");
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema"))) {
+            rollback();
+            return Status::failure(q.lastError().text().trimmed());
+        }
+        const bool hasRow = q.next();
+        const int current = hasRow ? q.value(0).toInt() : 0;
+        q.finish();
+        if (current > known) {
+            rollback();
+            return Status::failure(
+                    QStringLiteral("it was written by a newer version of Hookwatch (schema version %1; this "
+                                   "version knows up to %2). Upgrade Hookwatch, or choose another database with --db.")
+                            .arg(current)
+                            .arg(known));
+        }
+        if (current >= target) {
+            rollback();
+            continue;
+        }
+        for (const char *statement : steps.at(target - 1).statements) {
+            if (Status s = execSql(sql(statement), "migrating the schema"); !s) {
+                rollback();
+                return s;
+            }
+        }
+        const QString update = hasRow ? QStringLiteral("UPDATE hookwatch_schema SET version = %1")
+                                      : QStringLiteral("INSERT INTO hookwatch_schema (version) VALUES (%1)");
+        if (Status s = execSql(update.arg(target), "recording the schema version"); !s) {
+            rollback();
+            return s;
+        }
+        if (Status s = commit(); !s)
+            return s;
+        qCDebug(lcStore) << "migrated the schema to version" << target;
+    }
+    return {};
+}
+
+// ---- Webhooks ------------------------------------------------------------------------
+
+Result<qint64> JobStore::addWebhook(const Webhook &webhook)
+{
+    QSqlQuery q(database());
+    q.prepare(sql("INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
+                  "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
+                  "trust_self_signed, date_created, date_last_modified) VALUES (:url, :active, :secret, :types, "
+                  ":headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, :trust, :created, "
+                  ":modified) RETURNING id"));
+    bindWebhook(q, webhook);
+    const TimeMs now = m_clock->now();
+    q.bindValue(QStringLiteral(":created"), now);
+    q.bindValue(QStringLiteral(":modified"), now);
+    if (Status s = exec(q, "adding a webhook"); !s)
+        return Result<qint64>::failure(s.error());
+    if (!q.next())
+        return Result<qint64>::failure(QStringLiteral("database error while adding a webhook: no id returned"));
+    const qint64 id = q.value(0).toLongLong();
+    notifyChange();
+    return id;
+}
+
+Status JobStore::updateWebhook(const Webhook &webhook)
+{
+    QSqlQuery q(database());
+    q.prepare(sql("UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
+                  "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
+                  "retry_early_delay_ms = :early_delay, retry_early_period_ms = :early_period, "
+                  "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified "
+                  "WHERE id = :id"));
+    bindWebhook(q, webhook);
+    q.bindValue(QStringLiteral(":modified"), m_clock->now());
+    q.bindValue(QStringLiteral(":id"), webhook.id);
+    if (Status s = exec(q, "updating a webhook"); !s)
+        return s;
+    if (q.numRowsAffected() == 0)
+        return Status::failure(notFound("webhook", webhook.id), ErrorKind::NotFound);
+    notifyChange();
+    return {};
+}
+
+Result<Webhook> JobStore::webhook(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = exec(q, "reading a webhook"); !s)
+        return Result<Webhook>::failure(s.error());
+    if (!q.next())
+        return Result<Webhook>::failure(notFound("webhook", id), ErrorKind::NotFound);
+    return readWebhook(q);
+}
+
+Result<QList<Webhook>> JobStore::webhooks()
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks ORDER BY id"));
+    if (Status s = exec(q, "listing webhooks"); !s)
+        return Result<QList<Webhook>>::failure(s.error());
+    QList<Webhook> list;
+    while (q.next())
+        list.append(readWebhook(q));
+    return list;
+}
+
+Status JobStore::removeWebhook(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = exec(q, "deleting a webhook"); !s)
+        return s;
+    if (q.numRowsAffected() == 0)
+        return Status::failure(notFound("webhook", id), ErrorKind::NotFound);
+    notifyChange();
+    return {};
+}
+
+Status JobStore::ensureWebhookExists(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT 1 FROM webhooks WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = exec(q, "reading a webhook"); !s)
+        return s;
+    if (!q.next())
+        return Status::failure(notFound("webhook", id), ErrorKind::NotFound);
+    return {};
+}
+
+// ---- Deliveries ----------------------------------------------------------------------
+
+Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload)
+{
+    const auto ids = createDeliveries(webhookId, eventType, payload, 1);
+    if (!ids)
+        return Result<qint64>::failure(ids.error(), ids.errorKind());
+    return ids->first;
+}
+
+Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const QString &eventType,
+                                                         const QByteArray &payload, int count)
+{
+    using R = Result<QPair<qint64, qint64>>;
+    if (count < 1)
+        return R::failure(QStringLiteral("the number of deliveries must be at least 1"));
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    if (Status s = ensureWebhookExists(webhookId); !s) {
+        rollback();
+        return R::failure(s.error(), s.errorKind());
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
+                             "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
+    const TimeMs now = m_clock->now();
+    qint64 first = 0;
+    qint64 last = 0;
+    for (int i = 0; i < count; ++i) {
+        q.bindValue(QStringLiteral(":webhook"), webhookId);
+        q.bindValue(QStringLiteral(":type"), eventType);
+        q.bindValue(QStringLiteral(":payload"), payload);
+        q.bindValue(QStringLiteral(":created"), now);
+        q.bindValue(QStringLiteral(":start"), now);
+        if (Status s = exec(q, "creating a delivery"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+        if (!q.next()) {
+            rollback();
+            return R::failure(QStringLiteral("database error while creating a delivery: no id returned"));
+        }
+        last = q.value(0).toLongLong();
+        if (i == 0)
+            first = last;
+        q.finish();
+    }
+    notifyChange();
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    return qMakePair(first, last);
+}
+
+Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteArray &payload)
+{
+    using R = Result<QList<qint64>>;
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    QList<qint64> subscribed;
+    {
+        QSqlQuery q(database());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id, event_types FROM webhooks WHERE active = 1 ORDER BY id"));
+        if (Status s = exec(q, "finding subscribed webhooks"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+        while (q.next()) {
+            const QJsonArray types = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array();
+            if (types.contains(eventType))
+                subscribed.append(q.value(0).toLongLong());
+        }
+    }
+    QList<qint64> ids;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
+                             "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
+    const TimeMs now = m_clock->now();
+    for (const qint64 webhookId : subscribed) {
+        q.bindValue(QStringLiteral(":webhook"), webhookId);
+        q.bindValue(QStringLiteral(":type"), eventType);
+        q.bindValue(QStringLiteral(":payload"), payload);
+        q.bindValue(QStringLiteral(":created"), now);
+        q.bindValue(QStringLiteral(":start"), now);
+        if (Status s = exec(q, "creating a delivery"); !s || !q.next()) {
+            rollback();
+            return R::failure(s ? QStringLiteral("database error while creating a delivery") : s.error());
+        }
+        ids.append(q.value(0).toLongLong());
+        q.finish();
+    }
+    if (!ids.isEmpty())
+        notifyChange();
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    return ids;
+}
+
+Result<Delivery> JobStore::delivery(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = exec(q, "reading a delivery"); !s)
+        return Result<Delivery>::failure(s.error());
+    if (!q.next())
+        return Result<Delivery>::failure(notFound("delivery", id), ErrorKind::NotFound);
+    return readDelivery(q);
+}
+
+namespace {
+QString filterWhere(const DeliveryFilter &f)
+{
+    QStringList clauses;
+    if (f.webhookId)
+        clauses << QStringLiteral("webhook_id = :webhook");
+    if (f.status)
+        clauses << QStringLiteral("status = :status");
+    if (!f.eventType.isEmpty())
+        clauses << QStringLiteral("event_type = :type");
+    if (f.since)
+        clauses << QStringLiteral("date_created >= :since");
+    if (f.until)
+        clauses << QStringLiteral("date_created < :until");
+    if (f.beforeId)
+        clauses << QStringLiteral("id < :before");
+    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QLatin1String(" AND "));
+}
+
+void bindFilter(QSqlQuery &q, const DeliveryFilter &f)
+{
+    if (f.webhookId)
+        q.bindValue(QStringLiteral(":webhook"), *f.webhookId);
+    if (f.status)
+        q.bindValue(QStringLiteral(":status"), int(*f.status));
+    if (!f.eventType.isEmpty())
+        q.bindValue(QStringLiteral(":type"), f.eventType);
+    if (f.since)
+        q.bindValue(QStringLiteral(":since"), *f.since);
+    if (f.until)
+        q.bindValue(QStringLiteral(":until"), *f.until);
+    if (f.beforeId)
+        q.bindValue(QStringLiteral(":before"), *f.beforeId);
+}
+} // namespace
+
+Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries") + filterWhere(filter)
+              + QStringLiteral(" ORDER BY id DESC LIMIT :limit"));
+    bindFilter(q, filter);
+    q.bindValue(QStringLiteral(":limit"), filter.limit);
+    if (Status s = exec(q, "listing deliveries"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
+}
+
+Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterWhere(filter));
+    bindFilter(q, filter);
+    if (Status s = exec(q, "counting deliveries"); !s)
+        return Result<qint64>::failure(s.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+            "SELECT number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
+            "response_status, response_headers, response_body, response_body_truncated, connection_error, "
+            "deactivated FROM attempts WHERE delivery_id = :id ORDER BY number"));
+    q.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(q, "reading attempts"); !s)
+        return Result<QList<Attempt>>::failure(s.error());
+    QList<Attempt> list;
+    while (q.next()) {
+        Attempt a;
+        a.deliveryId = deliveryId;
+        a.number = q.value(0).toInt();
+        a.dateStarted = q.value(1).toLongLong();
+        a.dateSent = q.value(2).toLongLong();
+        a.durationMs = q.value(3).toLongLong();
+        a.request.url = q.value(4).toString();
+        a.request.method = q.value(5).toString().toLatin1();
+        a.request.headers = headersFromJson(q.value(6).toString());
+        if (!q.value(7).isNull()) {
+            AttemptResponse r;
+            r.statusCode = q.value(7).toInt();
+            r.headers = headersFromJson(q.value(8).toString());
+            r.body = q.value(9).toByteArray();
+            r.bodyTruncated = q.value(10).toInt() != 0;
+            a.response = r;
+        }
+        a.connectionError = q.value(11).toString();
+        a.deactivated = q.value(12).toInt() != 0;
+        list.append(a);
+    }
+    return list;
+}
+
+Result<QList<Delivery>> JobStore::retrySchedule(int limit)
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
+                  "ORDER BY scheduled_start, id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (Status s = exec(q, "reading the retry schedule"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
+}
+
+Result<StoreCounts> JobStore::counts()
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+            "SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) GROUP BY status, successful"));
+    if (Status s = exec(q, "counting deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    StoreCounts c;
+    while (q.next()) {
+        const int n = q.value(2).toInt();
+        switch (static_cast<JobStatus>(q.value(0).toInt())) {
+        case JobStatus::Waiting:
+            c.waiting += n;
+            if (!q.value(1).isNull() && q.value(1).toInt() == 0)
+                c.retrying += n;
+            break;
+        case JobStatus::Running:
+            c.running += n;
+            break;
+        case JobStatus::Suspended:
+            c.suspended += n;
+            break;
+        default:
+            break;
+        }
+    }
+    QSqlQuery f(database());
+    f.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND status = 3"));
+    f.bindValue(QStringLiteral(":since"), m_clock->now() - 24 * RetryPolicy::Hour);
+    if (Status s = exec(f, "counting failed deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    f.next();
+    c.failedLast24h = f.value(0).toInt();
+    return c;
+}
+
+Result<QList<LeaseHolder>> JobStore::leaseHolders()
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
+                             "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
+    q.bindValue(QStringLiteral(":now"), m_clock->now());
+    if (Status s = exec(q, "reading leases"); !s)
+        return Result<QList<LeaseHolder>>::failure(s.error());
+    QList<LeaseHolder> list;
+    while (q.next())
+        list.append({ q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong() });
+    return list;
+}
+
+// ---- Manual actions ------------------------------------------------------------------
+
+Status JobStore::retry(qint64 deliveryId, bool resetWindow)
+{
+    if (Status s = begin(); !s)
+        return s;
+    QSqlQuery q(database());
+    q.prepare(sql("SELECT status, lease_expires, lease_owner FROM deliveries WHERE id = :id {LOCK}"));
+    q.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(q, "reading a delivery"); !s) {
+        rollback();
+        return s;
+    }
+    if (!q.next()) {
+        rollback();
+        return Status::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
+    }
+    const auto status = static_cast<JobStatus>(q.value(0).toInt());
+    const auto leaseExpires = optionalTime(q.value(1));
+    const QString owner = q.value(2).toString();
+    q.finish();
+    const TimeMs now = m_clock->now();
+    if (status == JobStatus::Running && leaseExpires && *leaseExpires > now) {
+        rollback();
+        return Status::failure(QStringLiteral("delivery %1 is being attempted right now (by %2); retry it once "
+                                              "the attempt has ended")
+                                       .arg(deliveryId)
+                                       .arg(owner),
+                               ErrorKind::Invalid);
+    }
+    QSqlQuery u(database());
+    if (status == JobStatus::Waiting) {
+        // "Retry now": the next attempt moves to now; nothing else changes.
+        u.prepare(QStringLiteral("UPDATE deliveries SET scheduled_start = :now%1 WHERE id = :id")
+                          .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
+    } else {
+        u.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
+                                 "date_finished = NULL, lease_expires = NULL, lease_owner = NULL%1 WHERE id = :id")
+                          .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
+    }
+    u.bindValue(QStringLiteral(":now"), now);
+    u.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(u, "retrying a delivery"); !s) {
+        rollback();
+        return s;
+    }
+    notifyChange();
+    return commit();
+}
+
+Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
+{
+    if (webhookId) {
+        if (Status s = ensureWebhookExists(*webhookId); !s)
+            return Result<int>::failure(s.error(), s.errorKind());
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
+                             "date_finished = NULL WHERE status = 3")
+              + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
+    q.bindValue(QStringLiteral(":now"), m_clock->now());
+    if (webhookId)
+        q.bindValue(QStringLiteral(":webhook"), *webhookId);
+    if (Status s = exec(q, "retrying failed deliveries"); !s)
+        return Result<int>::failure(s.error());
+    const int n = q.numRowsAffected();
+    if (n > 0)
+        notifyChange();
+    return n;
+}
+
+Status JobStore::suspend(qint64 deliveryId)
+{
+    if (Status s = begin(); !s)
+        return s;
+    QSqlQuery q(database());
+    q.prepare(sql("SELECT status FROM deliveries WHERE id = :id {LOCK}"));
+    q.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(q, "reading a delivery"); !s) {
+        rollback();
+        return s;
+    }
+    if (!q.next()) {
+        rollback();
+        return Status::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
+    }
+    const auto status = static_cast<JobStatus>(q.value(0).toInt());
+    q.finish();
+    if (!JobStatusInfo::canTransition(status, JobStatus::Suspended)) {
+        rollback();
+        return Status::failure(JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended),
+                               ErrorKind::Invalid);
+    }
+    // A running attempt goes on; its result is kept, and the delivery stays suspended.
+    QSqlQuery u(database());
+    u.prepare(QStringLiteral(
+            "UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL WHERE id = :id"));
+    u.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(u, "suspending a delivery"); !s) {
+        rollback();
+        return s;
+    }
+    notifyChange();
+    return commit();
+}
+
+// ---- Dispatcher ----------------------------------------------------------------------
+
+Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limit, qint64 leaseMs,
+                                                  std::optional<qint64> onlyId)
+{
+    using R = Result<QList<ClaimedDelivery>>;
+    const TimeMs now = m_clock->now();
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    // A delivery left running by a process that died is given back once its lease expires
+    // (Launchpad would leave it running for ever).
+    {
+        QSqlQuery r(database());
+        r.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL "
+                                 "WHERE status = 1 AND lease_expires < :now"));
+        r.bindValue(QStringLiteral(":now"), now);
+        if (Status s = exec(r, "recovering expired leases"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+    }
+    QSqlQuery q(database());
+    if (onlyId) {
+        q.prepare(sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                      "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"));
+        q.bindValue(QStringLiteral(":id"), *onlyId);
+    } else {
+        q.prepare(sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                      "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
+                      "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
+                      "RETURNING {DELIVERY_COLUMNS}"));
+        q.bindValue(QStringLiteral(":now"), now);
+        q.bindValue(QStringLiteral(":limit"), limit);
+    }
+    q.bindValue(QStringLiteral(":owner"), owner);
+    q.bindValue(QStringLiteral(":expires"), now + leaseMs);
+    if (Status s = exec(q, "claiming due deliveries"); !s) {
+        rollback();
+        return R::failure(s.error());
+    }
+    QList<ClaimedDelivery> claimed;
+    while (q.next())
+        claimed.append({ readDelivery(q), Webhook() });
+    q.finish();
+    // The webhook as it is now: URL, secret and active flag are read for each attempt.
+    QHash<qint64, Webhook> hooks;
+    QSqlQuery w(database());
+    w.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
+    for (auto &c : claimed) {
+        if (!hooks.contains(c.delivery.webhookId)) {
+            w.bindValue(QStringLiteral(":id"), c.delivery.webhookId);
+            if (Status s = exec(w, "reading a webhook"); !s) {
+                rollback();
+                return R::failure(s.error());
+            }
+            if (w.next())
+                hooks.insert(c.delivery.webhookId, readWebhook(w));
+            w.finish();
+        }
+        c.webhook = hooks.value(c.delivery.webhookId);
+    }
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    std::sort(claimed.begin(), claimed.end(), [](const ClaimedDelivery &a, const ClaimedDelivery &b) {
+        return a.delivery.scheduledStart != b.delivery.scheduledStart
+                ? a.delivery.scheduledStart < b.delivery.scheduledStart
+                : a.delivery.id < b.delivery.id;
+    });
+    return claimed;
+}
+
+Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
+{
+    using R = Result<QList<Delivery>>;
+    if (records.isEmpty())
+        return QList<Delivery>();
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    QSqlQuery update(database());
+    update.prepare(sql("UPDATE deliveries SET status = :status, date_first_sent = :first, date_sent = :sent, "
+                       "date_finished = :finished, scheduled_start = :start, successful = :successful, "
+                       "failure_detail = :detail, last_status_code = :code, lease_owner = NULL, lease_expires = NULL, "
+                       "total_attempts = total_attempts + 1 WHERE id = :id AND status = 1 AND lease_owner = :owner "
+                       "RETURNING {DELIVERY_COLUMNS}"));
+    QSqlQuery countOnly(database());
+    countOnly.prepare(sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
+                          "RETURNING {DELIVERY_COLUMNS}"));
+    QSqlQuery insert(database());
+    insert.prepare(QStringLiteral(
+            "INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, request_url, "
+            "request_method, request_headers, response_status, response_headers, response_body, "
+            "response_body_truncated, connection_error, deactivated) VALUES (:delivery, :number, :started, :sent, "
+            ":duration, :url, :method, :headers, :status, :rheaders, :body, :truncated, :error, :deactivated)"));
+    QList<Delivery> after;
+    for (const AttemptRecord &record : records) {
+        const Attempt &a = record.attempt;
+        const int httpStatus = a.response ? a.response->statusCode : 0;
+        const Outcome outcome = Outcome::classify(a.deactivated, a.connectionError, httpStatus);
+        const DeliveryUpdate u = DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy);
+        update.bindValue(QStringLiteral(":status"), int(u.status));
+        update.bindValue(QStringLiteral(":first"), nullableTime(u.dateFirstSent));
+        update.bindValue(QStringLiteral(":sent"), nullableTime(u.dateSent));
+        update.bindValue(QStringLiteral(":finished"), nullableTime(u.dateFinished));
+        update.bindValue(QStringLiteral(":start"), nullableTime(u.scheduledStart));
+        update.bindValue(QStringLiteral(":successful"), u.successful ? 1 : 0);
+        update.bindValue(QStringLiteral(":detail"), nullableText(u.failureDetail.isEmpty() ? QString() : u.failureDetail));
+        update.bindValue(QStringLiteral(":code"), nullableInt(u.lastStatusCode));
+        update.bindValue(QStringLiteral(":id"), a.deliveryId);
+        update.bindValue(QStringLiteral(":owner"), owner);
+        if (Status s = exec(update, "recording an attempt"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+        std::optional<Delivery> d;
+        if (update.next())
+            d = readDelivery(update);
+        update.finish();
+        if (!d) {
+            // The delivery moved on while the attempt was out (a manual retry or suspend, or
+            // its webhook was deleted): keep the attempt if the delivery still exists, and
+            // leave its state as the other party set it.
+            countOnly.bindValue(QStringLiteral(":id"), a.deliveryId);
+            if (Status s = exec(countOnly, "recording an attempt"); !s) {
+                rollback();
+                return R::failure(s.error());
+            }
+            if (countOnly.next())
+                d = readDelivery(countOnly);
+            countOnly.finish();
+            if (!d)
+                continue;
+        }
+        insert.bindValue(QStringLiteral(":delivery"), a.deliveryId);
+        insert.bindValue(QStringLiteral(":number"), d->totalAttempts);
+        insert.bindValue(QStringLiteral(":started"), a.dateStarted);
+        insert.bindValue(QStringLiteral(":sent"), a.dateSent);
+        insert.bindValue(QStringLiteral(":duration"), a.durationMs);
+        insert.bindValue(QStringLiteral(":url"), a.request.url);
+        insert.bindValue(QStringLiteral(":method"), QString::fromLatin1(a.request.method));
+        insert.bindValue(QStringLiteral(":headers"), headersToJson(a.request.headers));
+        if (a.response) {
+            insert.bindValue(QStringLiteral(":status"), a.response->statusCode);
+            insert.bindValue(QStringLiteral(":rheaders"), headersToJson(a.response->headers));
+            insert.bindValue(QStringLiteral(":body"), a.response->body);
+            insert.bindValue(QStringLiteral(":truncated"), a.response->bodyTruncated ? 1 : 0);
+        } else {
+            insert.bindValue(QStringLiteral(":status"), QVariant(QMetaType(QMetaType::Int)));
+            insert.bindValue(QStringLiteral(":rheaders"), QVariant(QMetaType(QMetaType::QString)));
+            insert.bindValue(QStringLiteral(":body"), QVariant(QMetaType(QMetaType::QByteArray)));
+            insert.bindValue(QStringLiteral(":truncated"), 0);
+        }
+        insert.bindValue(QStringLiteral(":error"), nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
+        insert.bindValue(QStringLiteral(":deactivated"), a.deactivated ? 1 : 0);
+        if (Status s = exec(insert, "recording an attempt"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+        after.append(*d);
+    }
+    notifyChange();
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    return after;
+}
+
+Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs)
+{
+    if (ids.isEmpty())
+        return {};
+    if (Status s = begin(); !s)
+        return s;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+            "UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND status = 1 AND lease_owner = :owner"));
+    const TimeMs expires = m_clock->now() + leaseMs;
+    for (const qint64 id : ids) {
+        q.bindValue(QStringLiteral(":expires"), expires);
+        q.bindValue(QStringLiteral(":id"), id);
+        q.bindValue(QStringLiteral(":owner"), owner);
+        if (Status s = exec(q, "renewing leases"); !s) {
+            rollback();
+            return s;
+        }
+    }
+    return commit();
+}
+
+Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    if (Status s = begin(); !s)
+        return s;
+    // The attempt never happened, so it does not count.
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, attempt_count = attempt_count - 1, lease_expires = "
+                             "NULL, lease_owner = NULL WHERE id = :id AND status = 1 AND lease_owner = :owner"));
+    for (const qint64 id : ids) {
+        q.bindValue(QStringLiteral(":id"), id);
+        q.bindValue(QStringLiteral(":owner"), owner);
+        if (Status s = exec(q, "releasing leases"); !s) {
+            rollback();
+            return s;
+        }
+    }
+    notifyChange();
+    return commit();
+}
+
+Result<std::optional<TimeMs>> JobStore::nextWakeTime()
+{
+    using R = Result<std::optional<TimeMs>>;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
+                             "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"));
+    if (Status s = exec(q, "finding the next due delivery"); !s)
+        return R::failure(s.error());
+    q.next();
+    std::optional<TimeMs> next;
+    for (int i = 0; i < 2; ++i) {
+        if (!q.value(i).isNull()) {
+            const TimeMs t = q.value(i).toLongLong();
+            next = next ? qMin(*next, t) : t;
+        }
+    }
+    return next;
+}
+
+Result<bool> JobStore::hasUnfinished()
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"));
+    if (Status s = exec(q, "checking for unfinished deliveries"); !s)
+        return Result<bool>::failure(s.error());
+    return q.next();
+}
+
+Result<qint64> JobStore::prune(TimeMs before, int chunk)
+{
+    qint64 total = 0;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
+                             ":before AND status IN (2, 3) LIMIT :chunk)"));
+    for (;;) {
+        if (Status s = begin(); !s)
+            return Result<qint64>::failure(s.error());
+        q.bindValue(QStringLiteral(":before"), before);
+        q.bindValue(QStringLiteral(":chunk"), chunk);
+        if (Status s = exec(q, "pruning deliveries"); !s) {
+            rollback();
+            return Result<qint64>::failure(s.error());
+        }
+        const int n = q.numRowsAffected();
+        if (n > 0)
+            notifyChange();
+        if (Status s = commit(); !s)
+            return Result<qint64>::failure(s.error());
+        total += n;
+        if (n < chunk)
+            break;
+    }
+    return total;
+}
+
+void JobStore::watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs)
+{
+    QSqlDatabase db = database();
+    if (m_config.backend == DatabaseConfig::Backend::Postgres) {
+        QSqlDriver *driver = db.driver();
+        if (driver->subscribeToNotification(QLatin1String(NotifyChannel))) {
+            QObject::connect(driver, &QSqlDriver::notification, context,
+                             [onChange](const QString &, QSqlDriver::NotificationSource, const QVariant &) {
+                                 onChange();
+                             });
+            return;
+        }
+        qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every" << sqliteCheckMs
+                           << "ms";
+    }
+    // SQLite: data_version changes when another connection commits; reading it is cheap.
+    auto *timer = new QTimer(context);
+    auto last = std::make_shared<qint64>(-1);
+    QObject::connect(timer, &QTimer::timeout, context, [this, onChange, last] {
+        QSqlQuery q(database());
+        const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
+        if (!q.exec(sqlite ? QStringLiteral("PRAGMA data_version")
+                           : QStringLiteral("SELECT COALESCE(MAX(id), 0) + COUNT(*) FROM deliveries")))
+            return;
+        if (!q.next())
+            return;
+        const qint64 version = q.value(0).toLongLong();
+        if (*last >= 0 && version != *last)
+            onChange();
+        *last = version;
+    });
+    timer->start(sqliteCheckMs);
+}

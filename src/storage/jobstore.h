@@ -1,0 +1,152 @@
+#pragma once
+
+#include "clock.h"
+#include "databaseconfig.h"
+#include "delivery.h"
+#include "result.h"
+#include "webhook.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+class QObject;
+
+struct DeliveryFilter
+{
+    std::optional<qint64> webhookId;
+    std::optional<JobStatus> status;
+    QString eventType;
+    std::optional<TimeMs> since; // date_created >= since
+    std::optional<TimeMs> until; // date_created < until
+    std::optional<qint64> beforeId; // newest first: id < beforeId (paging)
+    int limit = 50;
+};
+
+// A delivery taken by a worker for one attempt, with its webhook as it is at that moment.
+struct ClaimedDelivery
+{
+    Delivery delivery;
+    Webhook webhook;
+};
+
+// What the dispatcher writes once an attempt's outcome is known.
+struct AttemptRecord
+{
+    Attempt attempt;
+    Delivery before; // the delivery as claimed
+    RetryPolicy policy;
+};
+
+struct StoreCounts
+{
+    int waiting = 0; // never tried and due, or scheduled for a retry
+    int retrying = 0; // waiting after a failed attempt
+    int running = 0;
+    int suspended = 0;
+    int failedLast24h = 0;
+};
+
+struct LeaseHolder
+{
+    QString owner;
+    int deliveries = 0;
+    TimeMs latestExpiry = 0;
+};
+
+// The job store: webhooks, deliveries (the jobs) and every attempt, on SQLite or PostgreSQL.
+// One JobStore holds one connection and belongs to the thread that opened it; every other
+// thread opens its own. Every method is a short transaction; none keeps rows in memory.
+class JobStore
+{
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr qint64 DefaultLeaseMs = 60 * 1000;
+
+    explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
+    ~JobStore();
+    JobStore(const JobStore &) = delete;
+    JobStore &operator=(const JobStore &) = delete;
+
+    // Connects, creates or migrates the schema. Refuses a store written by a newer version.
+    Status open();
+    bool isOpen() const;
+    const DatabaseConfig &config() const { return m_config; }
+    const Clock *clock() const { return m_clock; }
+    int schemaVersion();
+
+    // Webhooks.
+    Result<qint64> addWebhook(const Webhook &webhook);
+    Status updateWebhook(const Webhook &webhook);
+    Result<Webhook> webhook(qint64 id);
+    Result<QList<Webhook>> webhooks();
+    Status removeWebhook(qint64 id); // with all its deliveries and attempts
+
+    // Deliveries.
+    Result<qint64> createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload);
+    // `count` copies in one transaction (a load test); returns the first and last id.
+    Result<QPair<qint64, qint64>> createDeliveries(qint64 webhookId, const QString &eventType,
+                                                   const QByteArray &payload, int count);
+    // The event path: one delivery for every active webhook subscribed to the event type.
+    Result<QList<qint64>> emitEvent(const QString &eventType, const QByteArray &payload);
+    Result<Delivery> delivery(qint64 id);
+    Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
+    Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    Result<QList<Attempt>> attempts(qint64 deliveryId);
+    // Deliveries waiting for a retry after a failed attempt, soonest first.
+    Result<QList<Delivery>> retrySchedule(int limit);
+    Result<StoreCounts> counts();
+    Result<QList<LeaseHolder>> leaseHolders();
+
+    // Manual actions, with Launchpad's transitions. retry() on a waiting delivery is
+    // "retry now": it moves the next attempt to now and changes nothing else.
+    Status retry(qint64 deliveryId, bool resetWindow);
+    Result<int> retryFailed(std::optional<qint64> webhookId);
+    Status suspend(qint64 deliveryId);
+
+    // The dispatcher's side. claimDue() takes up to `limit` due deliveries (or only
+    // `onlyId`, due or not, when given) for `owner`, atomically across processes.
+    Result<QList<ClaimedDelivery>> claimDue(const QString &owner, int limit, qint64 leaseMs,
+                                            std::optional<qint64> onlyId = std::nullopt);
+    // Records finished attempts and moves their deliveries on, all in one transaction.
+    // Returns the deliveries as they are afterwards (a deleted one is left out).
+    Result<QList<Delivery>> recordAttempts(const QString &owner, const QList<AttemptRecord> &records);
+    Status renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
+    // Gives deliveries back unattempted (a worker shutting down).
+    Status releaseLeases(const QString &owner, const QList<qint64> &ids);
+    // When the dispatcher must next look: the earliest scheduled start of a waiting
+    // delivery or lease expiry of a running one.
+    Result<std::optional<TimeMs>> nextWakeTime();
+    // Waiting or running deliveries exist (suspended ones do not count).
+    Result<bool> hasUnfinished();
+
+    // Deletes deliveries finished before `before`, `chunk` at a time; returns how many.
+    Result<qint64> prune(TimeMs before, int chunk = 5000);
+
+    // Calls `onChange` (in this thread, with `context` alive) when another connection or
+    // process changes the store: PostgreSQL notifications, or SQLite's data_version checked
+    // every `sqliteCheckMs`.
+    void watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs = 250);
+
+private:
+    QSqlDatabase database() const;
+    Status exec(QSqlQuery &query, const char *what);
+    Status execSql(const QString &sql, const char *what);
+    Status begin(bool write = true);
+    Status commit();
+    void rollback();
+    Status migrate();
+    void notifyChange();
+    QString sql(const char *statement) const; // adapts the few dialect differences
+    Status ensureWebhookExists(qint64 id);
+    Status createSqliteFile();
+
+    DatabaseConfig m_config;
+    const Clock *m_clock;
+    QString m_connectionName;
+    bool m_open = false;
+};
