@@ -18,13 +18,22 @@ class QObject;
 
 struct DeliveryFilter
 {
+    enum class SortKey { Id, Status, EventType, Attempts, LastSent, NextAttempt };
+
     std::optional<qint64> webhookId;
     std::optional<JobStatus> status;
+    // Launchpad's four icons: never tried, delivered, retrying, failed (overrides status).
+    std::optional<Delivery::Display> display;
     QString eventType;
+    QString text; // free text: a delivery id, or part of the event type or failure detail
     std::optional<TimeMs> since; // date_created >= since
     std::optional<TimeMs> until; // date_created < until
     std::optional<qint64> beforeId; // newest first: id < beforeId (paging)
+    SortKey sortKey = SortKey::Id;
+    bool descending = true;
     int limit = 50;
+    qint64 offset = 0;
+    bool withPayload = true; // lists for the window leave payloads (up to 5 MiB each) out
 };
 
 // A delivery taken by a worker for one attempt, with its webhook as it is at that moment.
@@ -132,8 +141,10 @@ public:
     // every `sqliteCheckMs`.
     void watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs = 250);
 
-private:
+    // This store's connection, for other storage code running in the same thread.
     QSqlDatabase database() const;
+
+private:
     Status exec(QSqlQuery &query, const char *what);
     Status execSql(const QString &sql, const char *what);
     Status begin(bool write = true);
