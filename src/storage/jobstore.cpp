@@ -724,8 +724,9 @@ void bindFilter(QSqlQuery &q, const DeliveryFilter &f)
             q.bindValue(QStringLiteral(":textid"), id);
         QString pattern = f.text;
         pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
-        q.bindValue(QStringLiteral(":text"), QStringLiteral("%") + pattern + QStringLiteral("%"));
-        q.bindValue(QStringLiteral(":text2"), QStringLiteral("%") + pattern + QStringLiteral("%"));
+        const QString like = QStringLiteral("%") + pattern + QStringLiteral("%");
+        q.bindValue(QStringLiteral(":text"), like);
+        q.bindValue(QStringLiteral(":text2"), like);
     }
     if (f.since)
         q.bindValue(QStringLiteral(":since"), *f.since);
