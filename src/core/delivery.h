@@ -4,6 +4,7 @@
 #include "webhook.h"
 
 #include <QByteArray>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -84,3 +85,6 @@ struct Attempt
     QString connectionError; // empty when a response came
     bool deactivated = false; // the webhook was inactive: nothing was sent
 };
+
+Q_DECLARE_METATYPE(Delivery)
+Q_DECLARE_METATYPE(Attempt)

@@ -86,7 +86,7 @@ QString describe(qint64 ms)
         return n == 1 ? QCoreApplication::translate("Duration", one)
                       : QCoreApplication::translate("Duration", many).arg(n);
     };
-    if (ms % Day == 0 && ms >= Day)
+    if (ms % Day == 0 && ms >= 2 * Day) // "24 hours", as Launchpad says it, but "2 days"
         return plural(ms / Day, "1 day", "%1 days");
     if (ms % Hour == 0 && ms >= Hour)
         return plural(ms / Hour, "1 hour", "%1 hours");

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -32,3 +33,5 @@ struct Webhook
 
     bool hasSecret() const { return secret.has_value() && !secret->isEmpty(); }
 };
+
+Q_DECLARE_METATYPE(Webhook)

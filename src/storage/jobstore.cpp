@@ -278,11 +278,14 @@ Status JobStore::exec(QSqlQuery &query, const char *what)
 
 Status JobStore::execSql(const QString &statement, const char *what)
 {
+    // Not prepared: PostgreSQL cannot PREPARE schema statements, and these take no values.
     QSqlQuery q(database());
-    if (!q.prepare(statement))
-        return Status::failure(QStringLiteral("database error while %1: %2")
-                                       .arg(QLatin1String(what), q.lastError().text().trimmed()));
-    return exec(q, what);
+    if (q.exec(statement))
+        return {};
+    const QString message = QStringLiteral("database error while %1: %2")
+                                    .arg(QLatin1String(what), q.lastError().text().trimmed());
+    qCWarning(lcStore).noquote() << message;
+    return Status::failure(message);
 }
 
 Status JobStore::begin(bool write)

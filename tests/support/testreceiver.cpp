@@ -394,7 +394,7 @@ void TestReceiver::readFromConnection(QTcpSocket *socket)
         request.answeredStatus = planned.status;
         m_requests.append(request);
         connection->queue.append(planned);
-        emit requestReceived(request);
+        Q_EMIT requestReceived(request);
 
         // A slot connected to requestReceived may have changed anything.
         connection = connectionFor(socket);

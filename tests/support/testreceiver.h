@@ -76,7 +76,7 @@ public:
     int openConnectionCount() const; // connections open right now
     int acceptedConnectionCount() const; // connections accepted since construction
 
-signals:
+Q_SIGNALS:
     void requestReceived(const TestReceiver::Request &request);
 
 private:

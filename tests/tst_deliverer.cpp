@@ -1,0 +1,90 @@
+#include "deliverer.h"
+#include "testreceiver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// Receivers that misbehave: each attempt still ends, with its reason.
+class TestDeliverer final : public QObject
+{
+    Q_OBJECT
+
+    Attempt attemptTo(const QString &url, qint64 timeoutMs = 5000)
+    {
+        Deliverer deliverer(Clock::system());
+        ClaimedDelivery c;
+        c.delivery.id = 7;
+        c.delivery.eventType = QStringLiteral("ping");
+        c.delivery.payload = "{\"ping\": true}";
+        c.webhook.id = 1;
+        c.webhook.deliveryUrl = url;
+        c.webhook.timeoutMs = timeoutMs;
+        QSignalSpy spy(&deliverer, &Deliverer::finished);
+        deliverer.start(c);
+        if (!spy.wait(int(timeoutMs) + 5000))
+            return Attempt();
+        return spy.first().first().value<Attempt>();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<Attempt>(); }
+
+    void behaviours_data()
+    {
+        QTest::addColumn<TestReceiver::Behaviour>("behaviour");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("normal") << TestReceiver::Behaviour::Normal << 200 << QString();
+        QTest::newRow("never answers") << TestReceiver::Behaviour::NeverAnswer << 0 << QStringLiteral("Request timeout");
+        QTest::newRow("stalls mid-response")
+                << TestReceiver::Behaviour::StallMidResponse << 0 << QStringLiteral("Request timeout");
+        QTest::newRow("closes") << TestReceiver::Behaviour::CloseImmediately << 0 << QStringLiteral("Connection closed");
+        QTest::newRow("garbage") << TestReceiver::Behaviour::Garbage << 0 << QStringLiteral("*");
+        QTest::newRow("huge body") << TestReceiver::Behaviour::HugeBody << 200 << QString();
+        QTest::newRow("endless chunked") << TestReceiver::Behaviour::EndlessChunked << 200 << QString();
+        QTest::newRow("redirect loop") << TestReceiver::Behaviour::RedirectLoop << 302 << QString();
+    }
+    void behaviours()
+    {
+        QFETCH(TestReceiver::Behaviour, behaviour);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setBehaviour(behaviour);
+        const Attempt a = attemptTo(receiver.url().toString(), 500);
+        QCOMPARE(a.deliveryId, 7);
+        if (status > 0) {
+            QVERIFY2(a.response.has_value(), qPrintable(a.connectionError));
+            QCOMPARE(a.response->statusCode, status);
+            QVERIFY(a.response->body.size() <= Attempt::MaxResponseBody);
+        } else {
+            QVERIFY(!a.response.has_value());
+            QVERIFY(!a.connectionError.isEmpty());
+            if (error != QLatin1String("*"))
+                QVERIFY2(a.connectionError.contains(error), qPrintable(a.connectionError));
+        }
+    }
+
+    void unresolvableHost()
+    {
+        const Attempt a = attemptTo(QStringLiteral("http://no-such-host.invalid/hook"));
+        QVERIFY(!a.response);
+        QVERIFY2(a.connectionError.contains(QStringLiteral("not found")), qPrintable(a.connectionError));
+    }
+
+    void credentialsInUrlAreMasked()
+    {
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        QUrl url = receiver.url();
+        url.setUserName(QStringLiteral("user"));
+        url.setPassword(QStringLiteral("hunter2"));
+        const Attempt a = attemptTo(url.toString());
+        QVERIFY(a.response);
+        QVERIFY(!a.request.url.contains(QStringLiteral("hunter2")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeliverer)
+#include "tst_deliverer.moc"

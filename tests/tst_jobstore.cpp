@@ -1,0 +1,470 @@
+#include "jobstore.h"
+#include "testdatabases.h"
+
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <set>
+
+namespace {
+constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Hour = 60 * Minute;
+constexpr TimeMs T0 = 1795860000000; // 2026-11-28T10:00:00Z
+
+Webhook makeWebhook(const QString &url = QStringLiteral("http://127.0.0.1:9/hook"))
+{
+    Webhook w;
+    w.deliveryUrl = url;
+    return w;
+}
+
+// Records a finished attempt the way the dispatcher does.
+QList<Delivery> record(JobStore &store, const QString &owner, const ClaimedDelivery &c, int status, TimeMs at,
+                       const QString &connectionError = QString())
+{
+    AttemptRecord r;
+    r.before = c.delivery;
+    r.policy = c.webhook.retryPolicy;
+    r.attempt.deliveryId = c.delivery.id;
+    r.attempt.dateStarted = at;
+    r.attempt.dateSent = at;
+    r.attempt.request.url = c.webhook.deliveryUrl;
+    r.attempt.deactivated = !c.webhook.active;
+    if (status > 0) {
+        AttemptResponse resp;
+        resp.statusCode = status;
+        resp.body = "body";
+        r.attempt.response = resp;
+    } else {
+        r.attempt.connectionError = connectionError;
+    }
+    return store.recordAttempts(owner, { r }).value();
+}
+} // namespace
+
+class TestJobStore final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabases::Scratch> m_scratch;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<JobStore> m_store;
+
+    // Opens a fresh store on the row's backend; returns false after QSKIP/QFAIL.
+    bool openFresh()
+    {
+        QFETCH(QString, backend);
+        m_store.reset();
+        m_scratch = std::make_unique<TestDatabases::Scratch>(backend);
+        if (!m_scratch->ok()) {
+            if (TestDatabases::postgresRequired())
+                QTest::qFail(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            return false;
+        }
+        m_clock = std::make_unique<ManualClock>(T0);
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        const Status opened = m_store->open();
+        if (!opened) {
+            QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
+            return false;
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_store.reset();
+        m_scratch.reset();
+    }
+
+    void migratesAndReopens_data() { TestDatabases::addBackendRows(); }
+    void migratesAndReopens()
+    {
+        if (!openFresh())
+            return;
+        QCOMPARE(m_store->schemaVersion(), JobStore::SchemaVersion);
+        const qint64 id = m_store->addWebhook(makeWebhook()).value();
+        m_store.reset();
+        JobStore again(m_scratch->config(), m_clock.get());
+        QVERIFY2(again.open().ok(), "reopening a migrated store");
+        QCOMPARE(again.webhook(id).value().deliveryUrl, QStringLiteral("http://127.0.0.1:9/hook"));
+    }
+
+    void refusesNewerSchema_data() { TestDatabases::addBackendRows(); }
+    void refusesNewerSchema()
+    {
+        if (!openFresh())
+            return;
+        {
+            QSqlQuery q(m_store->database());
+            QVERIFY(q.exec(QStringLiteral("UPDATE hookwatch_schema SET version = 99")));
+        }
+        m_store.reset();
+        JobStore newer(m_scratch->config(), m_clock.get());
+        const Status s = newer.open();
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QStringLiteral("newer version of Hookwatch (schema version 99")), qPrintable(s.error()));
+    }
+
+    void webhookRoundTrip_data() { TestDatabases::addBackendRows(); }
+    void webhookRoundTrip()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook(QStringLiteral("https://example.com/h"));
+        w.secret = QStringLiteral("sekrit");
+        w.eventTypes = QStringList { QStringLiteral("bug:0.1"), QStringLiteral("git:push:0.1") };
+        w.headers.append(qMakePair(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer x")));
+        w.timeoutMs = 1500;
+        w.retryPolicy = RetryPolicy::launchpadCurrent();
+        w.retryPolicy.windowMs = 2 * Hour;
+        w.active = false;
+        const qint64 id = m_store->addWebhook(w).value();
+        const Webhook back = m_store->webhook(id).value();
+        QCOMPARE(back.deliveryUrl, w.deliveryUrl);
+        QCOMPARE(back.secret.value(), QStringLiteral("sekrit"));
+        QCOMPARE(back.eventTypes, w.eventTypes);
+        QCOMPARE(back.headers, w.headers);
+        QCOMPARE(back.timeoutMs, 1500);
+        QCOMPARE(back.active, false);
+        QCOMPARE(back.retryPolicy, w.retryPolicy);
+        QCOMPARE(back.dateCreated, T0);
+
+        m_clock->advance(Minute);
+        Webhook edited = back;
+        edited.secret.reset();
+        edited.active = true;
+        QVERIFY(m_store->updateWebhook(edited).ok());
+        const Webhook after = m_store->webhook(id).value();
+        QVERIFY(!after.hasSecret());
+        QVERIFY(after.active);
+        QCOMPARE(after.dateLastModified, T0 + Minute);
+
+        QCOMPARE(m_store->webhook(id + 100).errorKind(), ErrorKind::NotFound);
+        QCOMPARE(m_store->removeWebhook(id + 100).errorKind(), ErrorKind::NotFound);
+    }
+
+    // Launchpad's job lifecycle as the store moves it.
+    void lifecycle_data() { TestDatabases::addBackendRows(); }
+    void lifecycle()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{\"ping\": true}").value();
+        Delivery d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QVERIFY(!d.successful.has_value());
+        QVERIFY(d.pending());
+        QCOMPARE(d.display(), Delivery::Display::NeverTried);
+
+        auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QCOMPARE(claimed.first().delivery.status, JobStatus::Running);
+        QCOMPARE(claimed.first().delivery.attemptCount, 1);
+        QCOMPARE(claimed.first().webhook.id, hook);
+        QVERIFY(m_store->claimDue(QStringLiteral("w2"), 10, 60000).value().isEmpty());
+
+        m_clock->advance(1000);
+        d = record(*m_store, QStringLiteral("w1"), claimed.first(), 404, m_clock->now()).first();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QCOMPARE(d.successful.value(), false);
+        QCOMPARE(d.failureDetail, QStringLiteral("Bad HTTP response: 404"));
+        QCOMPARE(d.dateFirstSent.value(), T0 + 1000);
+        QCOMPARE(d.scheduledStart.value(), T0 + 1000 + 5 * Minute);
+        QCOMPARE(d.display(), Delivery::Display::Retrying);
+        QVERIFY(!d.leaseExpires);
+        QCOMPARE(m_store->attempts(id).value().size(), 1);
+        QCOMPARE(m_store->nextWakeTime().value().value(), T0 + 1000 + 5 * Minute);
+
+        // Not due yet: nothing to claim. Retry now moves it to now and changes nothing else.
+        QVERIFY(m_store->claimDue(QStringLiteral("w1"), 10, 60000).value().isEmpty());
+        QVERIFY(m_store->retry(id, false).ok());
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.scheduledStart.value(), m_clock->now());
+        QCOMPARE(d.attemptCount, 1);
+        QCOMPARE(d.dateFirstSent.value(), T0 + 1000);
+
+        // Suspend holds it; a suspended delivery is not claimed; retry brings it back.
+        QVERIFY(m_store->suspend(id).ok());
+        QCOMPARE(m_store->delivery(id).value().status, JobStatus::Suspended);
+        QVERIFY(m_store->claimDue(QStringLiteral("w1"), 10, 60000).value().isEmpty());
+        QVERIFY(!m_store->hasUnfinished().value());
+        const Status again = m_store->suspend(id);
+        QCOMPARE(again.error(), QStringLiteral("Transition from Suspended to Suspended is invalid."));
+        QCOMPARE(again.errorKind(), ErrorKind::Invalid);
+        QVERIFY(m_store->retry(id, false).ok());
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QCOMPARE(d.attemptCount, 0);
+
+        claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        d = record(*m_store, QStringLiteral("w1"), claimed.first(), 200, m_clock->now()).first();
+        QCOMPARE(d.status, JobStatus::Completed);
+        QCOMPARE(d.successful.value(), true);
+        QVERIFY(d.failureDetail.isEmpty());
+        QVERIFY(!d.pending());
+        QCOMPARE(d.display(), Delivery::Display::Delivered);
+        QCOMPARE(d.totalAttempts, 2);
+        QCOMPARE(m_store->suspend(id).error(), QStringLiteral("Transition from Completed to Suspended is invalid."));
+
+        // Retry with reset restarts the window.
+        QVERIFY(m_store->retry(id, true).ok());
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QVERIFY(!d.dateFirstSent);
+        QCOMPARE(m_store->retry(id + 1000, false).errorKind(), ErrorKind::NotFound);
+    }
+
+    void inactiveWebhookFailsWithoutSending_data() { TestDatabases::addBackendRows(); }
+    void inactiveWebhookFailsWithoutSending()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook();
+        w.active = false;
+        const qint64 hook = m_store->addWebhook(w).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 1, 60000).value();
+        QVERIFY(!claimed.first().webhook.active);
+        const Delivery d = record(*m_store, QStringLiteral("w"), claimed.first(), 0, T0).first();
+        QCOMPARE(d.id, id);
+        QCOMPARE(d.status, JobStatus::Failed);
+        QCOMPARE(d.failureDetail, QStringLiteral("Webhook deactivated"));
+        QCOMPARE(d.attemptCount, 1);
+        QVERIFY(!d.dateSent);
+        QVERIFY(!d.dateFirstSent);
+    }
+
+    // A worker that dies mid-attempt leaves the delivery running; once its lease expires
+    // another worker takes it (Launchpad would leave it running for ever).
+    void expiredLeaseIsPickedUpAgain_data() { TestDatabases::addBackendRows(); }
+    void expiredLeaseIsPickedUpAgain()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        QCOMPARE(m_store->claimDue(QStringLiteral("dead"), 1, 60000).value().size(), 1);
+        QCOMPARE(m_store->leaseHolders().value().first().owner, QStringLiteral("dead"));
+        m_clock->advance(59000);
+        QVERIFY(m_store->claimDue(QStringLiteral("alive"), 1, 60000).value().isEmpty());
+        // A live worker renews; a renewed lease is not taken.
+        QVERIFY(m_store->renewLeases(QStringLiteral("dead"), { id }, 60000).ok());
+        m_clock->advance(59000);
+        QVERIFY(m_store->claimDue(QStringLiteral("alive"), 1, 60000).value().isEmpty());
+        m_clock->advance(2000);
+        const auto taken = m_store->claimDue(QStringLiteral("alive"), 1, 60000).value();
+        QCOMPARE(taken.size(), 1);
+        QCOMPARE(taken.first().delivery.attemptCount, 2);
+        QCOMPARE(taken.first().delivery.leaseOwner, QStringLiteral("alive"));
+        // The dead worker's late result does not overwrite the new owner's state.
+        const auto late = record(*m_store, QStringLiteral("dead"), taken.first(), 200, m_clock->now());
+        QCOMPARE(late.first().status, JobStatus::Running);
+        // Released leases go back unattempted.
+        QVERIFY(m_store->releaseLeases(QStringLiteral("alive"), { id }).ok());
+        const Delivery d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QCOMPARE(d.attemptCount, 1);
+    }
+
+    // Several connections claiming at once never get the same delivery.
+    void concurrentClaimsAreExclusive_data() { TestDatabases::addBackendRows(); }
+    void concurrentClaimsAreExclusive()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const int total = 2000;
+        QVERIFY(m_store->createDeliveries(hook, QStringLiteral("load"), "{}", total).ok());
+        std::mutex mutex;
+        std::multiset<qint64> seen;
+        std::atomic<int> failures { 0 };
+        QList<QThread *> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads << QThread::create([&, t] {
+                JobStore store(m_scratch->config());
+                if (!store.open()) {
+                    ++failures;
+                    return;
+                }
+                for (;;) {
+                    const auto claimed = store.claimDue(QStringLiteral("worker-%1").arg(t), 25, 60000);
+                    if (!claimed) {
+                        ++failures;
+                        qWarning() << claimed.error();
+                        return;
+                    }
+                    if (claimed->isEmpty())
+                        return;
+                    std::lock_guard<std::mutex> lock(mutex);
+                    for (const auto &c : claimed.value())
+                        seen.insert(c.delivery.id);
+                }
+            });
+            threads.last()->start();
+        }
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(120000));
+            delete t;
+        }
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(int(seen.size()), total);
+        QCOMPARE(int(std::set<qint64>(seen.begin(), seen.end()).size()), total);
+    }
+
+    void emitFollowsSubscriptions_data() { TestDatabases::addBackendRows(); }
+    void emitFollowsSubscriptions()
+    {
+        if (!openFresh())
+            return;
+        Webhook bugs = makeWebhook();
+        bugs.eventTypes = QStringList { QStringLiteral("bug:0.1") };
+        Webhook both = bugs;
+        both.eventTypes << QStringLiteral("git:push:0.1");
+        Webhook inactive = both;
+        inactive.active = false;
+        Webhook none = makeWebhook();
+        const qint64 a = m_store->addWebhook(bugs).value();
+        const qint64 b = m_store->addWebhook(both).value();
+        m_store->addWebhook(inactive);
+        m_store->addWebhook(none);
+        const auto bugIds = m_store->emitEvent(QStringLiteral("bug:0.1"), "{\"x\": 1}").value();
+        QCOMPARE(bugIds.size(), 2);
+        QCOMPARE(m_store->delivery(bugIds.at(0)).value().webhookId, a);
+        QCOMPARE(m_store->delivery(bugIds.at(1)).value().webhookId, b);
+        QCOMPARE(m_store->emitEvent(QStringLiteral("git:push:0.1"), "{}").value().size(), 1);
+        QCOMPARE(m_store->emitEvent(QStringLiteral("snap:build:0.1"), "{}").value().size(), 0);
+    }
+
+    void filtersAndCounts_data() { TestDatabases::addBackendRows(); }
+    void filtersAndCounts()
+    {
+        if (!openFresh())
+            return;
+        const qint64 h1 = m_store->addWebhook(makeWebhook()).value();
+        const qint64 h2 = m_store->addWebhook(makeWebhook()).value();
+        m_store->createDeliveries(h1, QStringLiteral("bug:0.1"), "{}", 3);
+        m_store->createDeliveries(h2, QStringLiteral("ping"), "{\"ping\": true}", 2);
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 2, 60000).value();
+        record(*m_store, QStringLiteral("w"), claimed.at(0), 500, T0);
+        record(*m_store, QStringLiteral("w"), claimed.at(1), 200, T0);
+
+        DeliveryFilter f;
+        QCOMPARE(m_store->countDeliveries(f).value(), 5);
+        const auto newest = m_store->deliveries(f).value();
+        QCOMPARE(newest.size(), 5);
+        QVERIFY(newest.first().id > newest.last().id);
+        f.webhookId = h2;
+        QCOMPARE(m_store->countDeliveries(f).value(), 2);
+        f = DeliveryFilter();
+        f.status = JobStatus::Completed;
+        QCOMPARE(m_store->countDeliveries(f).value(), 1);
+        f = DeliveryFilter();
+        f.display = Delivery::Display::Retrying;
+        QCOMPARE(m_store->deliveries(f).value().first().failureDetail, QStringLiteral("Bad HTTP response: 500"));
+        f = DeliveryFilter();
+        f.text = QStringLiteral("500");
+        QCOMPARE(m_store->countDeliveries(f).value(), 1);
+        f = DeliveryFilter();
+        f.eventType = QStringLiteral("ping");
+        f.limit = 1;
+        f.offset = 1;
+        f.withPayload = false;
+        const auto page = m_store->deliveries(f).value();
+        QCOMPARE(page.size(), 1);
+        QVERIFY(page.first().payload.isEmpty());
+
+        const StoreCounts c = m_store->counts().value();
+        QCOMPARE(c.waiting, 4);
+        QCOMPARE(c.retrying, 1);
+        QCOMPARE(c.running, 0);
+        QCOMPARE(m_store->retrySchedule(10).value().size(), 1);
+    }
+
+    void pruneAndCascade_data() { TestDatabases::addBackendRows(); }
+    void pruneAndCascade()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        m_store->createDeliveries(hook, QStringLiteral("x"), "{}", 12);
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 10, 60000).value();
+        for (const auto &c : claimed)
+            record(*m_store, QStringLiteral("w"), c, 200, T0);
+        m_clock->advance(31 * 24 * Hour);
+        // Finished 31 days ago: pruned in chunks of 3; the two never tried stay.
+        QCOMPARE(m_store->prune(m_clock->now() - 30 * 24 * Hour, 3).value(), 10);
+        QCOMPARE(m_store->countDeliveries({}).value(), 2);
+        {
+            QSqlQuery q(m_store->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM attempts")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        QVERIFY(m_store->removeWebhook(hook).ok());
+        QCOMPARE(m_store->countDeliveries({}).value(), 0);
+    }
+
+    void retryFailed_data() { TestDatabases::addBackendRows(); }
+    void retryFailed()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook();
+        w.retryPolicy.windowMs = 0; // fail at once
+        const qint64 h1 = m_store->addWebhook(w).value();
+        const qint64 h2 = m_store->addWebhook(w).value();
+        m_store->createDeliveries(h1, QStringLiteral("x"), "{}", 2);
+        m_store->createDeliveries(h2, QStringLiteral("x"), "{}", 1);
+        for (const auto &c : m_store->claimDue(QStringLiteral("w"), 10, 60000).value())
+            QCOMPARE(record(*m_store, QStringLiteral("w"), c, 0, T0, QStringLiteral("Connection refused")).first().status,
+                     JobStatus::Failed);
+        QCOMPARE(m_store->retryFailed(h1).value(), 2);
+        QCOMPARE(m_store->retryFailed(std::nullopt).value(), 1);
+        QCOMPARE(m_store->retryFailed(h1 + 100).errorKind(), ErrorKind::NotFound);
+    }
+
+    void sqliteFileIsPrivateAndPathsChecked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("private.db"));
+        {
+            JobStore store(DatabaseConfig::parse(QStringLiteral("sqlite:") + path).value());
+            QVERIFY(store.open().ok());
+        }
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+        JobStore missing(DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("no/such.db"))).value());
+        QVERIFY(missing.open().error().contains(QStringLiteral("does not exist")));
+        JobStore directory(DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.path()).value());
+        QVERIFY(directory.open().error().contains(QStringLiteral("directory")));
+        QFile corrupt(dir.filePath(QStringLiteral("corrupt.db")));
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write(QByteArray(8192, 'x'));
+        corrupt.close();
+        JobStore bad(DatabaseConfig::parse(QStringLiteral("sqlite:") + corrupt.fileName()).value());
+        const Status s = bad.open();
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(QStringLiteral("not a database")), qPrintable(s.error()));
+    }
+
+    void databaseUrls()
+    {
+        const auto pg = DatabaseConfig::parse(QStringLiteral("postgresql://hw:s3cret@db.example:5433/hooks")).value();
+        QCOMPARE(pg.backend, DatabaseConfig::Backend::Postgres);
+        QCOMPARE(pg.port, 5433);
+        QCOMPARE(pg.databaseName, QStringLiteral("hooks"));
+        QVERIFY(!pg.displayUrl().contains(QStringLiteral("s3cret")));
+        QVERIFY(DatabaseConfig::parse(QStringLiteral("mysql://x/y")).error().contains(QStringLiteral("unknown database URL scheme \"mysql\"")));
+        QVERIFY(!DatabaseConfig::parse(QStringLiteral("postgresql://host")).ok());
+        QVERIFY(!DatabaseConfig::parse(QStringLiteral("sqlite:")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobStore)
+#include "tst_jobstore.moc"
