@@ -16,6 +16,7 @@
 #include <QNetworkProxy>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 #include <QUrl>
 
 #include <csignal>
@@ -902,6 +903,9 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     c.add(QStringLiteral("until-idle"), QStringLiteral("Run until nothing is waiting or running."));
     c.add(QStringLiteral("grace"), QStringLiteral("On SIGTERM, let attempts finish this long (default 5s)."),
           QStringLiteral("D"));
+    c.add(QStringLiteral("retention"),
+          QStringLiteral("Delete deliveries finished longer ago than this, daily (default 30d; 0s: never)."),
+          QStringLiteral("D"));
     if (int code = c.parse(args); code >= 0)
         return code;
     if (!c.positional().isEmpty())
@@ -933,6 +937,13 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         if (!d)
             return failWith(d);
         graceMs = int(qMin<qint64>(d.value(), 3600 * 1000));
+    }
+    qint64 retentionMs = 30 * 24 * RetryPolicy::Hour;
+    if (c.isSet(QStringLiteral("retention"))) {
+        auto d = parseDurationOption(c, QStringLiteral("retention"));
+        if (!d)
+            return failWith(d);
+        retentionMs = d.value();
     }
     std::optional<QNetworkProxy> proxy;
     if (c.isSet(QStringLiteral("proxy"))) {
@@ -982,6 +993,21 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         action.sa_flags = SA_RESTART;
         sigaction(SIGTERM, &action, nullptr);
         sigaction(SIGINT, &action, nullptr);
+    }
+    // Launchpad prunes finished deliveries daily; a long-running worker does the same.
+    QTimer pruneTimer;
+    const auto prune = [&holder, retentionMs] {
+        const auto pruned = holder->prune(Clock::system()->now() - retentionMs);
+        if (!pruned)
+            err() << TimeFormat::iso(Clock::system()->now()) << " pruning failed: " << pruned.error() << Qt::endl;
+        else if (pruned.value() > 0)
+            err() << TimeFormat::iso(Clock::system()->now()) << " pruned " << pruned.value()
+                  << " deliveries finished more than " << Duration::format(retentionMs) << " ago" << Qt::endl;
+    };
+    if (retentionMs > 0 && options.mode == Dispatcher::Mode::Continuous) {
+        QObject::connect(&pruneTimer, &QTimer::timeout, &dispatcher, prune);
+        pruneTimer.start(24 * 60 * 60 * 1000);
+        QTimer::singleShot(0, &dispatcher, prune);
     }
     dispatcher.start();
     QCoreApplication::exec();
