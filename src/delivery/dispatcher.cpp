@@ -13,6 +13,8 @@ namespace {
 // QTimer takes an int of milliseconds; longer waits are re-armed when the timer fires.
 constexpr qint64 MaxTimerWaitMs = 60 * 60 * 1000;
 constexpr int MaxBackoffMs = 30 * 1000;
+// Finished attempts are recorded in batches, one transaction each, but none waits longer.
+constexpr int MaxRecordDelayMs = 20;
 } // namespace
 
 Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
@@ -35,6 +37,9 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
     connect(&m_kickTimer, &QTimer::timeout, this, &Dispatcher::dispatchDue);
     m_leaseTimer.setInterval(int(qMax<qint64>(100, m_options.leaseMs / 3)));
     connect(&m_leaseTimer, &QTimer::timeout, this, &Dispatcher::renewLeases);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(MaxRecordDelayMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Dispatcher::dispatchDue);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         // Grace is over: give back what has not finished, unsent as far as we know.
@@ -72,9 +77,10 @@ void Dispatcher::setPaused(bool paused)
     if (m_paused == paused)
         return;
     m_paused = paused;
-    if (paused)
+    if (paused) {
         m_dueTimer.stop();
-    else
+        releaseClaimed();
+    } else
         scheduleDispatch();
     Q_EMIT activityChanged();
 }
@@ -142,8 +148,15 @@ bool Dispatcher::flushRecords()
 
 void Dispatcher::dispatchDue()
 {
-    if (!flushRecords())
+    // Fill free slots first: a request waiting behind a transaction is throughput lost.
+    if (m_started && !m_stopping && !m_paused)
+        startClaimed();
+    const bool flushNow = m_stopping || !m_started || m_inFlight.isEmpty()
+            || m_toRecord.size() >= m_options.concurrency || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
+    if (flushNow && !flushRecords())
         return;
+    if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
+        m_flushTimer.start();
     if (m_stopping) {
         if (m_inFlight.isEmpty())
             finishStop();
@@ -151,10 +164,12 @@ void Dispatcher::dispatchDue()
     }
     if (!m_started || m_paused || m_runFinished)
         return;
-    const int free = m_options.concurrency - int(m_inFlight.size());
+    startClaimed();
     int claimedCount = 0;
-    if (free > 0) {
-        const auto claimed = m_store->claimDue(m_owner, free, m_options.leaseMs);
+    if (m_inFlight.size() + m_claimed.size() < m_options.concurrency) {
+        // Slots would go idle: claim a batch ahead, so one transaction serves many attempts.
+        const int want = 2 * m_options.concurrency - int(m_inFlight.size() + m_claimed.size());
+        const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
         if (!claimed) {
             reportStoreError(claimed.error());
             return;
@@ -165,17 +180,12 @@ void Dispatcher::dispatchDue()
             Q_EMIT storeRecovered();
         }
         claimedCount = int(claimed->size());
-        for (const ClaimedDelivery &c : claimed.value()) {
-            m_inFlight.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
-            Q_EMIT attemptStarted(c.delivery, c.webhook);
-            m_deliverer->start(c);
-        }
-        if (!m_inFlight.isEmpty() && !m_leaseTimer.isActive())
-            m_leaseTimer.start();
+        m_claimed.append(claimed.value());
+        startClaimed();
     }
     if (claimedCount > 0)
         Q_EMIT activityChanged();
-    if (m_options.mode == Mode::Once && claimedCount == 0) {
+    if (m_options.mode == Mode::Once && claimedCount == 0 && m_claimed.isEmpty()) {
         checkRunFinished();
         return;
     }
@@ -187,6 +197,31 @@ void Dispatcher::dispatchDue()
     armTimer();
     if (m_options.mode == Mode::UntilIdle && m_inFlight.isEmpty())
         checkRunFinished();
+}
+
+void Dispatcher::startClaimed()
+{
+    while (!m_claimed.isEmpty() && m_inFlight.size() < m_options.concurrency) {
+        const ClaimedDelivery c = m_claimed.takeFirst();
+        m_inFlight.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
+        Q_EMIT attemptStarted(c.delivery, c.webhook);
+        m_deliverer->start(c);
+    }
+    if (!m_inFlight.isEmpty() && !m_leaseTimer.isActive())
+        m_leaseTimer.start();
+}
+
+void Dispatcher::releaseClaimed()
+{
+    if (m_claimed.isEmpty())
+        return;
+    QList<qint64> ids;
+    for (const ClaimedDelivery &c : std::as_const(m_claimed))
+        ids.append(c.delivery.id);
+    m_claimed.clear();
+    const Status released = m_store->releaseLeases(m_owner, ids);
+    if (!released)
+        qCWarning(lcDispatcher).noquote() << released.error();
 }
 
 void Dispatcher::armTimer()
@@ -216,7 +251,12 @@ void Dispatcher::onAttemptFinished(const Attempt &attempt)
     AttemptRecord record = it.value();
     record.attempt = attempt;
     m_inFlight.erase(it);
+    if (m_toRecord.isEmpty())
+        m_oldestRecord.start();
     m_toRecord.append(record);
+    // The next claimed delivery takes the freed slot at once; recording waits for a batch.
+    if (m_started && !m_stopping && !m_paused)
+        startClaimed();
     if (m_inFlight.isEmpty())
         m_leaseTimer.stop();
     if (m_stopping && m_inFlight.isEmpty()) {
@@ -237,7 +277,10 @@ void Dispatcher::onAttemptAborted(qint64 deliveryId)
 
 void Dispatcher::renewLeases()
 {
-    const Status renewed = m_store->renewLeases(m_owner, m_inFlight.keys(), m_options.leaseMs);
+    QList<qint64> ids = m_inFlight.keys();
+    for (const ClaimedDelivery &c : std::as_const(m_claimed))
+        ids.append(c.delivery.id);
+    const Status renewed = m_store->renewLeases(m_owner, ids, m_options.leaseMs);
     if (!renewed)
         Q_EMIT storeError(renewed.error());
 }
@@ -269,6 +312,7 @@ void Dispatcher::stop(int graceMs)
     m_stopping = true;
     m_dueTimer.stop();
     m_kickTimer.stop();
+    releaseClaimed();
     if (m_inFlight.isEmpty()) {
         finishStop();
         return;
@@ -279,6 +323,8 @@ void Dispatcher::stop(int graceMs)
 void Dispatcher::finishStop()
 {
     m_leaseTimer.stop();
+    m_flushTimer.stop();
+    releaseClaimed();
     const QList<qint64> leftover = m_inFlight.keys();
     if (!leftover.isEmpty()) {
         m_inFlight.clear();

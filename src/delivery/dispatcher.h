@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "jobstore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -67,6 +68,8 @@ Q_SIGNALS:
 private:
     void scheduleDispatch();
     void dispatchDue();
+    void startClaimed();
+    void releaseClaimed();
     void armTimer();
     void onAttemptFinished(const Attempt &attempt);
     void onAttemptAborted(qint64 deliveryId);
@@ -85,8 +88,11 @@ private:
     QTimer m_kickTimer;
     QTimer m_leaseTimer;
     QTimer m_graceTimer;
+    QTimer m_flushTimer;
+    QList<ClaimedDelivery> m_claimed; // claimed ahead, leased, waiting for a free slot
     QHash<qint64, AttemptRecord> m_inFlight; // by delivery id, as claimed
     QList<AttemptRecord> m_toRecord;
+    QElapsedTimer m_oldestRecord;
     bool m_started = false;
     bool m_paused = false;
     bool m_stopping = false;

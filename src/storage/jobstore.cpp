@@ -131,12 +131,44 @@ std::optional<TimeMs> optionalTime(const QVariant &v)
     return v.toLongLong();
 }
 
+void appendJsonString(QByteArray &out, const QByteArray &utf8)
+{
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[u >> 4];
+            out += hex[u & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// [["Name","value"],…]: order and repeated names kept. Written by hand because this runs
+// twice per attempt on the dispatcher's hot path.
 QString headersToJson(const HeaderList &headers)
 {
-    QJsonArray array;
-    for (const auto &h : headers)
-        array.append(QJsonArray { QString::fromLatin1(h.first), QString::fromUtf8(h.second) });
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    QByteArray out;
+    out.reserve(64 * (headers.size() + 1));
+    out += '[';
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += '[';
+        appendJsonString(out, QString::fromLatin1(headers.at(i).first).toUtf8());
+        out += ',';
+        appendJsonString(out, headers.at(i).second);
+        out += ']';
+    }
+    out += ']';
+    return QString::fromUtf8(out);
 }
 
 HeaderList headersFromJson(const QString &json)
@@ -234,6 +266,7 @@ JobStore::JobStore(DatabaseConfig config, const Clock *clock)
 
 JobStore::~JobStore()
 {
+    m_statements.clear(); // every query goes before its connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isValid())
@@ -356,9 +389,24 @@ Status JobStore::createSqliteFile()
     return {};
 }
 
+QSqlQuery *JobStore::prepared(const char *key, const QString &statement, Status &error)
+{
+    auto it = m_statements.find(key);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto q = std::make_unique<QSqlQuery>(database());
+    if (!q->prepare(statement)) {
+        error = Status::failure(QStringLiteral("database error while preparing a statement: %1")
+                                        .arg(q->lastError().text().trimmed()));
+        return nullptr;
+    }
+    return m_statements.emplace(key, std::move(q)).first->second.get();
+}
+
 Status JobStore::open()
 {
     m_open = false;
+    m_statements.clear();
     QSqlDatabase db = database();
     if (!db.isValid()) {
         const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
@@ -1012,57 +1060,62 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
 {
     using R = Result<QList<ClaimedDelivery>>;
     const TimeMs now = m_clock->now();
+    Status error;
+    QSqlQuery *recover = prepared("claim.recover",
+                                  QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
+                                                 "lease_owner = NULL WHERE status = 1 AND lease_expires < :now"),
+                                  error);
+    QSqlQuery *claim = onlyId
+            ? prepared("claim.one",
+                       sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                           "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
+                       error)
+            : prepared("claim.due",
+                       sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                           "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
+                           "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
+                           "RETURNING {DELIVERY_COLUMNS}"),
+                       error);
+    QSqlQuery *readHook = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
+    if (!recover || !claim || !readHook)
+        return R::failure(error.error());
     if (Status s = begin(); !s)
         return R::failure(s.error());
     // A delivery left running by a process that died is given back once its lease expires
     // (Launchpad would leave it running for ever).
-    {
-        QSqlQuery r(database());
-        r.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL "
-                                 "WHERE status = 1 AND lease_expires < :now"));
-        r.bindValue(QStringLiteral(":now"), now);
-        if (Status s = exec(r, "recovering expired leases"); !s) {
-            rollback();
-            return R::failure(s.error());
-        }
+    recover->bindValue(QStringLiteral(":now"), now);
+    if (Status s = exec(*recover, "recovering expired leases"); !s) {
+        rollback();
+        return R::failure(s.error());
     }
-    QSqlQuery q(database());
     if (onlyId) {
-        q.prepare(sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
-                      "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"));
-        q.bindValue(QStringLiteral(":id"), *onlyId);
+        claim->bindValue(QStringLiteral(":id"), *onlyId);
     } else {
-        q.prepare(sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
-                      "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
-                      "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
-                      "RETURNING {DELIVERY_COLUMNS}"));
-        q.bindValue(QStringLiteral(":now"), now);
-        q.bindValue(QStringLiteral(":limit"), limit);
+        claim->bindValue(QStringLiteral(":now"), now);
+        claim->bindValue(QStringLiteral(":limit"), limit);
     }
-    q.bindValue(QStringLiteral(":owner"), owner);
-    q.bindValue(QStringLiteral(":expires"), now + leaseMs);
-    if (Status s = exec(q, "claiming due deliveries"); !s) {
+    claim->bindValue(QStringLiteral(":owner"), owner);
+    claim->bindValue(QStringLiteral(":expires"), now + leaseMs);
+    if (Status s = exec(*claim, "claiming due deliveries"); !s) {
         rollback();
         return R::failure(s.error());
     }
     QList<ClaimedDelivery> claimed;
-    while (q.next())
-        claimed.append({ readDelivery(q), Webhook() });
-    q.finish();
+    while (claim->next())
+        claimed.append({ readDelivery(*claim), Webhook() });
+    claim->finish();
     // The webhook as it is now: URL, secret and active flag are read for each attempt.
     QHash<qint64, Webhook> hooks;
-    QSqlQuery w(database());
-    w.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
     for (auto &c : claimed) {
         if (!hooks.contains(c.delivery.webhookId)) {
-            w.bindValue(QStringLiteral(":id"), c.delivery.webhookId);
-            if (Status s = exec(w, "reading a webhook"); !s) {
+            readHook->bindValue(QStringLiteral(":id"), c.delivery.webhookId);
+            if (Status s = exec(*readHook, "reading a webhook"); !s) {
                 rollback();
                 return R::failure(s.error());
             }
-            if (w.next())
-                hooks.insert(c.delivery.webhookId, readWebhook(w));
-            w.finish();
+            if (readHook->next())
+                hooks.insert(c.delivery.webhookId, readWebhook(*readHook));
+            readHook->finish();
         }
         c.webhook = hooks.value(c.delivery.webhookId);
     }
@@ -1081,23 +1134,33 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
     using R = Result<QList<Delivery>>;
     if (records.isEmpty())
         return QList<Delivery>();
+    Status error;
+    QSqlQuery *updateQuery = prepared(
+            "record.update",
+            sql("UPDATE deliveries SET status = :status, date_first_sent = :first, date_sent = :sent, "
+                "date_finished = :finished, scheduled_start = :start, successful = :successful, "
+                "failure_detail = :detail, last_status_code = :code, lease_owner = NULL, lease_expires = NULL, "
+                "total_attempts = total_attempts + 1 WHERE id = :id AND status = 1 AND lease_owner = :owner"),
+            error);
+    QSqlQuery *countQuery = prepared("record.count",
+                                     sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
+                                         "RETURNING {DELIVERY_COLUMNS}"),
+                                     error);
+    QSqlQuery *insertQuery = prepared(
+            "record.insert",
+            QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
+                           "request_url, request_method, request_headers, response_status, response_headers, "
+                           "response_body, response_body_truncated, connection_error, deactivated) VALUES (:delivery, "
+                           ":number, :started, :sent, :duration, :url, :method, :headers, :status, :rheaders, :body, "
+                           ":truncated, :error, :deactivated)"),
+            error);
+    if (!updateQuery || !countQuery || !insertQuery)
+        return R::failure(error.error());
+    QSqlQuery &update = *updateQuery;
+    QSqlQuery &countOnly = *countQuery;
+    QSqlQuery &insert = *insertQuery;
     if (Status s = begin(); !s)
         return R::failure(s.error());
-    QSqlQuery update(database());
-    update.prepare(sql("UPDATE deliveries SET status = :status, date_first_sent = :first, date_sent = :sent, "
-                       "date_finished = :finished, scheduled_start = :start, successful = :successful, "
-                       "failure_detail = :detail, last_status_code = :code, lease_owner = NULL, lease_expires = NULL, "
-                       "total_attempts = total_attempts + 1 WHERE id = :id AND status = 1 AND lease_owner = :owner "
-                       "RETURNING {DELIVERY_COLUMNS}"));
-    QSqlQuery countOnly(database());
-    countOnly.prepare(sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
-                          "RETURNING {DELIVERY_COLUMNS}"));
-    QSqlQuery insert(database());
-    insert.prepare(QStringLiteral(
-            "INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, request_url, "
-            "request_method, request_headers, response_status, response_headers, response_body, "
-            "response_body_truncated, connection_error, deactivated) VALUES (:delivery, :number, :started, :sent, "
-            ":duration, :url, :method, :headers, :status, :rheaders, :body, :truncated, :error, :deactivated)"));
     QList<Delivery> after;
     for (const AttemptRecord &record : records) {
         const Attempt &a = record.attempt;
@@ -1119,10 +1182,21 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
             return R::failure(s.error());
         }
         std::optional<Delivery> d;
-        if (update.next())
-            d = readDelivery(update);
-        update.finish();
-        if (!d) {
+        if (update.numRowsAffected() == 1) {
+            // Still ours since the claim: the new state is known without reading it back.
+            d = record.before;
+            d->status = u.status;
+            d->dateFirstSent = u.dateFirstSent;
+            d->dateSent = u.dateSent;
+            d->dateFinished = u.dateFinished;
+            d->scheduledStart = u.scheduledStart;
+            d->successful = u.successful;
+            d->failureDetail = u.failureDetail;
+            d->lastStatusCode = u.lastStatusCode;
+            d->leaseOwner.clear();
+            d->leaseExpires.reset();
+            d->totalAttempts = record.before.totalAttempts + 1;
+        } else {
             // The delivery moved on while the attempt was out (a manual retry or suspend, or
             // its webhook was deleted): keep the attempt if the delivery still exists, and
             // leave its state as the other party set it.
@@ -1174,11 +1248,16 @@ Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qin
 {
     if (ids.isEmpty())
         return {};
+    Status error;
+    QSqlQuery *renew = prepared("lease.renew",
+                                QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
+                                               "status = 1 AND lease_owner = :owner"),
+                                error);
+    if (!renew)
+        return error;
+    QSqlQuery &q = *renew;
     if (Status s = begin(); !s)
         return s;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-            "UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND status = 1 AND lease_owner = :owner"));
     const TimeMs expires = m_clock->now() + leaseMs;
     for (const qint64 id : ids) {
         q.bindValue(QStringLiteral(":expires"), expires);
@@ -1217,29 +1296,39 @@ Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
 Result<std::optional<TimeMs>> JobStore::nextWakeTime()
 {
     using R = Result<std::optional<TimeMs>>;
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
-                             "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"));
-    if (Status s = exec(q, "finding the next due delivery"); !s)
+    Status error;
+    QSqlQuery *q = prepared("next.wake",
+                            QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
+                                           "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"),
+                            error);
+    if (!q)
+        return R::failure(error.error());
+    if (Status s = exec(*q, "finding the next due delivery"); !s)
         return R::failure(s.error());
-    q.next();
+    q->next();
     std::optional<TimeMs> next;
     for (int i = 0; i < 2; ++i) {
-        if (!q.value(i).isNull()) {
-            const TimeMs t = q.value(i).toLongLong();
+        if (!q->value(i).isNull()) {
+            const TimeMs t = q->value(i).toLongLong();
             next = next ? qMin(*next, t) : t;
         }
     }
+    q->finish();
     return next;
 }
 
 Result<bool> JobStore::hasUnfinished()
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"));
-    if (Status s = exec(q, "checking for unfinished deliveries"); !s)
+    Status error;
+    QSqlQuery *q = prepared("has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"),
+                            error);
+    if (!q)
+        return Result<bool>::failure(error.error());
+    if (Status s = exec(*q, "checking for unfinished deliveries"); !s)
         return Result<bool>::failure(s.error());
-    return q.next();
+    const bool any = q->next();
+    q->finish();
+    return any;
 }
 
 Result<qint64> JobStore::prune(TimeMs before, int chunk)
