@@ -152,7 +152,7 @@ void Dispatcher::dispatchDue()
     if (m_started && !m_stopping && !m_paused)
         startClaimed();
     const bool flushNow = m_stopping || !m_started || m_inFlight.isEmpty()
-            || m_toRecord.size() >= m_options.concurrency || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
+            || m_toRecord.size() >= recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
     if (flushNow && !flushRecords())
         return;
     if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
@@ -168,7 +168,7 @@ void Dispatcher::dispatchDue()
     int claimedCount = 0;
     if (m_inFlight.size() + m_claimed.size() < m_options.concurrency) {
         // Slots would go idle: claim a batch ahead, so one transaction serves many attempts.
-        const int want = 2 * m_options.concurrency - int(m_inFlight.size() + m_claimed.size());
+        const int want = m_options.concurrency + recordBatch() - int(m_inFlight.size() + m_claimed.size());
         const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
         if (!claimed) {
             reportStoreError(claimed.error());
@@ -197,6 +197,13 @@ void Dispatcher::dispatchDue()
     armTimer();
     if (m_options.mode == Mode::UntilIdle && m_inFlight.isEmpty())
         checkRunFinished();
+}
+
+int Dispatcher::recordBatch() const
+{
+    // Large enough that a transaction's cost is shared by many attempts, small enough that
+    // a few workers on one store still share the work.
+    return qBound(8, 2 * m_options.concurrency, 64);
 }
 
 void Dispatcher::startClaimed()

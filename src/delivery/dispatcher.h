@@ -69,6 +69,7 @@ private:
     void scheduleDispatch();
     void dispatchDue();
     void startClaimed();
+    int recordBatch() const;
     void releaseClaimed();
     void armTimer();
     void onAttemptFinished(const Attempt &attempt);

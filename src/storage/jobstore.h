@@ -167,4 +167,5 @@ private:
     QString m_connectionName;
     bool m_open = false;
     std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> m_statements;
+    TimeMs m_nextLeaseRecovery = 0;
 };
