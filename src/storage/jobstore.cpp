@@ -299,10 +299,46 @@ QString JobStore::sql(const char *statement) const
     return s;
 }
 
+void JobStore::noteFailure(const QSqlError &error)
+{
+    if (m_config.backend != DatabaseConfig::Backend::Postgres)
+        return;
+    // libpq's words for a connection that is gone (server restarted, network down).
+    static const char *const lost[] = { "no connection to the server", "server closed the connection",
+                                        "terminating connection", "could not send data", "could not receive data",
+                                        "connection to server", "Connection refused", "SSL SYSCALL" };
+    const QString text = error.text();
+    bool gone = !database().isOpen() || error.type() == QSqlError::ConnectionError;
+    for (const char *phrase : lost)
+        gone = gone || text.contains(QLatin1String(phrase), Qt::CaseInsensitive);
+    if (gone && !m_broken) {
+        qCWarning(lcStore).noquote() << "lost the connection to" << m_config.displayUrl() << "- reconnecting";
+        m_broken = true;
+    }
+}
+
+void JobStore::reconnectIfBroken()
+{
+    if (!m_broken)
+        return;
+    m_statements.clear();
+    QSqlDatabase db = database();
+    db.close();
+    if (!db.open())
+        return; // still unreachable: the next call tries again
+    m_broken = false;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    if (m_subscribed)
+        db.driver()->subscribeToNotification(QLatin1String(NotifyChannel));
+    qCInfo(lcStore).noquote() << "reconnected to" << m_config.displayUrl();
+}
+
 Status JobStore::exec(QSqlQuery &query, const char *what)
 {
     if (query.exec())
         return {};
+    noteFailure(query.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
                                     .arg(QLatin1String(what), query.lastError().text().trimmed());
     qCWarning(lcStore).noquote() << message;
@@ -315,6 +351,7 @@ Status JobStore::execSql(const QString &statement, const char *what)
     QSqlQuery q(database());
     if (q.exec(statement))
         return {};
+    noteFailure(q.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
                                     .arg(QLatin1String(what), q.lastError().text().trimmed());
     qCWarning(lcStore).noquote() << message;
@@ -328,9 +365,11 @@ Status JobStore::begin(bool write)
     const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
     QSqlQuery q(database());
     const QString statement = sqlite && write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    if (!q.exec(statement))
+    if (!q.exec(statement)) {
+        noteFailure(q.lastError());
         return Status::failure(QStringLiteral("database error while starting a transaction: %1")
                                        .arg(q.lastError().text().trimmed()));
+    }
     return {};
 }
 
@@ -338,6 +377,7 @@ Status JobStore::commit()
 {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("COMMIT"))) {
+        noteFailure(q.lastError());
         const QString error = q.lastError().text().trimmed();
         rollback();
         return Status::failure(QStringLiteral("database error while committing: %1").arg(error));
@@ -521,6 +561,7 @@ Status JobStore::migrate()
 
 Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(sql("INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
                   "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
@@ -542,6 +583,7 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 
 Status JobStore::updateWebhook(const Webhook &webhook)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(sql("UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
                   "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
@@ -561,6 +603,7 @@ Status JobStore::updateWebhook(const Webhook &webhook)
 
 Result<Webhook> JobStore::webhook(qint64 id)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -573,6 +616,7 @@ Result<Webhook> JobStore::webhook(qint64 id)
 
 Result<QList<Webhook>> JobStore::webhooks()
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks ORDER BY id"));
@@ -586,6 +630,7 @@ Result<QList<Webhook>> JobStore::webhooks()
 
 Status JobStore::removeWebhook(qint64 id)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -622,6 +667,7 @@ Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventTy
 Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const QString &eventType,
                                                          const QByteArray &payload, int count)
 {
+    reconnectIfBroken();
     using R = Result<QPair<qint64, qint64>>;
     if (count < 1)
         return R::failure(QStringLiteral("the number of deliveries must be at least 1"));
@@ -664,6 +710,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const
 
 Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteArray &payload)
 {
+    reconnectIfBroken();
     using R = Result<QList<qint64>>;
     if (Status s = begin(); !s)
         return R::failure(s.error());
@@ -709,6 +756,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
 
 Result<Delivery> JobStore::delivery(qint64 id)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -816,6 +864,7 @@ QString orderBy(const DeliveryFilter &f)
 
 Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     QString columns = QLatin1String(DeliveryColumns);
@@ -836,6 +885,7 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 
 Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterWhere(filter));
     bindFilter(q, filter);
@@ -847,6 +897,7 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 
 Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -884,6 +935,7 @@ Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 
 Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
@@ -899,6 +951,7 @@ Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 
 Result<StoreCounts> JobStore::counts()
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
             "SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) GROUP BY status, successful"));
@@ -935,6 +988,7 @@ Result<StoreCounts> JobStore::counts()
 
 Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
+    reconnectIfBroken();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
                              "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
@@ -951,6 +1005,7 @@ Result<QList<LeaseHolder>> JobStore::leaseHolders()
 
 Status JobStore::retry(qint64 deliveryId, bool resetWindow)
 {
+    reconnectIfBroken();
     if (Status s = begin(); !s)
         return s;
     QSqlQuery q(database());
@@ -999,6 +1054,7 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
 
 Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 {
+    reconnectIfBroken();
     if (webhookId) {
         if (Status s = ensureWebhookExists(*webhookId); !s)
             return Result<int>::failure(s.error(), s.errorKind());
@@ -1020,6 +1076,7 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 
 Status JobStore::suspend(qint64 deliveryId)
 {
+    reconnectIfBroken();
     if (Status s = begin(); !s)
         return s;
     QSqlQuery q(database());
@@ -1058,6 +1115,7 @@ Status JobStore::suspend(qint64 deliveryId)
 Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limit, qint64 leaseMs,
                                                   std::optional<qint64> onlyId)
 {
+    reconnectIfBroken();
     using R = Result<QList<ClaimedDelivery>>;
     const TimeMs now = m_clock->now();
     Status error;
@@ -1135,6 +1193,7 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
 
 Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
 {
+    reconnectIfBroken();
     using R = Result<QList<Delivery>>;
     if (records.isEmpty())
         return QList<Delivery>();
@@ -1250,6 +1309,7 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
 
 Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs)
 {
+    reconnectIfBroken();
     if (ids.isEmpty())
         return {};
     Status error;
@@ -1277,6 +1337,7 @@ Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qin
 
 Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
 {
+    reconnectIfBroken();
     if (ids.isEmpty())
         return {};
     if (Status s = begin(); !s)
@@ -1299,6 +1360,7 @@ Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
 
 Result<std::optional<TimeMs>> JobStore::nextWakeTime()
 {
+    reconnectIfBroken();
     using R = Result<std::optional<TimeMs>>;
     Status error;
     QSqlQuery *q = prepared("next.wake",
@@ -1323,6 +1385,7 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
 
 Result<bool> JobStore::hasUnfinished()
 {
+    reconnectIfBroken();
     Status error;
     QSqlQuery *q = prepared("has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"),
                             error);
@@ -1337,6 +1400,7 @@ Result<bool> JobStore::hasUnfinished()
 
 Result<qint64> JobStore::prune(TimeMs before, int chunk)
 {
+    reconnectIfBroken();
     qint64 total = 0;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
@@ -1368,10 +1432,26 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
     if (m_config.backend == DatabaseConfig::Backend::Postgres) {
         QSqlDriver *driver = db.driver();
         if (driver->subscribeToNotification(QLatin1String(NotifyChannel))) {
+            m_subscribed = true;
             QObject::connect(driver, &QSqlDriver::notification, context,
                              [onChange](const QString &, QSqlDriver::NotificationSource, const QVariant &) {
                                  onChange();
                              });
+            // An idle connection learns of a server restart only by using it: look once a
+            // second, and after a reconnect catch up on what the lost notifications said.
+            auto *keepAlive = new QTimer(context);
+            QObject::connect(keepAlive, &QTimer::timeout, context, [this, onChange] {
+                const bool wasBroken = m_broken;
+                reconnectIfBroken();
+                if (wasBroken && !m_broken) {
+                    onChange();
+                    return;
+                }
+                QSqlQuery q(database());
+                if (!q.exec(QStringLiteral("SELECT 1")))
+                    noteFailure(q.lastError());
+            });
+            keepAlive->start(1000);
             return;
         }
         qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every" << sqliteCheckMs

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 class QSqlDatabase;
+class QSqlError;
 class QSqlQuery;
 class QObject;
 
@@ -149,6 +150,10 @@ public:
 
 private:
     Status exec(QSqlQuery &query, const char *what);
+    // PostgreSQL: a lost connection is noticed on the failing call and re-opened at the
+    // start of the next one, so a worker rides out a server restart.
+    void noteFailure(const QSqlError &error);
+    void reconnectIfBroken();
     Status execSql(const QString &sql, const char *what);
     Status begin(bool write = true);
     Status commit();
@@ -168,4 +173,6 @@ private:
     bool m_open = false;
     std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> m_statements;
     TimeMs m_nextLeaseRecovery = 0;
+    bool m_broken = false;
+    bool m_subscribed = false;
 };

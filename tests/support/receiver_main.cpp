@@ -100,20 +100,16 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("HTTP receiver for Hookwatch end-to-end tests."));
     parser.addHelpOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port on 127.0.0.1; 0 picks a free one."),
-                                        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption statusOption(
-        QStringLiteral("status"),
+        QStringLiteral("Port on 127.0.0.1; 0 picks a free one."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption statusOption(QStringLiteral("status"),
         QStringLiteral("Status to answer with; a list like 503,503,200 answers successive requests, "
                        "then repeats the last."),
         QStringLiteral("CODE"), QStringLiteral("200"));
-    const QCommandLineOption delayOption(QStringLiteral("delay"), QStringLiteral("Answer after MS milliseconds."),
-                                         QStringLiteral("MS"), QStringLiteral("0"));
-    const QCommandLineOption countFileOption(
-        QStringLiteral("count-file"), QStringLiteral("Keep the number of requests received in this file."),
-        QStringLiteral("PATH"));
-    const QCommandLineOption behaviourOption(
-        QStringLiteral("behaviour"),
+    const QCommandLineOption delayOption(QStringLiteral("delay"),
+        QStringLiteral("Answer after MS milliseconds."), QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption countFileOption(QStringLiteral("count-file"),
+        QStringLiteral("Keep the number of requests received in this file."), QStringLiteral("PATH"));
+    const QCommandLineOption behaviourOption(QStringLiteral("behaviour"),
         QStringLiteral("normal, never-answer, close-immediately, stall-mid-response, garbage, huge-body, "
                        "endless-chunked or redirect-loop."),
         QStringLiteral("NAME"), QStringLiteral("normal"));
@@ -158,13 +154,13 @@ int main(int argc, char *argv[])
     printLine("listening on " + QByteArray::number(receiver.port()));
 
     QObject::connect(&receiver, &TestReceiver::requestReceived, &app,
-                     [&receiver, &countFile](const TestReceiver::Request &request) {
-                         QByteArray delivery = request.header("x-launchpad-delivery");
-                         if (delivery.isEmpty())
-                             delivery = "-";
-                         printLine(delivery + ' ' + QByteArray::number(request.answeredStatus));
-                         writeCountFile(countFile, receiver.requestCount());
-                     });
+        [&receiver, &countFile](const TestReceiver::Request &request) {
+            QByteArray delivery = request.header("x-launchpad-delivery");
+            if (delivery.isEmpty())
+                delivery = "-";
+            printLine(delivery + ' ' + QByteArray::number(request.answeredStatus));
+            writeCountFile(countFile, receiver.requestCount());
+        });
 
     const int exitCode = app.exec();
     writeCountFile(countFile, receiver.requestCount());

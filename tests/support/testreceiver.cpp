@@ -33,7 +33,7 @@ bool containsToken(const QByteArray &headerValue, const QByteArray &lowerToken)
 {
     const QList<QByteArray> tokens = headerValue.toLower().split(',');
     return std::any_of(tokens.cbegin(), tokens.cend(),
-                       [&](const QByteArray &token) { return token.trimmed() == lowerToken; });
+        [&](const QByteArray &token) { return token.trimmed() == lowerToken; });
 }
 
 // Parses a chunked body starting at `position`; on Complete, `position` is just past the trailers.
@@ -132,28 +132,50 @@ ParseStatus parseRequest(const QByteArray &buffer, ParsedRequest &parsed)
 QByteArray reasonPhrase(int statusCode)
 {
     switch (statusCode) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 410: return "Gone";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -165,7 +187,7 @@ QByteArray statusLine(int statusCode)
 bool hasHeader(const TestReceiver::HeaderList &headers, const QByteArray &lowerName)
 {
     return std::any_of(headers.cbegin(), headers.cend(),
-                       [&](const auto &header) { return header.first.toLower() == lowerName; });
+        [&](const auto &header) { return header.first.toLower() == lowerName; });
 }
 
 } // namespace
@@ -427,7 +449,8 @@ void TestReceiver::answer(QTcpSocket *socket)
     if (!connection || connection->queue.isEmpty())
         return;
     const PlannedAnswer planned = connection->queue.takeFirst();
-    const QByteArray connectionHeader = planned.keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+    const QByteArray connectionHeader
+        = planned.keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
 
     switch (planned.behaviour) {
     case Behaviour::Normal:
@@ -444,7 +467,8 @@ void TestReceiver::answer(QTcpSocket *socket)
         // 1xx, 204 and 304 answers have no body and no length.
         const bool bodyless = planned.status < 200 || planned.status == 204 || planned.status == 304;
         if (!bodyless) {
-            if (!hasHeader(planned.extraHeaders, "content-type") || planned.behaviour == Behaviour::RedirectLoop)
+            if (!hasHeader(planned.extraHeaders, "content-type")
+                || planned.behaviour == Behaviour::RedirectLoop)
                 response += "Content-Type: text/plain\r\n";
             response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         }
@@ -472,7 +496,7 @@ void TestReceiver::answer(QTcpSocket *socket)
         break;
     case Behaviour::HugeBody:
         socket->write(statusLine(200) + "Content-Type: application/octet-stream\r\nContent-Length: "
-                      + QByteArray::number(HugeBodySize) + "\r\n" + connectionHeader + "\r\n");
+            + QByteArray::number(HugeBodySize) + "\r\n" + connectionHeader + "\r\n");
         if (planned.headRequest) {
             finishAnswer(socket, planned.keepAlive);
             break;
@@ -484,7 +508,7 @@ void TestReceiver::answer(QTcpSocket *socket)
     case Behaviour::EndlessChunked: {
         connection->silenced = true;
         socket->write(statusLine(200) + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
-                      + connectionHeader + "\r\n");
+            + connectionHeader + "\r\n");
         auto *timer = new QTimer(socket); // dies with the socket when the client hangs up
         connect(timer, &QTimer::timeout, socket, [this, socket] { writeEndlessChunk(socket); });
         timer->start(EndlessChunkIntervalMs);
@@ -511,7 +535,8 @@ void TestReceiver::finishAnswer(QTcpSocket *socket, bool keepAlive)
 void TestReceiver::writeHugeBodyChunks(QTcpSocket *socket)
 {
     Connection *connection = connectionFor(socket);
-    if (!connection || connection->hugeBodyRemaining <= 0 || socket->state() != QAbstractSocket::ConnectedState)
+    if (!connection || connection->hugeBodyRemaining <= 0
+        || socket->state() != QAbstractSocket::ConnectedState)
         return;
     static const QByteArray chunk(HugeBodyChunkBytes, 'x');
     // Refill as the socket drains instead of buffering 10 MB at once.
