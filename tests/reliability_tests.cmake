@@ -8,3 +8,9 @@ add_test(NAME crash_soak_short
 set_tests_properties(crash_soak_short PROPERTIES
     ENVIRONMENT "HOOKWATCH_BIN=$<TARGET_FILE:hookwatch>;RECEIVER_BIN=$<TARGET_FILE:hookwatch-test-receiver>"
     TIMEOUT 120)
+
+# Tests that drive the built binaries: they need them built first.
+foreach(test tst_concurrency)
+    hookwatch_test(${test})
+    add_dependencies(${test} hookwatch hookwatch-test-receiver)
+endforeach()
