@@ -17,8 +17,9 @@ Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery")
 
 struct Deliverer::InFlight
 {
-    enum class Abort { None, BodyCapped, Released };
+    enum class Abort { None, BodyCapped, Released, Deadline };
     Attempt attempt;
+    qint64 deadlineMs = 0; // on the elapsed timer
     QElapsedTimer elapsed;
     QByteArray body;
     Abort abort = Abort::None;
@@ -64,6 +65,24 @@ Deliverer::Deliverer(const Clock *clock, QObject *parent)
 {
     m_network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // The transfer timeout restarts with every byte, so a receiver that trickles a body
+    // could hold an attempt for ever: one sweep a second ends those past their deadline.
+    m_deadlineSweep.setInterval(1000);
+    connect(&m_deadlineSweep, &QTimer::timeout, this, &Deliverer::abortOverdue);
+}
+
+void Deliverer::abortOverdue()
+{
+    const auto replies = m_inFlight.keys();
+    for (QNetworkReply *reply : replies) {
+        InFlight *state = m_inFlight.value(reply);
+        if (state && state->abort == InFlight::Abort::None && state->elapsed.elapsed() > state->deadlineMs) {
+            state->abort = InFlight::Abort::Deadline;
+            reply->abort();
+        }
+    }
+    if (m_inFlight.isEmpty())
+        m_deadlineSweep.stop();
 }
 
 Deliverer::~Deliverer()
@@ -118,7 +137,10 @@ void Deliverer::start(const ClaimedDelivery &claimed)
 
     auto *state = new InFlight;
     state->attempt = attempt;
+    state->deadlineMs = qMax<qint64>(4 * w.timeoutMs, 60 * 1000);
     state->elapsed.start();
+    if (!m_deadlineSweep.isActive())
+        m_deadlineSweep.start();
     QNetworkReply *reply = m_network->post(request, d.payload);
     m_inFlight.insert(reply, state);
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
@@ -174,13 +196,16 @@ void Deliverer::onFinished(QNetworkReply *reply)
     a.dateSent = m_clock->now();
     a.durationMs = state->elapsed.elapsed();
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid() && status.toInt() > 0) {
+    if (state->abort != InFlight::Abort::Deadline && status.isValid() && status.toInt() > 0) {
         AttemptResponse r;
         r.statusCode = status.toInt();
         r.headers = reply->rawHeaderPairs();
         r.body = state->body;
         r.bodyTruncated = state->abort == InFlight::Abort::BodyCapped || reply->bytesAvailable() > 0;
         a.response = r;
+    } else if (state->abort == InFlight::Abort::Deadline) {
+        a.connectionError = QStringLiteral("Request timeout (no complete response after %1 s)")
+                                    .arg(state->deadlineMs / 1000);
     } else {
         a.connectionError = connectionErrorText(reply, state->sslErrors);
         if (a.connectionError.isEmpty())

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QNetworkProxy>
 #include <QObject>
+#include <QTimer>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -38,9 +39,11 @@ private:
     struct InFlight;
     void onReadyRead(QNetworkReply *reply);
     void onFinished(QNetworkReply *reply);
+    void abortOverdue();
 
     const Clock *m_clock;
     QNetworkAccessManager *m_network;
     const SenderProfile &m_profile;
     QHash<QNetworkReply *, InFlight *> m_inFlight;
+    QTimer m_deadlineSweep;
 };
