@@ -243,10 +243,16 @@ void Dispatcher::armTimer()
         return;
     }
     qint64 wait = *next.value() - m_clock->now();
-    // Something due that this claim did not get (another worker holds its row lock, or
-    // our own lease expiry): look again shortly rather than spin.
-    if (wait <= 0)
-        wait = 50;
+    if (wait <= 0) {
+        // Due already. With our slots and queue full, the next finished attempt dispatches;
+        // otherwise it fell due after our claim, or another worker holds its row: look again
+        // in a millisecond.
+        if (m_inFlight.size() + m_claimed.size() >= m_options.concurrency) {
+            m_dueTimer.stop();
+            return;
+        }
+        wait = 1;
+    }
     m_dueTimer.start(int(qMin(wait, MaxTimerWaitMs)));
 }
 
