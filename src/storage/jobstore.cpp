@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -1197,109 +1198,155 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
     using R = Result<QList<Delivery>>;
     if (records.isEmpty())
         return QList<Delivery>();
-    Status error;
-    QSqlQuery *updateQuery = prepared(
-            "record.update",
-            sql("UPDATE deliveries SET status = :status, date_first_sent = :first, date_sent = :sent, "
-                "date_finished = :finished, scheduled_start = :start, successful = :successful, "
-                "failure_detail = :detail, last_status_code = :code, lease_owner = NULL, lease_expires = NULL, "
-                "total_attempts = total_attempts + 1 WHERE id = :id AND status = 1 AND lease_owner = :owner"),
-            error);
-    QSqlQuery *countQuery = prepared("record.count",
-                                     sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
-                                         "RETURNING {DELIVERY_COLUMNS}"),
-                                     error);
-    QSqlQuery *insertQuery = prepared(
-            "record.insert",
-            QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
-                           "request_url, request_method, request_headers, response_status, response_headers, "
-                           "response_body, response_body_truncated, connection_error, deactivated) VALUES (:delivery, "
-                           ":number, :started, :sent, :duration, :url, :method, :headers, :status, :rheaders, :body, "
-                           ":truncated, :error, :deactivated)"),
-            error);
-    if (!updateQuery || !countQuery || !insertQuery)
-        return R::failure(error.error());
-    QSqlQuery &update = *updateQuery;
-    QSqlQuery &countOnly = *countQuery;
-    QSqlQuery &insert = *insertQuery;
-    if (Status s = begin(); !s)
-        return R::failure(s.error());
-    QList<Delivery> after;
+    // One UPDATE and one INSERT for the whole batch, not two statements per attempt:
+    // on PostgreSQL every statement is a round trip.
+    struct Row
+    {
+        const AttemptRecord *record;
+        DeliveryUpdate update;
+        std::optional<Delivery> after;
+    };
+    QList<Row> rows;
+    rows.reserve(records.size());
     for (const AttemptRecord &record : records) {
         const Attempt &a = record.attempt;
-        const int httpStatus = a.response ? a.response->statusCode : 0;
-        const Outcome outcome = Outcome::classify(a.deactivated, a.connectionError, httpStatus);
-        const DeliveryUpdate u = DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy);
-        update.bindValue(QStringLiteral(":status"), int(u.status));
-        update.bindValue(QStringLiteral(":first"), nullableTime(u.dateFirstSent));
-        update.bindValue(QStringLiteral(":sent"), nullableTime(u.dateSent));
-        update.bindValue(QStringLiteral(":finished"), nullableTime(u.dateFinished));
-        update.bindValue(QStringLiteral(":start"), nullableTime(u.scheduledStart));
-        update.bindValue(QStringLiteral(":successful"), u.successful ? 1 : 0);
-        update.bindValue(QStringLiteral(":detail"), nullableText(u.failureDetail.isEmpty() ? QString() : u.failureDetail));
-        update.bindValue(QStringLiteral(":code"), nullableInt(u.lastStatusCode));
-        update.bindValue(QStringLiteral(":id"), a.deliveryId);
-        update.bindValue(QStringLiteral(":owner"), owner);
-        if (Status s = exec(update, "recording an attempt"); !s) {
-            rollback();
-            return R::failure(s.error());
-        }
-        std::optional<Delivery> d;
-        if (update.numRowsAffected() == 1) {
+        const Outcome outcome =
+                Outcome::classify(a.deactivated, a.connectionError, a.response ? a.response->statusCode : 0);
+        rows.append({ &record, DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy), {} });
+    }
+    const int n = int(rows.size());
+    Status error;
+    QStringList tuples;
+    for (int i = 0; i < n; ++i)
+        tuples << QStringLiteral("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+                                 "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS TEXT), "
+                                 "CAST(? AS INTEGER))");
+    const std::string updateKey = "record.update." + std::to_string(n);
+    QSqlQuery *update = prepared(
+            updateKey.c_str(),
+            QStringLiteral("WITH v(id, status, first_sent, sent, finished, next_start, successful, detail, code) AS "
+                           "(VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = v.first_sent, "
+                           "date_sent = v.sent, date_finished = v.finished, scheduled_start = v.next_start, "
+                           "successful = v.successful, failure_detail = v.detail, last_status_code = v.code, "
+                           "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1 "
+                           "FROM v WHERE deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_owner = ? "
+                           "RETURNING deliveries.id")
+                    .arg(tuples.join(QLatin1String(", "))),
+            error);
+    QSqlQuery *countOnly = prepared("record.count",
+                                    sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
+                                        "RETURNING {DELIVERY_COLUMNS}"),
+                                    error);
+    if (!update || !countOnly)
+        return R::failure(error.error());
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    int position = 0;
+    for (const Row &row : std::as_const(rows)) {
+        const DeliveryUpdate &u = row.update;
+        update->bindValue(position++, row.record->attempt.deliveryId);
+        update->bindValue(position++, int(u.status));
+        update->bindValue(position++, nullableTime(u.dateFirstSent));
+        update->bindValue(position++, nullableTime(u.dateSent));
+        update->bindValue(position++, nullableTime(u.dateFinished));
+        update->bindValue(position++, nullableTime(u.scheduledStart));
+        update->bindValue(position++, u.successful ? 1 : 0);
+        update->bindValue(position++, nullableText(u.failureDetail.isEmpty() ? QString() : u.failureDetail));
+        update->bindValue(position++, nullableInt(u.lastStatusCode));
+    }
+    update->bindValue(position, owner);
+    if (Status s = exec(*update, "recording attempts"); !s) {
+        rollback();
+        return R::failure(s.error());
+    }
+    QSet<qint64> updated;
+    while (update->next())
+        updated.insert(update->value(0).toLongLong());
+    update->finish();
+    for (Row &row : rows) {
+        const qint64 id = row.record->attempt.deliveryId;
+        if (updated.contains(id)) {
             // Still ours since the claim: the new state is known without reading it back.
-            d = record.before;
-            d->status = u.status;
-            d->dateFirstSent = u.dateFirstSent;
-            d->dateSent = u.dateSent;
-            d->dateFinished = u.dateFinished;
-            d->scheduledStart = u.scheduledStart;
-            d->successful = u.successful;
-            d->failureDetail = u.failureDetail;
-            d->lastStatusCode = u.lastStatusCode;
-            d->leaseOwner.clear();
-            d->leaseExpires.reset();
-            d->totalAttempts = record.before.totalAttempts + 1;
-        } else {
-            // The delivery moved on while the attempt was out (a manual retry or suspend, or
-            // its webhook was deleted): keep the attempt if the delivery still exists, and
-            // leave its state as the other party set it.
-            countOnly.bindValue(QStringLiteral(":id"), a.deliveryId);
-            if (Status s = exec(countOnly, "recording an attempt"); !s) {
-                rollback();
-                return R::failure(s.error());
-            }
-            if (countOnly.next())
-                d = readDelivery(countOnly);
-            countOnly.finish();
-            if (!d)
-                continue;
+            const DeliveryUpdate &u = row.update;
+            Delivery d = row.record->before;
+            d.status = u.status;
+            d.dateFirstSent = u.dateFirstSent;
+            d.dateSent = u.dateSent;
+            d.dateFinished = u.dateFinished;
+            d.scheduledStart = u.scheduledStart;
+            d.successful = u.successful;
+            d.failureDetail = u.failureDetail;
+            d.lastStatusCode = u.lastStatusCode;
+            d.leaseOwner.clear();
+            d.leaseExpires.reset();
+            d.totalAttempts = row.record->before.totalAttempts + 1;
+            row.after = d;
+            continue;
         }
-        insert.bindValue(QStringLiteral(":delivery"), a.deliveryId);
-        insert.bindValue(QStringLiteral(":number"), d->totalAttempts);
-        insert.bindValue(QStringLiteral(":started"), a.dateStarted);
-        insert.bindValue(QStringLiteral(":sent"), a.dateSent);
-        insert.bindValue(QStringLiteral(":duration"), a.durationMs);
-        insert.bindValue(QStringLiteral(":url"), a.request.url);
-        insert.bindValue(QStringLiteral(":method"), QString::fromLatin1(a.request.method));
-        insert.bindValue(QStringLiteral(":headers"), headersToJson(a.request.headers));
-        if (a.response) {
-            insert.bindValue(QStringLiteral(":status"), a.response->statusCode);
-            insert.bindValue(QStringLiteral(":rheaders"), headersToJson(a.response->headers));
-            insert.bindValue(QStringLiteral(":body"), a.response->body);
-            insert.bindValue(QStringLiteral(":truncated"), a.response->bodyTruncated ? 1 : 0);
-        } else {
-            insert.bindValue(QStringLiteral(":status"), QVariant(QMetaType(QMetaType::Int)));
-            insert.bindValue(QStringLiteral(":rheaders"), QVariant(QMetaType(QMetaType::QString)));
-            insert.bindValue(QStringLiteral(":body"), QVariant(QMetaType(QMetaType::QByteArray)));
-            insert.bindValue(QStringLiteral(":truncated"), 0);
-        }
-        insert.bindValue(QStringLiteral(":error"), nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
-        insert.bindValue(QStringLiteral(":deactivated"), a.deactivated ? 1 : 0);
-        if (Status s = exec(insert, "recording an attempt"); !s) {
+        // The delivery moved on while the attempt was out (a manual retry or suspend, or its
+        // webhook was deleted): keep the attempt if the delivery still exists, and leave its
+        // state as the other party set it.
+        countOnly->bindValue(QStringLiteral(":id"), id);
+        if (Status s = exec(*countOnly, "recording an attempt"); !s) {
             rollback();
             return R::failure(s.error());
         }
-        after.append(*d);
+        if (countOnly->next())
+            row.after = readDelivery(*countOnly);
+        countOnly->finish();
+    }
+    QList<const Row *> kept;
+    for (const Row &row : std::as_const(rows)) {
+        if (row.after)
+            kept.append(&row);
+    }
+    QList<Delivery> after;
+    if (!kept.isEmpty()) {
+        QStringList values;
+        for (qsizetype i = 0; i < kept.size(); ++i)
+            values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        const std::string insertKey = "record.insert." + std::to_string(kept.size());
+        QSqlQuery *insert = prepared(
+                insertKey.c_str(),
+                QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
+                               "request_url, request_method, request_headers, response_status, response_headers, "
+                               "response_body, response_body_truncated, connection_error, deactivated) VALUES %1")
+                        .arg(values.join(QLatin1String(", "))),
+                error);
+        if (!insert) {
+            rollback();
+            return R::failure(error.error());
+        }
+        position = 0;
+        for (const Row *row : std::as_const(kept)) {
+            const Attempt &a = row->record->attempt;
+            insert->bindValue(position++, a.deliveryId);
+            insert->bindValue(position++, row->after->totalAttempts);
+            insert->bindValue(position++, a.dateStarted);
+            insert->bindValue(position++, a.dateSent);
+            insert->bindValue(position++, a.durationMs);
+            insert->bindValue(position++, a.request.url);
+            insert->bindValue(position++, QString::fromLatin1(a.request.method));
+            insert->bindValue(position++, headersToJson(a.request.headers));
+            if (a.response) {
+                insert->bindValue(position++, a.response->statusCode);
+                insert->bindValue(position++, headersToJson(a.response->headers));
+                insert->bindValue(position++, a.response->body);
+                insert->bindValue(position++, a.response->bodyTruncated ? 1 : 0);
+            } else {
+                insert->bindValue(position++, QVariant(QMetaType(QMetaType::Int)));
+                insert->bindValue(position++, QVariant(QMetaType(QMetaType::QString)));
+                insert->bindValue(position++, QVariant(QMetaType(QMetaType::QByteArray)));
+                insert->bindValue(position++, 0);
+            }
+            insert->bindValue(position++, nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
+            insert->bindValue(position++, a.deactivated ? 1 : 0);
+            after.append(*row->after);
+        }
+        if (Status s = exec(*insert, "recording attempts"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
     }
     notifyChange();
     if (Status s = commit(); !s)
