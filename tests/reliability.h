@@ -220,10 +220,11 @@ public:
     quint16 port() const { return m_port; }
     QByteArray lastOutput() const { return m_lastOutput; }
 
+    // Unaligned, tuples only: "a|b" per row.
     Run psql(const QString &sql, const QString &database = QStringLiteral("postgres")) const
     {
         return runProgram(m_bin + QStringLiteral("/psql"),
-                          { QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                          { QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
                             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql, url(database) },
                           QProcessEnvironment::systemEnvironment());
     }

@@ -10,7 +10,7 @@ set_tests_properties(crash_soak_short PROPERTIES
     TIMEOUT 120)
 
 # Tests that drive the built binaries: they need them built first.
-foreach(test tst_concurrency)
-    hookwatch_test(${test})
+foreach(test tst_concurrency tst_dbfaults)
+    hookwatch_test(${test} Qt6::Sql)
     add_dependencies(${test} hookwatch hookwatch-test-receiver)
 endforeach()
