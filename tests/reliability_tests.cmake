@@ -10,7 +10,7 @@ set_tests_properties(crash_soak_short PROPERTIES
     TIMEOUT 120)
 
 # Tests that drive the built binaries: they need them built first.
-foreach(test tst_concurrency tst_dbfaults tst_hostilereceivers tst_badinput)
+foreach(test tst_concurrency tst_dbfaults tst_hostilereceivers tst_badinput tst_secrets)
     hookwatch_test(${test} Qt6::Sql)
     add_dependencies(${test} hookwatch hookwatch-test-receiver)
 endforeach()
