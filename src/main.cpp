@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "windowapp.h"
 
 #include <QCoreApplication>
 
@@ -12,6 +13,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Hookwatch"));
     QCoreApplication::setApplicationName(QStringLiteral("hookwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKWATCH_VERSION));
+
+    // No subcommand: the window, on a QApplication.
+    if (Cli::wantsWindow(invocation))
+        return runWindow(argc, argv, invocation);
 
     // Subcommands need no display: only a QCoreApplication.
     QCoreApplication app(argc, argv);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "storetypes.h"
+
+#include <QString>
+
+// The window's preferences, kept in QSettings.
+struct AppSettings
+{
+    QString databaseUrl; // empty: the default SQLite file (or HOOKWATCH_DB / --db)
+    DeliveryOptions delivery;
+    int retentionDays = 30;
+    QString defaultRetryPreset = QStringLiteral("seed");
+
+    static AppSettings load();
+    void save() const;
+};

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "storetypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QTabWidget;
+class QToolBar;
+
+// One delivery: Launchpad's summary sentence, its facts, and every attempt with the request
+// (headers, pretty-printed body) and the response (status, headers, body, duration, error).
+class DeliveryDetailView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeliveryDetailView)
+
+public:
+    explicit DeliveryDetailView(QWidget *parent = nullptr);
+
+    void showDetail(const DeliveryDetail &detail);
+    void clear(const QString &message = QString());
+    std::optional<qint64> deliveryId() const;
+    // The selected attempt's request as a curl command; empty before any attempt.
+    QString curlCommand() const;
+    QToolBar *toolBar() const { return m_toolBar; }
+    int attemptCount() const { return int(m_detail ? m_detail->attempts.size() : 0); }
+    QString summaryText() const;
+    QString responseText() const;
+
+private:
+    void showAttempt(int row);
+
+    std::optional<DeliveryDetail> m_detail;
+    QLabel *m_icon;
+    QLabel *m_summary;
+    QLabel *m_facts;
+    QToolBar *m_toolBar;
+    QListWidget *m_attempts;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_request;
+    QPlainTextEdit *m_response;
+    QPlainTextEdit *m_payload;
+};

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "appsettings.h"
+#include "databaseconfig.h"
+#include "storetypes.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class DeliveryDetailView;
+class DeliveryHistoryModel;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSystemTrayIcon;
+class QTabWidget;
+class QTableView;
+class RetryScheduleModel;
+class StoreConnection;
+class WebhookTableModel;
+
+// Hookwatch's main window: webhooks with their health, the delivery history (any size), the
+// retry schedule and one delivery's attempts, with the actions on them. Everything it shows
+// comes from the store service in its worker thread; nothing here waits for SQL or HTTP.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // `databaseFixed`: the store came from --db or HOOKWATCH_DB, which outrank the preference.
+    MainWindow(const DatabaseConfig &database, const AppSettings &settings, bool databaseFixed = false,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    StoreConnection *store() const { return m_store; }
+    WebhookTableModel *webhookModel() const { return m_webhookModel; }
+    DeliveryHistoryModel *historyModel() const { return m_historyModel; }
+    RetryScheduleModel *scheduleModel() const { return m_scheduleModel; }
+    QTableView *webhookView() const { return m_webhookView; }
+    QTableView *historyView() const { return m_historyView; }
+    QTableView *scheduleView() const { return m_scheduleView; }
+    DeliveryDetailView *detailView() const { return m_detail; }
+    bool isStoreOpen() const { return m_storeOpen; }
+
+Q_SIGNALS:
+    void storeOpened();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    QWidget *createHistoryTab();
+    void createStatusBar();
+    void connectStore();
+    void restoreWindowState();
+    void openStore(const DatabaseConfig &database);
+
+    void refreshAll();
+    void updateActions();
+    void updateHistoryFilter();
+    void showStatus(const StoreStatus &status);
+    void showMessage(const QString &message, bool error = false);
+    void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
+
+    std::optional<WebhookRow> selectedWebhook() const;
+    QList<Delivery> selectedDeliveries() const;
+    void onCurrentDeliveryChanged();
+
+    void addWebhook();
+    void editWebhook();
+    void deleteWebhook();
+    void pingWebhook();
+    void sendTestEvent();
+    void retrySelected(bool resetWindow);
+    void retryNowSelected();
+    void retryFailedOfWebhook();
+    void setPaused(bool paused);
+    void pruneNow();
+    void showPreferences();
+    void copyAsCurl();
+    void showAbout();
+
+    StoreConnection *m_store;
+    DatabaseConfig m_database;
+    AppSettings m_settings;
+    bool m_databaseFixed;
+    bool m_storeOpen = false;
+    bool m_closing = false;
+    bool m_closed = false;
+    StoreStatus m_status;
+    std::optional<qint64> m_detailId;
+
+    WebhookTableModel *m_webhookModel;
+    DeliveryHistoryModel *m_historyModel;
+    RetryScheduleModel *m_scheduleModel;
+
+    QTableView *m_webhookView = nullptr;
+    QTableView *m_historyView = nullptr;
+    QTableView *m_scheduleView = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    DeliveryDetailView *m_detail = nullptr;
+    QCheckBox *m_onlySelectedWebhook = nullptr;
+    QComboBox *m_displayFilter = nullptr;
+    QComboBox *m_eventTypeFilter = nullptr;
+    QLineEdit *m_searchEdit = nullptr;
+    QLabel *m_historyCount = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_leasesLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer m_searchDelay;
+    QTimer m_statusTimer;
+    QTimer m_pruneTimer;
+    QTimer m_notifyDelay;
+    QList<Delivery> m_failedForGood;
+    QStringList m_failedUrls;
+
+    QAction *m_addWebhookAction = nullptr;
+    QAction *m_editWebhookAction = nullptr;
+    QAction *m_deleteWebhookAction = nullptr;
+    QAction *m_pingAction = nullptr;
+    QAction *m_sendTestAction = nullptr;
+    QAction *m_retryAction = nullptr;
+    QAction *m_retryResetAction = nullptr;
+    QAction *m_retryNowAction = nullptr;
+    QAction *m_retryFailedAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_pruneAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "cli.h"
+
+// Opens Hookwatch's main window: makes the QApplication, installs the translation for the
+// system locale, resolves the store (--db, HOOKWATCH_DB, the saved preference, the default)
+// and runs until the window is closed. Without a display it says so and returns 1.
+int runWindow(int &argc, char **argv, const Cli::Invocation &invocation);
+
+// True when a window can be shown: a display, or a platform chosen by QT_QPA_PLATFORM.
+bool hasDisplay();
+
+// The window's icons live in this static library: call before using them outside runWindow.
+void initGuiResources();

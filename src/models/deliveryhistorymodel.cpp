@@ -1,0 +1,364 @@
+#include "deliveryhistorymodel.h"
+
+#include "deliverytext.h"
+
+DeliveryHistoryModel::DeliveryHistoryModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_filter.withPayload = false;
+    m_requestTimer.setSingleShot(true);
+    m_requestTimer.setInterval(RequestGatherMs);
+    connect(&m_requestTimer, &QTimer::timeout, this, &DeliveryHistoryModel::sendPageRequests);
+}
+
+DeliveryHistoryModel::~DeliveryHistoryModel() = default;
+
+int DeliveryHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_count);
+}
+
+int DeliveryHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const qint64 row = index.row();
+    const qint64 page = row / PageSize;
+    const auto it = m_rows.constFind(row);
+    if (it == m_rows.constEnd() || m_pageGeneration.value(page) != m_generation)
+        wantPage(page);
+    if (role == LoadedRole)
+        return it != m_rows.constEnd();
+    if (it == m_rows.constEnd()) {
+        if (role == Qt::DisplayRole && index.column() == Id)
+            return QStringLiteral("…");
+        return QVariant();
+    }
+    const Delivery &d = *it;
+    switch (role) {
+    case DeliveryIdRole:
+        return d.id;
+    case DisplayStateRole:
+        return int(d.display());
+    case Qt::ToolTipRole:
+        return index.column() == Status || index.column() == Result ? DeliveryText::summary(d) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == Id || index.column() == Attempts)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant();
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case Id:
+            return QString::number(d.id);
+        case Status:
+            return d.status == JobStatus::Running && !d.successful ? tr("Sending") : DeliveryText::displayName(d.display());
+        case EventType:
+            return d.eventType;
+        case Created:
+            return DeliveryText::time(d.dateCreated);
+        case FirstSent:
+            return DeliveryText::optionalTime(d.dateFirstSent);
+        case LastSent:
+            return DeliveryText::optionalTime(d.dateSent);
+        case Attempts:
+            return QString::number(d.totalAttempts);
+        case Result:
+            return DeliveryText::result(d);
+        case NextAttempt:
+            if (d.status == JobStatus::Waiting)
+                return d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : tr("now");
+            return QString();
+        case ColumnCount:
+            break;
+        }
+        return QVariant();
+    case RawValueRole:
+        switch (Column(index.column())) {
+        case Id:
+            return d.id;
+        case Status:
+            return int(d.display());
+        case EventType:
+            return d.eventType;
+        case Created:
+            return d.dateCreated;
+        case FirstSent:
+            return d.dateFirstSent ? QVariant(*d.dateFirstSent) : QVariant();
+        case LastSent:
+            return d.dateSent ? QVariant(*d.dateSent) : QVariant();
+        case Attempts:
+            return d.totalAttempts;
+        case Result:
+            return d.lastStatusCode ? QVariant(*d.lastStatusCode) : QVariant(d.failureDetail);
+        case NextAttempt:
+            return d.scheduledStart ? QVariant(*d.scheduledStart) : QVariant();
+        case ColumnCount:
+            break;
+        }
+        return QVariant();
+    default:
+        return QVariant();
+    }
+}
+
+QVariant DeliveryHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Id:
+        return tr("Id");
+    case Status:
+        return tr("Status");
+    case EventType:
+        return tr("Event type");
+    case Created:
+        return tr("Created");
+    case FirstSent:
+        return tr("First sent");
+    case LastSent:
+        return tr("Last sent");
+    case Attempts:
+        return tr("Attempts");
+    case Result:
+        return tr("Result");
+    case NextAttempt:
+        return tr("Next attempt");
+    case ColumnCount:
+        break;
+    }
+    return QVariant();
+}
+
+void DeliveryHistoryModel::sort(int column, Qt::SortOrder order)
+{
+    DeliveryFilter f = m_filter;
+    switch (Column(column)) {
+    case Status:
+        f.sortKey = DeliveryFilter::SortKey::Status;
+        break;
+    case EventType:
+        f.sortKey = DeliveryFilter::SortKey::EventType;
+        break;
+    case Attempts:
+        f.sortKey = DeliveryFilter::SortKey::Attempts;
+        break;
+    case LastSent:
+        f.sortKey = DeliveryFilter::SortKey::LastSent;
+        break;
+    case NextAttempt:
+        f.sortKey = DeliveryFilter::SortKey::NextAttempt;
+        break;
+    default: // ids grow with creation time, and the store has no other index to sort by
+        f.sortKey = DeliveryFilter::SortKey::Id;
+        break;
+    }
+    f.descending = order == Qt::DescendingOrder;
+    if (f.sortKey == m_filter.sortKey && f.descending == m_filter.descending)
+        return;
+    setFilter(f);
+}
+
+void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_filter.withPayload = false;
+    m_filter.limit = PageSize;
+    m_filter.offset = 0;
+    m_count = 0;
+    m_rows.clear();
+    m_pageGeneration.clear();
+    m_wantedPages.clear();
+    m_requestedPages.clear();
+    ++m_filterSerial;
+    m_generation = 1;
+    m_minGeneration = 1;
+    endResetModel();
+    requestCount();
+}
+
+void DeliveryHistoryModel::setWebhook(std::optional<qint64> webhookId)
+{
+    DeliveryFilter f = m_filter;
+    f.webhookId = webhookId;
+    setFilter(f);
+}
+
+void DeliveryHistoryModel::setDisplayFilter(std::optional<Delivery::Display> display)
+{
+    DeliveryFilter f = m_filter;
+    f.display = display;
+    setFilter(f);
+}
+
+void DeliveryHistoryModel::setEventTypeFilter(const QString &eventType)
+{
+    DeliveryFilter f = m_filter;
+    f.eventType = eventType;
+    setFilter(f);
+}
+
+void DeliveryHistoryModel::setTextFilter(const QString &text)
+{
+    DeliveryFilter f = m_filter;
+    f.text = text.trimmed();
+    setFilter(f);
+}
+
+void DeliveryHistoryModel::refresh()
+{
+    // What is cached stays on screen but counts as stale: the view's next look reloads it.
+    ++m_generation;
+    requestCount();
+}
+
+void DeliveryHistoryModel::requestCount()
+{
+    m_countSerial = (m_filterSerial << 32) | (++m_nextCountSerial & 0xffffffff);
+    Q_EMIT countWanted(m_countSerial, m_filter);
+}
+
+void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count)
+{
+    if (serial != m_countSerial)
+        return; // an older filter's or an older refresh's answer
+    m_countSerial = 0;
+    const qint64 delta = count - m_count;
+    const bool newestFirst = m_filter.sortKey == DeliveryFilter::SortKey::Id && m_filter.descending;
+    if (delta > 0) {
+        // New deliveries have the highest ids: newest first, they appear at the top and the
+        // rows already shown move down with their selection.
+        const qint64 first = newestFirst ? 0 : m_count;
+        beginInsertRows(QModelIndex(), int(first), int(first + delta - 1));
+        if (newestFirst) {
+            QHash<qint64, Delivery> shifted;
+            shifted.reserve(m_rows.size());
+            for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it)
+                shifted.insert(it.key() + delta, it.value());
+            m_rows = shifted;
+            // The pages no longer line up with what was loaded: all of them reload.
+            m_pageGeneration.clear();
+            m_minGeneration = m_generation;
+        }
+        m_count = count;
+        endInsertRows();
+    } else if (delta < 0) {
+        beginRemoveRows(QModelIndex(), int(count), int(m_count - 1));
+        for (qint64 row = count; row < m_count; ++row)
+            m_rows.remove(row);
+        m_count = count;
+        endRemoveRows();
+    }
+    Q_EMIT counted(m_count);
+    if (m_count > 0 && !m_rows.isEmpty()) {
+        // Makes the view look at its rows again, which asks for the stale pages in view.
+        Q_EMIT dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
+    }
+}
+
+void DeliveryHistoryModel::wantPage(qint64 page) const
+{
+    const auto requested = m_requestedPages.constFind(page);
+    if (requested != m_requestedPages.constEnd() && *requested == m_generation)
+        return;
+    m_wantedPages.insert(page);
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start();
+}
+
+void DeliveryHistoryModel::sendPageRequests()
+{
+    const QSet<qint64> wanted = m_wantedPages;
+    m_wantedPages.clear();
+    for (qint64 page : wanted) {
+        if (page * PageSize >= m_count)
+            continue;
+        m_requestedPages.insert(page, m_generation);
+        ++m_pagesRequested;
+        Q_EMIT pageWanted(pageSerial(), m_filter, page * PageSize, PageSize);
+    }
+}
+
+void DeliveryHistoryModel::onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows)
+{
+    if ((serial >> 32) != m_filterSerial)
+        return;
+    const quint64 generation = serial & 0xffffffff;
+    const qint64 page = offset / PageSize;
+    if (m_requestedPages.value(page) == generation)
+        m_requestedPages.remove(page);
+    if (generation < m_minGeneration || generation < m_pageGeneration.value(page))
+        return;
+    // Rows past the count came in after a count was taken: the next count shows them.
+    const qint64 usable = qMin<qint64>(rows.size(), qMax<qint64>(0, m_count - offset));
+    for (qint64 i = 0; i < PageSize; ++i) {
+        if (i < usable)
+            m_rows.insert(offset + i, rows.at(i));
+        else
+            m_rows.remove(offset + i);
+    }
+    m_pageGeneration.insert(page, generation);
+    evictFarPages(page);
+    if (usable > 0)
+        Q_EMIT dataChanged(index(int(offset), 0), index(int(offset + usable - 1), ColumnCount - 1));
+}
+
+void DeliveryHistoryModel::evictFarPages(qint64 nearPage)
+{
+    if (m_rows.size() <= MaxCachedRows)
+        return;
+    QList<qint64> pages;
+    for (auto it = m_pageGeneration.constBegin(); it != m_pageGeneration.constEnd(); ++it)
+        pages.append(it.key());
+    std::sort(pages.begin(), pages.end(), [nearPage](qint64 a, qint64 b) {
+        return qAbs(a - nearPage) > qAbs(b - nearPage);
+    });
+    for (qint64 page : pages) {
+        if (m_rows.size() <= MaxCachedRows * 3 / 4)
+            break;
+        for (qint64 i = 0; i < PageSize; ++i)
+            m_rows.remove(page * PageSize + i);
+        m_pageGeneration.remove(page);
+    }
+}
+
+void DeliveryHistoryModel::updateDeliveries(const QList<Delivery> &deliveries)
+{
+    if (m_rows.isEmpty() || deliveries.isEmpty())
+        return;
+    QHash<qint64, qint64> rowById;
+    rowById.reserve(m_rows.size());
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it)
+        rowById.insert(it.value().id, it.key());
+    for (const Delivery &d : deliveries) {
+        const auto it = rowById.constFind(d.id);
+        if (it == rowById.constEnd())
+            continue;
+        Delivery updated = d;
+        updated.payload.clear();
+        m_rows.insert(*it, updated);
+        Q_EMIT dataChanged(index(int(*it), 0), index(int(*it), ColumnCount - 1));
+    }
+}
+
+std::optional<Delivery> DeliveryHistoryModel::deliveryAt(int row) const
+{
+    const auto it = m_rows.constFind(row);
+    if (it == m_rows.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+int DeliveryHistoryModel::rowOfDelivery(qint64 deliveryId) const
+{
+    for (auto it = m_rows.constBegin(); it != m_rows.constEnd(); ++it) {
+        if (it.value().id == deliveryId)
+            return int(it.key());
+    }
+    return -1;
+}

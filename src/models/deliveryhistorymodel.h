@@ -1,0 +1,91 @@
+#pragma once
+
+#include "storetypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+// The delivery history, newest first, for any number of deliveries: the model knows only the
+// count and the pages of rows the view has asked for. A row not yet loaded asks for its page
+// (requests are gathered for a moment, so fast scrolling asks only for where it stopped);
+// jumping to the end loads only the end. Pages are cached; the ones furthest from where the
+// view is are dropped first.
+class DeliveryHistoryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeliveryHistoryModel)
+
+public:
+    enum Column { Id, Status, EventType, Created, FirstSent, LastSent, Attempts, Result, NextAttempt, ColumnCount };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // the value behind the text, for sorting and tests
+        DeliveryIdRole,
+        DisplayStateRole, // int(Delivery::Display)
+        LoadedRole, // false while the row's page is on its way
+    };
+
+    static constexpr int PageSize = 100;
+    static constexpr int MaxCachedRows = 50 * PageSize;
+    static constexpr int RequestGatherMs = 15;
+
+    explicit DeliveryHistoryModel(QObject *parent = nullptr);
+    ~DeliveryHistoryModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Which deliveries: sort key and order are kept from the current filter when only the
+    // criteria change through the setters below.
+    void setFilter(const DeliveryFilter &filter);
+    const DeliveryFilter &filter() const { return m_filter; }
+    void setWebhook(std::optional<qint64> webhookId);
+    void setDisplayFilter(std::optional<Delivery::Display> display);
+    void setEventTypeFilter(const QString &eventType);
+    void setTextFilter(const QString &text);
+
+    // Counts again and reloads the rows in view, keeping what is shown until the new rows come.
+    void refresh();
+    // Live: the dispatcher changed these deliveries; rows in the cache change in place.
+    void updateDeliveries(const QList<Delivery> &deliveries);
+
+    std::optional<Delivery> deliveryAt(int row) const;
+    int rowOfDelivery(qint64 deliveryId) const; // -1 when not loaded
+    int cachedRowCount() const { return int(m_rows.size()); }
+    int pagesRequested() const { return m_pagesRequested; }
+    bool isCounting() const { return m_countSerial != 0; }
+
+public Q_SLOTS:
+    void onCounted(quint64 serial, qint64 count);
+    void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
+
+Q_SIGNALS:
+    void countWanted(quint64 serial, const DeliveryFilter &filter);
+    void pageWanted(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
+    void counted(qint64 count);
+
+private:
+    quint64 pageSerial() const { return (m_filterSerial << 32) | m_generation; }
+    void requestCount();
+    void wantPage(qint64 page) const;
+    void sendPageRequests();
+    void evictFarPages(qint64 nearPage);
+
+    DeliveryFilter m_filter;
+    qint64 m_count = 0;
+    quint64 m_filterSerial = 1;
+    quint64 m_generation = 1;
+    quint64 m_minGeneration = 1; // pages asked for earlier no longer line up with the rows
+    quint64 m_countSerial = 0; // the count request in flight, 0 when none
+    quint64 m_nextCountSerial = 0;
+    QHash<qint64, Delivery> m_rows; // row -> delivery, for the cached pages
+    QHash<qint64, quint64> m_pageGeneration; // page -> generation its rows were loaded in
+    mutable QSet<qint64> m_wantedPages; // asked for by data(), not yet requested
+    mutable QHash<qint64, quint64> m_requestedPages; // page -> generation requested in
+    mutable QTimer m_requestTimer;
+    int m_pagesRequested = 0;
+};

@@ -1,0 +1,127 @@
+#include "deliverytext.h"
+
+#include "validation.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+QString DeliveryText::displayName(Delivery::Display display)
+{
+    switch (display) {
+    case Delivery::Display::NeverTried:
+        return tr("Never tried");
+    case Delivery::Display::Delivered:
+        return tr("Delivered");
+    case Delivery::Display::Retrying:
+        return tr("Retrying");
+    case Delivery::Display::Failed:
+        return tr("Failed");
+    }
+    return QString();
+}
+
+QString DeliveryText::result(const Delivery &d)
+{
+    if (!d.successful.has_value())
+        return d.status == JobStatus::Running ? tr("Sending…") : QString();
+    if (*d.successful)
+        return d.lastStatusCode ? QString::number(*d.lastStatusCode) : tr("OK");
+    return d.failureDetail;
+}
+
+QString DeliveryText::summary(const Delivery &d)
+{
+    switch (d.display()) {
+    case Delivery::Display::NeverTried:
+        if (d.status == JobStatus::Running)
+            return tr("Being sent now.");
+        if (d.status == JobStatus::Suspended)
+            return tr("Not tried yet; suspended.");
+        return tr("Not tried yet.");
+    case Delivery::Display::Delivered:
+        return tr("Delivered at %1").arg(optionalTime(d.dateSent));
+    case Delivery::Display::Retrying: {
+        QString text = tr("Tried since %1, last failed at %2")
+                               .arg(optionalTime(d.dateFirstSent), optionalTime(d.dateSent));
+        if (!d.failureDetail.isEmpty())
+            text += QLatin1String(": ") + d.failureDetail;
+        return text;
+    }
+    case Delivery::Display::Failed: {
+        QString text = tr("Failed at %1").arg(optionalTime(d.dateSent));
+        if (!d.failureDetail.isEmpty())
+            text += QLatin1String(": ") + d.failureDetail;
+        return text;
+    }
+    }
+    return QString();
+}
+
+QString DeliveryText::time(TimeMs t)
+{
+    return QDateTime::fromMSecsSinceEpoch(t).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString DeliveryText::optionalTime(const std::optional<TimeMs> &t)
+{
+    return t ? time(*t) : QString();
+}
+
+QString DeliveryText::span(qint64 ms)
+{
+    ms = qAbs(ms);
+    const qint64 seconds = (ms + 999) / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return tr("%1 days %2 h").arg(hours / 24).arg(hours % 24);
+}
+
+QString DeliveryText::countdown(qint64 ms)
+{
+    if (ms <= 0 && ms > -1000)
+        return tr("now");
+    if (ms < 0)
+        return tr("%1 overdue").arg(span(ms));
+    return tr("in %1").arg(span(ms));
+}
+
+QString DeliveryText::prettyBody(const QByteArray &body)
+{
+    if (body.isEmpty())
+        return QString();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError && !doc.isNull())
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(body);
+}
+
+namespace {
+// Single quotes for a POSIX shell: ' becomes '\''.
+QString shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+} // namespace
+
+QString DeliveryText::curlCommand(const Attempt &attempt, const QByteArray &payload)
+{
+    QStringList parts;
+    parts << QStringLiteral("curl") << QStringLiteral("-X") << QString::fromLatin1(attempt.request.method);
+    for (const auto &header : attempt.request.headers) {
+        const QByteArray value = Validation::maskedHeaderValue(header.first, header.second);
+        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(header.first + ": " + value));
+    }
+    parts << QStringLiteral("--data-binary") << shellQuote(QString::fromUtf8(payload));
+    parts << shellQuote(Validation::maskedUrl(attempt.request.url));
+    return parts.join(QLatin1Char(' '));
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "delivery.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// The words and sentences the window shows for deliveries and attempts, in one place so the
+// history, the retry schedule and the detail pane say the same thing the same way.
+class DeliveryText
+{
+    Q_DECLARE_TR_FUNCTIONS(DeliveryText)
+
+public:
+    // Launchpad's four icons, by name: "Never tried", "Delivered", "Retrying", "Failed".
+    static QString displayName(Delivery::Display display);
+    // The status code of the last attempt, or its failure detail; "" before any attempt.
+    static QString result(const Delivery &delivery);
+    // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".
+    static QString summary(const Delivery &delivery);
+    // Local time, to the second.
+    static QString time(TimeMs t);
+    static QString optionalTime(const std::optional<TimeMs> &t);
+    // A countdown: "in 4 min 12 s", "now" when due, "… overdue" when past.
+    static QString countdown(qint64 ms);
+    // "3 h 20 min", "45 s": a span of time to the nearest unit that matters.
+    static QString span(qint64 ms);
+    // The body, indented when it is JSON; as text otherwise.
+    static QString prettyBody(const QByteArray &body);
+    // A curl command that makes the same request (credentials masked).
+    static QString curlCommand(const Attempt &attempt, const QByteArray &payload);
+};

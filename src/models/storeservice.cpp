@@ -1,0 +1,546 @@
+#include "storeservice.h"
+
+#include "dispatcher.h"
+#include "jobstore.h"
+#include "validation.h"
+
+#include <QLoggingCategory>
+#include <QNetworkProxy>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcModels, "hookwatch.models")
+
+namespace {
+const QByteArray PingPayload = QByteArrayLiteral("{\"ping\": true}");
+constexpr int StopGraceMs = 3000;
+constexpr int HealthWindow = 50;
+
+QNetworkProxy proxyFromUrl(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return QNetworkProxy(QNetworkProxy::NoProxy);
+    const QUrl url(text.trimmed());
+    const bool socks = url.scheme().startsWith(QLatin1String("socks"));
+    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
+                        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
+    return proxy;
+}
+} // namespace
+
+void registerStoreTypes()
+{
+    qRegisterMetaType<Delivery>();
+    qRegisterMetaType<Webhook>();
+    qRegisterMetaType<Attempt>();
+    qRegisterMetaType<QList<Delivery>>();
+    qRegisterMetaType<WebhookRow>();
+    qRegisterMetaType<QList<WebhookRow>>();
+    qRegisterMetaType<ScheduledRetry>();
+    qRegisterMetaType<QList<ScheduledRetry>>();
+    qRegisterMetaType<DeliveryDetail>();
+    qRegisterMetaType<StoreStatus>();
+    qRegisterMetaType<DeliveryOptions>();
+    qRegisterMetaType<DeliveryFilter>();
+    qRegisterMetaType<DatabaseConfig>();
+    qRegisterMetaType<QList<qint64>>();
+}
+
+StoreService::StoreService(const Clock *clock, QObject *parent) : QObject(parent), m_clock(clock), m_changeTimer(this)
+{
+    // Many changes (a dispatcher delivering hundreds a second) become one refresh.
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(ChangeCoalesceMs);
+    connect(&m_changeTimer, &QTimer::timeout, this, &StoreService::flushChanges);
+}
+
+StoreService::~StoreService()
+{
+    // The dispatcher uses the store: it goes first.
+    delete m_dispatcher;
+    m_dispatcher = nullptr;
+    m_store.reset();
+}
+
+void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &options)
+{
+    stopDispatcher(StopGraceMs, [this, config, options] {
+        m_store.reset();
+        m_changedDeliveries.clear();
+        m_options = options;
+        auto store = std::make_unique<JobStore>(config, m_clock);
+        if (Status s = store->open(); !s) {
+            Q_EMIT openFailed(tr("Cannot open the database %1: %2").arg(config.displayUrl(), s.error()));
+            return;
+        }
+        m_store = std::move(store);
+        // One watch for this connection: another process's changes wake the dispatcher and
+        // refresh the window.
+        m_store->watchChanges(this, [this] {
+            if (m_dispatcher)
+                m_dispatcher->wake();
+            noteChange();
+        });
+        if (m_options.deliver)
+            startDispatcher();
+        Q_EMIT opened(config.displayUrl());
+        noteChange();
+    });
+}
+
+void StoreService::close()
+{
+    m_closing = true;
+    stopDispatcher(StopGraceMs, [this] {
+        m_changeTimer.stop();
+        m_store.reset();
+        Q_EMIT closed();
+    });
+}
+
+void StoreService::testDatabase(quint64 serial, const QString &url)
+{
+    const auto config = DatabaseConfig::parse(url);
+    if (!config) {
+        Q_EMIT databaseTested(serial, config.error());
+        return;
+    }
+    // A connection of its own, closed again at once: the store in use is not disturbed.
+    JobStore probe(config.value(), m_clock);
+    const Status s = probe.open();
+    Q_EMIT databaseTested(serial, s ? QString() : s.error());
+}
+
+void StoreService::setDeliveryOptions(const DeliveryOptions &options)
+{
+    const DeliveryOptions previous = m_options;
+    m_options = options;
+    if (!m_store)
+        return;
+    if (options.deliver && !m_dispatcher) {
+        startDispatcher();
+    } else if (!options.deliver && m_dispatcher) {
+        stopDispatcher(StopGraceMs, [this] { loadStatus(); });
+        return;
+    } else if (m_dispatcher) {
+        if (previous.concurrency != options.concurrency)
+            m_dispatcher->setConcurrency(options.concurrency);
+        if (previous.proxyUrl != options.proxyUrl)
+            m_dispatcher->setProxy(proxyFromUrl(options.proxyUrl));
+        m_dispatcher->setPaused(options.paused);
+    }
+    loadStatus();
+}
+
+void StoreService::startDispatcher()
+{
+    Dispatcher::Options dispatcherOptions;
+    dispatcherOptions.concurrency = m_options.concurrency;
+    dispatcherOptions.mode = Dispatcher::Mode::Continuous;
+    dispatcherOptions.watchChanges = false; // our own watch wakes it
+    m_dispatcher = new Dispatcher(m_store.get(), m_clock, dispatcherOptions, this);
+    m_dispatcher->setProxy(proxyFromUrl(m_options.proxyUrl));
+    connect(m_dispatcher, &Dispatcher::attemptStarted, this, [this](const Delivery &delivery, const Webhook &) {
+        Delivery running = delivery;
+        running.status = JobStatus::Running;
+        m_changedDeliveries.append(running);
+        noteChange();
+    });
+    connect(m_dispatcher, &Dispatcher::attemptRecorded, this, [this](const Delivery &delivery, const Attempt &) {
+        m_changedDeliveries.append(delivery);
+        noteChange();
+    });
+    connect(m_dispatcher, &Dispatcher::deliveryFailedForGood, this, [this](const Delivery &delivery) {
+        QString url;
+        if (m_store) {
+            if (auto hook = m_store->webhook(delivery.webhookId))
+                url = Validation::maskedUrl(hook->deliveryUrl);
+        }
+        Q_EMIT deliveryFailedForGood(delivery, url);
+    });
+    connect(m_dispatcher, &Dispatcher::storeError, this, [this](const QString &message) {
+        m_dispatcherError = message;
+        noteChange();
+    });
+    connect(m_dispatcher, &Dispatcher::storeRecovered, this, [this] {
+        m_dispatcherError.clear();
+        noteChange();
+    });
+    connect(m_dispatcher, &Dispatcher::activityChanged, this, &StoreService::noteChange);
+    m_dispatcher->setPaused(m_options.paused);
+    m_dispatcher->start();
+}
+
+void StoreService::stopDispatcher(int graceMs, std::function<void()> then)
+{
+    if (!m_dispatcher) {
+        then();
+        return;
+    }
+    Dispatcher *dispatcher = m_dispatcher;
+    m_dispatcher = nullptr;
+    m_dispatcherError.clear();
+    connect(dispatcher, &Dispatcher::stopped, this, [dispatcher, then] {
+        dispatcher->deleteLater();
+        then();
+    });
+    dispatcher->stop(graceMs);
+}
+
+bool StoreService::ensureOpen()
+{
+    if (m_store)
+        return true;
+    Q_EMIT actionFailed(tr("No database is open."));
+    return false;
+}
+
+void StoreService::fail(const QString &message)
+{
+    qCWarning(lcModels).noquote() << message;
+    Q_EMIT actionFailed(message);
+}
+
+void StoreService::noteChange()
+{
+    if (!m_closing && !m_changeTimer.isActive())
+        m_changeTimer.start();
+}
+
+void StoreService::flushChanges()
+{
+    if (!m_changedDeliveries.isEmpty()) {
+        // Only the newest state of each delivery matters.
+        QList<Delivery> latest;
+        QHash<qint64, qsizetype> position;
+        for (const Delivery &d : std::as_const(m_changedDeliveries)) {
+            const auto it = position.constFind(d.id);
+            if (it == position.constEnd()) {
+                position.insert(d.id, latest.size());
+                latest.append(d);
+            } else {
+                latest[*it] = d;
+            }
+        }
+        m_changedDeliveries.clear();
+        Q_EMIT deliveriesUpdated(latest);
+    }
+    Q_EMIT storeChanged();
+}
+
+WebhookHealth StoreService::healthOf(qint64 webhookId, const QList<Delivery> &schedule)
+{
+    WebhookHealth health;
+    DeliveryFilter newest;
+    newest.webhookId = webhookId;
+    newest.limit = HealthWindow;
+    newest.withPayload = false;
+    if (auto recent = m_store->deliveries(newest)) {
+        if (!recent->isEmpty())
+            health.lastDelivery = recent->first();
+        for (const Delivery &d : recent.value()) {
+            if (!d.successful.has_value())
+                continue;
+            ++health.recentTotal;
+            if (*d.successful)
+                ++health.recentDelivered;
+        }
+    }
+    for (JobStatus status : { JobStatus::Waiting, JobStatus::Running, JobStatus::Suspended }) {
+        DeliveryFilter pending;
+        pending.webhookId = webhookId;
+        pending.status = status;
+        if (auto n = m_store->countDeliveries(pending))
+            health.pending += int(n.value());
+    }
+    for (const Delivery &d : schedule) {
+        if (d.webhookId == webhookId && d.scheduledStart) {
+            health.nextRetry = d.scheduledStart;
+            break;
+        }
+    }
+    return health;
+}
+
+void StoreService::loadWebhooks()
+{
+    if (!m_store)
+        return;
+    const auto hooks = m_store->webhooks();
+    if (!hooks) {
+        fail(tr("Cannot read the webhooks: %1").arg(hooks.error()));
+        return;
+    }
+    const auto schedule = m_store->retrySchedule(RetryScheduleLimit);
+    const QList<Delivery> scheduled = schedule ? schedule.value() : QList<Delivery>();
+    QList<WebhookRow> rows;
+    for (const Webhook &hook : hooks.value()) {
+        WebhookRow row{ hook, healthOf(hook.id, scheduled) };
+        row.webhook.secret.reset(); // write-only: it never leaves the store's thread
+        if (hook.hasSecret())
+            row.webhook.secret = QString(); // "has a secret" without its value
+        rows.append(row);
+    }
+    Q_EMIT webhooksLoaded(rows);
+}
+
+void StoreService::saveWebhook(const Webhook &webhook)
+{
+    if (!ensureOpen())
+        return;
+    if (webhook.id == 0) {
+        const auto id = m_store->addWebhook(webhook);
+        if (!id) {
+            fail(tr("Cannot add the webhook: %1").arg(id.error()));
+            return;
+        }
+        Q_EMIT webhookSaved(id.value());
+        Q_EMIT actionDone(tr("Added webhook %1.").arg(id.value()));
+    } else {
+        Webhook updated = webhook;
+        // An unset secret in an edit means "keep the one stored"; an empty one clears it.
+        if (!webhook.secret.has_value()) {
+            const auto stored = m_store->webhook(webhook.id);
+            if (!stored) {
+                fail(tr("Cannot save webhook %1: %2").arg(webhook.id).arg(stored.error()));
+                return;
+            }
+            updated.secret = stored->secret;
+        }
+        if (Status s = m_store->updateWebhook(updated); !s) {
+            fail(tr("Cannot save webhook %1: %2").arg(webhook.id).arg(s.error()));
+            return;
+        }
+        Q_EMIT webhookSaved(webhook.id);
+        Q_EMIT actionDone(tr("Saved webhook %1.").arg(webhook.id));
+    }
+    noteChange();
+}
+
+void StoreService::removeWebhook(qint64 webhookId)
+{
+    if (!ensureOpen())
+        return;
+    if (Status s = m_store->removeWebhook(webhookId); !s) {
+        fail(tr("Cannot delete webhook %1: %2").arg(webhookId).arg(s.error()));
+        return;
+    }
+    Q_EMIT actionDone(tr("Deleted webhook %1 with its deliveries.").arg(webhookId));
+    noteChange();
+}
+
+void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
+{
+    if (!m_store)
+        return;
+    const auto count = m_store->countDeliveries(filter);
+    if (!count) {
+        fail(tr("Cannot count the deliveries: %1").arg(count.error()));
+        return;
+    }
+    Q_EMIT historyCounted(serial, count.value());
+}
+
+void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit)
+{
+    if (!m_store)
+        return;
+    DeliveryFilter page = filter;
+    page.offset = offset;
+    page.limit = limit;
+    page.withPayload = false;
+    const auto rows = m_store->deliveries(page);
+    if (!rows) {
+        fail(tr("Cannot read the deliveries: %1").arg(rows.error()));
+        return;
+    }
+    Q_EMIT historyPageLoaded(serial, offset, rows.value());
+}
+
+void StoreService::loadRetrySchedule()
+{
+    if (!m_store)
+        return;
+    const auto schedule = m_store->retrySchedule(RetryScheduleLimit);
+    if (!schedule) {
+        fail(tr("Cannot read the retry schedule: %1").arg(schedule.error()));
+        return;
+    }
+    QHash<qint64, Webhook> hooks;
+    if (auto all = m_store->webhooks()) {
+        for (const Webhook &hook : all.value())
+            hooks.insert(hook.id, hook);
+    }
+    QList<ScheduledRetry> rows;
+    for (const Delivery &d : schedule.value()) {
+        ScheduledRetry row;
+        row.delivery = d;
+        row.delivery.payload.clear();
+        const Webhook hook = hooks.value(d.webhookId);
+        row.webhookUrl = Validation::maskedUrl(hook.deliveryUrl);
+        const TimeMs first = d.dateFirstSent.value_or(d.dateCreated);
+        row.windowEnds = first + hook.retryPolicy.windowFor(d.lastStatusCode.value_or(0));
+        if (d.scheduledStart)
+            row.projectedAttempts = hook.retryPolicy.projectedAttempts(first, *d.scheduledStart, 60);
+        rows.append(row);
+    }
+    Q_EMIT retryScheduleLoaded(rows);
+}
+
+void StoreService::loadDetail(qint64 deliveryId)
+{
+    if (!m_store)
+        return;
+    const auto delivery = m_store->delivery(deliveryId);
+    if (!delivery) {
+        // Pruned or deleted meanwhile: an empty detail says so.
+        DeliveryDetail gone;
+        gone.delivery.id = -deliveryId;
+        Q_EMIT detailLoaded(gone);
+        return;
+    }
+    DeliveryDetail detail;
+    detail.delivery = delivery.value();
+    if (auto attempts = m_store->attempts(deliveryId))
+        detail.attempts = attempts.value();
+    else
+        fail(tr("Cannot read the attempts of delivery %1: %2").arg(deliveryId).arg(attempts.error()));
+    if (auto hook = m_store->webhook(detail.delivery.webhookId)) {
+        detail.webhook = hook.value();
+        detail.webhook->secret.reset();
+    }
+    Q_EMIT detailLoaded(detail);
+}
+
+void StoreService::loadStatus()
+{
+    StoreStatus status;
+    status.delivering = m_dispatcher != nullptr;
+    status.paused = m_dispatcher ? m_dispatcher->isPaused() : false;
+    status.inFlight = m_dispatcher ? m_dispatcher->inFlight() : 0;
+    status.storeError = m_dispatcherError;
+    if (m_store) {
+        if (auto counts = m_store->counts())
+            status.counts = counts.value();
+        else
+            status.storeError = counts.error();
+        if (auto holders = m_store->leaseHolders())
+            status.leaseHolders = holders.value();
+    } else {
+        status.storeError = tr("No database is open.");
+    }
+    Q_EMIT statusLoaded(status);
+}
+
+void StoreService::ping(qint64 webhookId)
+{
+    sendTestEvent(webhookId, QStringLiteral("ping"), PingPayload);
+}
+
+void StoreService::sendTestEvent(qint64 webhookId, const QString &eventType, const QByteArray &payload)
+{
+    if (!ensureOpen())
+        return;
+    if (Status s = Validation::eventType(eventType); !s) {
+        fail(s.error());
+        return;
+    }
+    if (Status s = Validation::payload(payload); !s) {
+        fail(s.error());
+        return;
+    }
+    const auto id = m_store->createDelivery(webhookId, eventType, payload);
+    if (!id) {
+        fail(tr("Cannot queue the %1 event for webhook %2: %3").arg(eventType).arg(webhookId).arg(id.error()));
+        return;
+    }
+    if (m_dispatcher)
+        m_dispatcher->wake();
+    Q_EMIT actionDone(eventType == QLatin1String("ping")
+                              ? tr("Queued ping %1 to webhook %2.").arg(id.value()).arg(webhookId)
+                              : tr("Queued %1 delivery %2 to webhook %3.").arg(eventType).arg(id.value()).arg(webhookId));
+    noteChange();
+}
+
+void StoreService::retry(const QList<qint64> &deliveryIds, bool resetWindow)
+{
+    if (!ensureOpen())
+        return;
+    QStringList errors;
+    int done = 0;
+    for (qint64 id : deliveryIds) {
+        if (Status s = m_store->retry(id, resetWindow); !s)
+            errors << tr("delivery %1: %2").arg(id).arg(s.error());
+        else
+            ++done;
+    }
+    if (m_dispatcher)
+        m_dispatcher->wake();
+    if (!errors.isEmpty())
+        fail(tr("Cannot retry %1").arg(errors.join(QLatin1String("; "))));
+    if (done > 0)
+        Q_EMIT actionDone(resetWindow ? tr("Queued %n delivery(s) again with a new 24-hour window.", nullptr, done)
+                                      : tr("Queued %n delivery(s) again.", nullptr, done));
+    noteChange();
+}
+
+void StoreService::retryNow(const QList<qint64> &deliveryIds)
+{
+    if (!ensureOpen())
+        return;
+    QStringList errors;
+    int done = 0;
+    for (qint64 id : deliveryIds) {
+        const auto d = m_store->delivery(id);
+        if (!d) {
+            errors << d.error();
+            continue;
+        }
+        if (d->status != JobStatus::Waiting) {
+            errors << tr("delivery %1 is %2, not waiting").arg(id).arg(JobStatusInfo::name(d->status));
+            continue;
+        }
+        // Launchpad's "Retry now": the next attempt moves to now; the window is untouched.
+        if (Status s = m_store->retry(id, false); !s) {
+            errors << tr("delivery %1: %2").arg(id).arg(s.error());
+            continue;
+        }
+        ++done;
+    }
+    if (m_dispatcher)
+        m_dispatcher->wake();
+    if (!errors.isEmpty())
+        fail(tr("Cannot retry now: %1").arg(errors.join(QLatin1String("; "))));
+    if (done > 0) {
+        Q_EMIT actionDone(m_dispatcher ? tr("Sending %n delivery(s) now.", nullptr, done)
+                                       : tr("%n delivery(s) due now; a worker will send them.", nullptr, done));
+    }
+    noteChange();
+}
+
+void StoreService::retryFailed(qint64 webhookId)
+{
+    if (!ensureOpen())
+        return;
+    const auto n = m_store->retryFailed(webhookId);
+    if (!n) {
+        fail(tr("Cannot retry the failed deliveries of webhook %1: %2").arg(webhookId).arg(n.error()));
+        return;
+    }
+    if (m_dispatcher)
+        m_dispatcher->wake();
+    Q_EMIT actionDone(tr("Queued %n failed delivery(s) of webhook %1 again.", nullptr, n.value()).arg(webhookId));
+    noteChange();
+}
+
+void StoreService::prune(qint64 olderThanMs)
+{
+    if (!ensureOpen())
+        return;
+    const auto n = m_store->prune(m_clock->now() - olderThanMs);
+    if (!n) {
+        fail(tr("Cannot prune: %1").arg(n.error()));
+        return;
+    }
+    Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(n.value())));
+    noteChange();
+}

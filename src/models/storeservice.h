@@ -1,0 +1,99 @@
+#pragma once
+
+#include "storetypes.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class Dispatcher;
+class JobStore;
+
+// The window's side of the store: lives in a worker thread, owns that thread's JobStore
+// connection and the dispatcher that delivers from the window. The GUI thread never calls it
+// directly: it sends requests through queued signals and gets value structs back, so no SQL
+// or network wait ever happens on the GUI thread.
+class StoreService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreService)
+
+public:
+    explicit StoreService(const Clock *clock = Clock::system(), QObject *parent = nullptr);
+    ~StoreService() override;
+
+    // How long the coalescing timer waits before telling the window the store changed.
+    static constexpr int ChangeCoalesceMs = 200;
+    static constexpr int RetryScheduleLimit = 1000;
+
+public Q_SLOTS:
+    // Closes any open store, then opens this one and starts delivering as `options` say.
+    void open(const DatabaseConfig &config, const DeliveryOptions &options);
+    // Stops the dispatcher (letting attempts in flight finish briefly) and closes the store.
+    void close();
+    // Opens `url` on a connection of its own and closes it again; the preferences ask this
+    // before they accept a database.
+    void testDatabase(quint64 serial, const QString &url);
+    void setDeliveryOptions(const DeliveryOptions &options);
+
+    void loadWebhooks();
+    void saveWebhook(const Webhook &webhook); // id 0 adds
+    void removeWebhook(qint64 webhookId);
+
+    void countHistory(quint64 serial, const DeliveryFilter &filter);
+    void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
+    void loadRetrySchedule();
+    void loadDetail(qint64 deliveryId);
+    void loadStatus();
+
+    void ping(qint64 webhookId);
+    void sendTestEvent(qint64 webhookId, const QString &eventType, const QByteArray &payload);
+    void retry(const QList<qint64> &deliveryIds, bool resetWindow);
+    void retryNow(const QList<qint64> &deliveryIds);
+    void retryFailed(qint64 webhookId);
+    void prune(qint64 olderThanMs);
+
+Q_SIGNALS:
+    void opened(const QString &displayUrl);
+    void openFailed(const QString &message);
+    void closed();
+    void databaseTested(quint64 serial, const QString &error); // empty error: it works
+
+    void webhooksLoaded(const QList<WebhookRow> &rows);
+    void webhookSaved(qint64 webhookId);
+    void historyCounted(quint64 serial, qint64 count);
+    void historyPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
+    void retryScheduleLoaded(const QList<ScheduledRetry> &rows);
+    void detailLoaded(const DeliveryDetail &detail);
+    void statusLoaded(const StoreStatus &status);
+
+    // Live: deliveries as the dispatcher changed them (batched), then a coalesced notice
+    // that anything may have changed (this window's actions, another process's work).
+    void deliveriesUpdated(const QList<Delivery> &deliveries);
+    void storeChanged();
+
+    void actionDone(const QString &message);
+    void actionFailed(const QString &message);
+    void deliveryFailedForGood(const Delivery &delivery, const QString &webhookUrl);
+
+private:
+    bool ensureOpen();
+    void noteChange();
+    void flushChanges();
+    void startDispatcher();
+    // Stops the dispatcher; `then` runs once it has stopped (at once if there is none).
+    void stopDispatcher(int graceMs, std::function<void()> then);
+    void fail(const QString &message);
+    WebhookHealth healthOf(qint64 webhookId, const QList<Delivery> &schedule);
+
+    const Clock *m_clock;
+    std::unique_ptr<JobStore> m_store;
+    Dispatcher *m_dispatcher = nullptr;
+    DeliveryOptions m_options;
+    QString m_dispatcherError;
+    QTimer m_changeTimer;
+    QList<Delivery> m_changedDeliveries;
+    bool m_closing = false;
+};
