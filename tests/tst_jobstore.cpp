@@ -167,13 +167,16 @@ private Q_SLOTS:
         auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.status, JobStatus::Running);
-        QCOMPARE(claimed.first().delivery.attemptCount, 1);
+        // Counted when its outcome is recorded: a claim that never became a request is no attempt.
+        QCOMPARE(claimed.first().delivery.attemptCount, 0);
         QCOMPARE(claimed.first().webhook.id, hook);
         QVERIFY(m_store->claimDue(QStringLiteral("w2"), 10, 60000).value().isEmpty());
 
         m_clock->advance(1000);
         d = record(*m_store, QStringLiteral("w1"), claimed.first(), 404, m_clock->now()).first();
         QCOMPARE(d.status, JobStatus::Waiting);
+        QCOMPARE(d.attemptCount, 1);
+        QCOMPARE(m_store->delivery(id).value().attemptCount, 1);
         QCOMPARE(d.successful.value(), false);
         QCOMPARE(d.failureDetail, QStringLiteral("Bad HTTP response: 404"));
         QCOMPARE(d.dateFirstSent.value(), T0 + 1000);
@@ -262,7 +265,7 @@ private Q_SLOTS:
         m_clock->advance(2000);
         const auto taken = m_store->claimDue(QStringLiteral("alive"), 1, 60000).value();
         QCOMPARE(taken.size(), 1);
-        QCOMPARE(taken.first().delivery.attemptCount, 2);
+        QCOMPARE(taken.first().delivery.attemptCount, 0); // the dead worker recorded nothing
         QCOMPARE(taken.first().delivery.leaseOwner, QStringLiteral("alive"));
         // The dead worker's late result does not overwrite the new owner's state.
         const auto late = record(*m_store, QStringLiteral("dead"), taken.first(), 200, m_clock->now());
@@ -271,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(m_store->releaseLeases(QStringLiteral("alive"), { id }).ok());
         const Delivery d = m_store->delivery(id).value();
         QCOMPARE(d.status, JobStatus::Waiting);
-        QCOMPARE(d.attemptCount, 1);
+        QCOMPARE(d.attemptCount, 0);
     }
 
     // Several connections claiming at once never get the same delivery.

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QNetworkProxy>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -144,8 +145,18 @@ Result<QByteArray> readPayload(const Command &c)
     if (!opened)
         return R::failure(QStringLiteral("cannot read the payload from %1: %2").arg(source, file.errorString()),
                           ErrorKind::Invalid);
-    // Read one byte past the limit, never the whole of an oversized input.
-    const QByteArray bytes = file.read(Validation::MaxPayloadBytes + 1);
+    // Read until the end (a pipe delivers in pieces), but never more than one byte past the
+    // limit of an oversized input.
+    QByteArray bytes;
+    while (bytes.size() <= Validation::MaxPayloadBytes) {
+        const QByteArray chunk = file.read(Validation::MaxPayloadBytes + 1 - bytes.size());
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return R::failure(QStringLiteral("cannot read the payload from %1: %2").arg(source, file.errorString()),
+                          ErrorKind::Invalid);
     if (Status s = Validation::payload(bytes); !s)
         return R::failure(s.error(), ErrorKind::Invalid);
     return bytes;
@@ -973,6 +984,12 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     QObject::connect(&dispatcher, &Dispatcher::storeRecovered, &dispatcher, [] {
         err() << TimeFormat::iso(Clock::system()->now()) << " database reachable again" << Qt::endl;
     });
+    int exitCode = Success;
+    QObject::connect(&dispatcher, &Dispatcher::storeDamaged, &dispatcher, [&dispatcher, &exitCode](const QString &m) {
+        err() << "hookwatch: the store is damaged, stopping: " << m << Qt::endl;
+        exitCode = RuntimeFailure;
+        dispatcher.stop(0);
+    });
     QObject::connect(&dispatcher, &Dispatcher::runFinished, &dispatcher, [&dispatcher] { dispatcher.stop(0); });
     QObject::connect(&dispatcher, &Dispatcher::stopped, &dispatcher, [] { QCoreApplication::exit(0); });
 
@@ -1011,7 +1028,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     }
     dispatcher.start();
     QCoreApplication::exec();
-    return Success;
+    return exitCode;
 }
 
 } // namespace
@@ -1088,6 +1105,12 @@ int run(const Invocation &inv)
     }
     const QStringList &args = inv.args;
     const QString command = args.value(1);
+    // A command's failure is its one "hookwatch: …" line; the store's own warnings are for
+    // the worker's log.
+    QLoggingCategory::setFilterRules(command == QLatin1String("worker")
+                                             ? QStringLiteral("hookwatch.*.debug=false")
+                                             : QStringLiteral("hookwatch.*.debug=false\nhookwatch.*.warning=false\n"
+                                                              "hookwatch.*.info=false"));
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         out() << usage();
         out().flush();

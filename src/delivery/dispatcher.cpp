@@ -105,6 +105,15 @@ void Dispatcher::scheduleDispatch()
 
 void Dispatcher::reportStoreError(const QString &message)
 {
+    if (m_store->isDamaged()) {
+        // A damaged file does not mend: stop and say so instead of retrying for ever.
+        m_dueTimer.stop();
+        m_kickTimer.stop();
+        m_runFinished = true;
+        qCCritical(lcDispatcher).noquote() << message;
+        Q_EMIT storeDamaged(message);
+        return;
+    }
     // Reconnect with backoff; the attempts already made stay queued for recording.
     m_backoffMs = m_backoffMs == 0 ? 500 : qMin(MaxBackoffMs, m_backoffMs * 2);
     if (!m_storeFailing)

@@ -61,6 +61,7 @@ Q_SIGNALS:
     void deliveryFailedForGood(const Delivery &delivery);
     void storeError(const QString &message);
     void storeRecovered();
+    void storeDamaged(const QString &message); // the store cannot be used; the dispatcher stopped
     void runFinished(); // Once / UntilIdle: the run is over
     void stopped();
     void activityChanged();

@@ -72,7 +72,9 @@ QString DatabaseConfig::url() const
 QString DatabaseConfig::displayUrl() const
 {
     if (backend == Backend::Sqlite)
-        return url();
+        return sqlitePath.size() > 160 ? QStringLiteral("sqlite:") + sqlitePath.left(80) + QStringLiteral("…")
+                        + sqlitePath.right(60)
+                                       : url();
     DatabaseConfig masked = *this;
     if (!masked.password.isEmpty())
         masked.password = QStringLiteral("****");

@@ -302,8 +302,13 @@ QString JobStore::sql(const char *statement) const
 
 void JobStore::noteFailure(const QSqlError &error)
 {
-    if (m_config.backend != DatabaseConfig::Backend::Postgres)
+    if (m_config.backend == DatabaseConfig::Backend::Sqlite) {
+        // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), extended codes included: no retry mends these.
+        const int code = error.nativeErrorCode().toInt() & 0xff;
+        if (code == 11 || code == 26)
+            m_damaged = true;
         return;
+    }
     // libpq's words for a connection that is gone (server restarted, network down).
     static const char *const lost[] = { "no connection to the server", "server closed the connection",
                                         "terminating connection", "could not send data", "could not receive data",
@@ -341,7 +346,7 @@ Status JobStore::exec(QSqlQuery &query, const char *what)
         return {};
     noteFailure(query.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
-                                    .arg(QLatin1String(what), query.lastError().text().trimmed());
+                                    .arg(QLatin1String(what), query.lastError().text().simplified());
     qCWarning(lcStore).noquote() << message;
     return Status::failure(message);
 }
@@ -354,7 +359,7 @@ Status JobStore::execSql(const QString &statement, const char *what)
         return {};
     noteFailure(q.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
-                                    .arg(QLatin1String(what), q.lastError().text().trimmed());
+                                    .arg(QLatin1String(what), q.lastError().text().simplified());
     qCWarning(lcStore).noquote() << message;
     return Status::failure(message);
 }
@@ -369,7 +374,7 @@ Status JobStore::begin(bool write)
     if (!q.exec(statement)) {
         noteFailure(q.lastError());
         return Status::failure(QStringLiteral("database error while starting a transaction: %1")
-                                       .arg(q.lastError().text().trimmed()));
+                                       .arg(q.lastError().text().simplified()));
     }
     return {};
 }
@@ -379,7 +384,7 @@ Status JobStore::commit()
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("COMMIT"))) {
         noteFailure(q.lastError());
-        const QString error = q.lastError().text().trimmed();
+        const QString error = q.lastError().text().simplified();
         rollback();
         return Status::failure(QStringLiteral("database error while committing: %1").arg(error));
     }
@@ -402,25 +407,29 @@ void JobStore::notifyChange()
 
 Status JobStore::createSqliteFile()
 {
-    const QString path = m_config.sqlitePath;
-    if (path == QLatin1String(":memory:"))
+    // Messages show a long path shortened: it was typed by the user, who knows the rest.
+    const auto shorten = [](const QString &p) {
+        return p.size() > 160 ? p.left(80) + QStringLiteral("…") + p.right(60) : p;
+    };
+    const QString path = shorten(m_config.sqlitePath);
+    if (m_config.sqlitePath == QLatin1String(":memory:"))
         return {};
-    const QFileInfo info(path);
+    const QFileInfo info(m_config.sqlitePath);
     if (info.isDir())
         return Status::failure(QStringLiteral("cannot use the SQLite store at %1: it is a directory").arg(path));
     QDir dir = info.absoluteDir();
     if (!dir.exists()) {
         // Only the default location is created on demand; a mistyped --db path is an error.
-        if (path != DatabaseConfig::defaultSqlitePath())
+        if (m_config.sqlitePath != DatabaseConfig::defaultSqlitePath())
             return Status::failure(
                     QStringLiteral("cannot use the SQLite store at %1: the folder %2 does not exist")
-                            .arg(path, dir.path()));
+                            .arg(path, shorten(dir.path())));
         if (!dir.mkpath(QStringLiteral(".")))
-            return Status::failure(QStringLiteral("cannot create the folder %1").arg(dir.path()));
+            return Status::failure(QStringLiteral("cannot create the folder %1").arg(shorten(dir.path())));
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
     if (!info.exists()) {
-        QFile file(path);
+        QFile file(m_config.sqlitePath);
         if (!file.open(QIODevice::WriteOnly))
             return Status::failure(
                     QStringLiteral("cannot create the SQLite store at %1: %2").arg(path, file.errorString()));
@@ -438,7 +447,7 @@ QSqlQuery *JobStore::prepared(const char *key, const QString &statement, Status 
     auto q = std::make_unique<QSqlQuery>(database());
     if (!q->prepare(statement)) {
         error = Status::failure(QStringLiteral("database error while preparing a statement: %1")
-                                        .arg(q->lastError().text().trimmed()));
+                                        .arg(q->lastError().text().simplified()));
         return nullptr;
     }
     return m_statements.emplace(key, std::move(q)).first->second.get();
@@ -475,7 +484,7 @@ Status JobStore::open()
     }
     if (!db.isOpen() && !db.open())
         return Status::failure(QStringLiteral("cannot open the database %1: %2")
-                                       .arg(m_config.displayUrl(), db.lastError().text().trimmed()));
+                                       .arg(m_config.displayUrl(), db.lastError().text().simplified()));
     const auto fail = [this](const Status &s) {
         database().close();
         return Status::failure(QStringLiteral("cannot use the database %1: %2").arg(m_config.displayUrl(), s.error()));
@@ -485,7 +494,7 @@ Status JobStore::open()
                                     "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" }) {
             QSqlQuery q(db);
             if (!q.exec(QLatin1String(pragma)))
-                return fail(Status::failure(q.lastError().text().trimmed()));
+                return fail(Status::failure(q.lastError().text().simplified()));
         }
     } else {
         QSqlQuery q(db);
@@ -522,7 +531,7 @@ Status JobStore::migrate()
         QSqlQuery q(database());
         if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema"))) {
             rollback();
-            return Status::failure(q.lastError().text().trimmed());
+            return Status::failure(q.lastError().text().simplified());
         }
         const bool hasRow = q.next();
         const int current = hasRow ? q.value(0).toInt() : 0;
@@ -1126,11 +1135,11 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
                                   error);
     QSqlQuery *claim = onlyId
             ? prepared("claim.one",
-                       sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                       sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
                            "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
                        error)
             : prepared("claim.due",
-                       sql("UPDATE deliveries SET status = 1, attempt_count = attempt_count + 1, lease_owner = :owner, "
+                       sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
                            "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
                            "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
                            "RETURNING {DELIVERY_COLUMNS}"),
@@ -1228,7 +1237,8 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
                            "(VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = v.first_sent, "
                            "date_sent = v.sent, date_finished = v.finished, scheduled_start = v.next_start, "
                            "successful = v.successful, failure_detail = v.detail, last_status_code = v.code, "
-                           "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1 "
+                           "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1, "
+                           "attempt_count = deliveries.attempt_count + 1 "
                            "FROM v WHERE deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_owner = ? "
                            "RETURNING deliveries.id")
                     .arg(tuples.join(QLatin1String(", "))),
@@ -1280,6 +1290,7 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
             d.leaseOwner.clear();
             d.leaseExpires.reset();
             d.totalAttempts = row.record->before.totalAttempts + 1;
+            d.attemptCount = row.record->before.attemptCount + 1;
             row.after = d;
             continue;
         }
@@ -1389,10 +1400,9 @@ Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
         return {};
     if (Status s = begin(); !s)
         return s;
-    // The attempt never happened, so it does not count.
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, attempt_count = attempt_count - 1, lease_expires = "
-                             "NULL, lease_owner = NULL WHERE id = :id AND status = 1 AND lease_owner = :owner"));
+    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL WHERE id = "
+                             ":id AND status = 1 AND lease_owner = :owner"));
     for (const qint64 id : ids) {
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":owner"), owner);

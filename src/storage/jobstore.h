@@ -145,6 +145,9 @@ public:
     // every `sqliteCheckMs`.
     void watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs = 250);
 
+    // The SQLite file turned out damaged (corrupt, or not a database): retrying cannot help.
+    bool isDamaged() const { return m_damaged; }
+
     // This store's connection, for other storage code running in the same thread.
     QSqlDatabase database() const;
 
@@ -174,5 +177,6 @@ private:
     std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> m_statements;
     TimeMs m_nextLeaseRecovery = 0;
     bool m_broken = false;
+    bool m_damaged = false;
     bool m_subscribed = false;
 };
