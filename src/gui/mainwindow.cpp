@@ -171,7 +171,7 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     m_pruneTimer.setInterval(int(Day / 24)); // hourly check; prune() is cheap when nothing is old
     connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
         if (m_storeOpen && m_settings.delivery.deliver)
-            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day);
+            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
     });
     m_pruneTimer.start();
     m_notifyDelay.setSingleShot(true);
@@ -348,13 +348,13 @@ QWidget *MainWindow::createHistoryTab()
                                             new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
     m_historyView->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction, separator(this), m_copyCurlAction });
     auto *header = m_historyView->horizontalHeader();
-    header->resizeSection(DeliveryHistoryModel::Id, 70);
-    header->resizeSection(DeliveryHistoryModel::Status, 110);
+    header->resizeSection(DeliveryHistoryModel::Id, 60);
+    header->resizeSection(DeliveryHistoryModel::Status, 105);
     header->resizeSection(DeliveryHistoryModel::EventType, 130);
     for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent, DeliveryHistoryModel::LastSent,
                         DeliveryHistoryModel::NextAttempt })
-        header->resizeSection(column, 140);
-    header->resizeSection(DeliveryHistoryModel::Attempts, 70);
+        header->resizeSection(column, 90);
+    header->resizeSection(DeliveryHistoryModel::Attempts, 65);
     header->resizeSection(DeliveryHistoryModel::Result, 220);
     // Result before next attempt reads better than the column order of the store.
     header->moveSection(DeliveryHistoryModel::NextAttempt, DeliveryHistoryModel::Result);
@@ -397,7 +397,7 @@ void MainWindow::connectStore()
         updateHistoryFilter();
         refreshAll();
         if (m_settings.delivery.deliver)
-            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day);
+            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
         updateActions();
         Q_EMIT storeOpened();
     });
@@ -787,7 +787,7 @@ void MainWindow::pruneNow()
     box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(prune, &QPushButton::clicked, this,
-            [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day); });
+            [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, false); });
     box->open();
 }
 

@@ -45,7 +45,18 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
     case DisplayStateRole:
         return int(d.display());
     case Qt::ToolTipRole:
-        return index.column() == Status || index.column() == Result ? DeliveryText::summary(d) : QVariant();
+        switch (Column(index.column())) {
+        case Created:
+            return DeliveryText::time(d.dateCreated);
+        case FirstSent:
+            return DeliveryText::optionalTime(d.dateFirstSent);
+        case LastSent:
+            return DeliveryText::optionalTime(d.dateSent);
+        case NextAttempt:
+            return d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : QString();
+        default:
+            return DeliveryText::summary(d);
+        }
     case Qt::TextAlignmentRole:
         if (index.column() == Id || index.column() == Attempts)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -59,18 +70,18 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case EventType:
             return d.eventType;
         case Created:
-            return DeliveryText::time(d.dateCreated);
+            return DeliveryText::shortTime(d.dateCreated);
         case FirstSent:
-            return DeliveryText::optionalTime(d.dateFirstSent);
+            return DeliveryText::optionalShortTime(d.dateFirstSent);
         case LastSent:
-            return DeliveryText::optionalTime(d.dateSent);
+            return DeliveryText::optionalShortTime(d.dateSent);
         case Attempts:
             return QString::number(d.totalAttempts);
         case Result:
             return DeliveryText::result(d);
         case NextAttempt:
             if (d.status == JobStatus::Waiting)
-                return d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : tr("now");
+                return d.scheduledStart ? DeliveryText::shortTime(*d.scheduledStart) : tr("now");
             return QString();
         case ColumnCount:
             break;

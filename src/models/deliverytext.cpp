@@ -68,6 +68,19 @@ QString DeliveryText::optionalTime(const std::optional<TimeMs> &t)
     return t ? time(*t) : QString();
 }
 
+QString DeliveryText::shortTime(TimeMs t)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(t).toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return local.toString(QStringLiteral("HH:mm:ss"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString DeliveryText::optionalShortTime(const std::optional<TimeMs> &t)
+{
+    return t ? shortTime(*t) : QString();
+}
+
 QString DeliveryText::span(qint64 ms)
 {
     ms = qAbs(ms);

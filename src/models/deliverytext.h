@@ -21,6 +21,9 @@ public:
     // Local time, to the second.
     static QString time(TimeMs t);
     static QString optionalTime(const std::optional<TimeMs> &t);
+    // For table cells: the time alone for today, the date and minutes otherwise.
+    static QString shortTime(TimeMs t);
+    static QString optionalShortTime(const std::optional<TimeMs> &t);
     // A countdown: "in 4 min 12 s", "now" when due, "… overdue" when past.
     static QString countdown(qint64 ms);
     // "3 h 20 min", "45 s": a span of time to the nearest unit that matters.

@@ -47,7 +47,7 @@ QVariant RetryScheduleModel::data(const QModelIndex &index, int role) const
         case EventType:
             return d.eventType;
         case NextAttempt:
-            return DeliveryText::time(next);
+            return DeliveryText::shortTime(next);
         case Countdown:
             return DeliveryText::countdown(next - now);
         case AttemptNumber:

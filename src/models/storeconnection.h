@@ -42,7 +42,7 @@ Q_SIGNALS:
     void retry(const QList<qint64> &deliveryIds, bool resetWindow);
     void retryNow(const QList<qint64> &deliveryIds);
     void retryFailed(qint64 webhookId);
-    void prune(qint64 olderThanMs);
+    void prune(qint64 olderThanMs, bool automatic = false);
 
 private:
     QThread m_thread;

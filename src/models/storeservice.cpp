@@ -532,7 +532,7 @@ void StoreService::retryFailed(qint64 webhookId)
     noteChange();
 }
 
-void StoreService::prune(qint64 olderThanMs)
+void StoreService::prune(qint64 olderThanMs, bool automatic)
 {
     if (!ensureOpen())
         return;
@@ -541,6 +541,8 @@ void StoreService::prune(qint64 olderThanMs)
         fail(tr("Cannot prune: %1").arg(n.error()));
         return;
     }
+    if (automatic && n.value() == 0)
+        return;
     Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(n.value())));
     noteChange();
 }

@@ -53,7 +53,8 @@ public Q_SLOTS:
     void retry(const QList<qint64> &deliveryIds, bool resetWindow);
     void retryNow(const QList<qint64> &deliveryIds);
     void retryFailed(qint64 webhookId);
-    void prune(qint64 olderThanMs);
+    // `automatic`: the daily prune, which says nothing when there was nothing to delete.
+    void prune(qint64 olderThanMs, bool automatic = false);
 
 Q_SIGNALS:
     void opened(const QString &displayUrl);

@@ -61,7 +61,7 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
         case Pending:
             return QString::number(health.pending);
         case NextRetry:
-            return DeliveryText::optionalTime(health.nextRetry);
+            return DeliveryText::optionalShortTime(health.nextRetry);
         case ColumnCount:
             break;
         }

@@ -1,0 +1,14 @@
+# The window's tests: models against real stores, widgets under the offscreen platform.
+# Included from tests/CMakeLists.txt.
+function(hookwatch_gui_test name)
+    add_executable(${name} ${name}.cpp)
+    target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+    target_link_libraries(${name} PRIVATE hookwatch_options hookwatch_gui hookwatch_testsupport Qt6::Test)
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
+endfunction()
+
+hookwatch_gui_test(tst_deliveryhistorymodel)
+hookwatch_gui_test(tst_tablemodels)
+hookwatch_gui_test(tst_webhookdialog)
+hookwatch_gui_test(tst_mainwindow)

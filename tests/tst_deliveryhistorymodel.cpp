@@ -1,0 +1,263 @@
+// The history model against a store of 100,000 deliveries: it counts, loads only the pages
+// asked for, filters in the store, and follows changes another process makes.
+#include "deliveryhistorymodel.h"
+#include "jobstore.h"
+#include "storeconnection.h"
+#include "storeservice.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestDeliveryHistoryModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensAtOnceAndLoadsOnlyWhatIsAsked();
+    void jumpingToTheEndLoadsOnlyTheEnd();
+    void scrollingKeepsTheCacheBounded();
+    void filtersInTheStore_data();
+    void filtersInTheStore();
+    void sortsInTheStore();
+    void followsAnotherProcess();
+    void updatesRowsInPlace();
+
+private:
+    void connectModel(DeliveryHistoryModel &model);
+    // Asks for a row as a view would and waits for its page.
+    bool waitForRow(DeliveryHistoryModel &model, int row);
+
+    QTemporaryDir m_dir;
+    DatabaseConfig m_config;
+    qint64 m_webhookId = 0;
+    qint64 m_firstId = 0;
+    qint64 m_lastId = 0;
+    std::unique_ptr<StoreConnection> m_connection;
+};
+
+static constexpr int PingCount = 60000;
+static constexpr int BugCount = 40000;
+
+void TestDeliveryHistoryModel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("history.db"))).value();
+    JobStore store(m_config);
+    QVERIFY(store.open().ok());
+    Webhook hook;
+    hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+    auto id = store.addWebhook(hook);
+    QVERIFY(id.ok());
+    m_webhookId = id.value();
+    QElapsedTimer timer;
+    timer.start();
+    auto pings = store.createDeliveries(m_webhookId, QStringLiteral("ping"), QByteArrayLiteral("{\"ping\": true}"), PingCount);
+    QVERIFY(pings.ok());
+    auto bugs = store.createDeliveries(m_webhookId, QStringLiteral("bug:0.1"), QByteArrayLiteral("{}"), BugCount);
+    QVERIFY(bugs.ok());
+    m_firstId = pings->first;
+    m_lastId = bugs->second;
+    qInfo("created %d deliveries in %lld ms", PingCount + BugCount, timer.elapsed());
+
+    m_connection = std::make_unique<StoreConnection>();
+    QSignalSpy opened(m_connection->service(), &StoreService::opened);
+    DeliveryOptions watchOnly;
+    watchOnly.deliver = false;
+    Q_EMIT m_connection->open(m_config, watchOnly);
+    QVERIFY(opened.wait(10000));
+}
+
+void TestDeliveryHistoryModel::connectModel(DeliveryHistoryModel &model)
+{
+    connect(&model, &DeliveryHistoryModel::countWanted, m_connection.get(), &StoreConnection::countHistory);
+    connect(&model, &DeliveryHistoryModel::pageWanted, m_connection.get(), &StoreConnection::loadHistoryPage);
+    connect(m_connection->service(), &StoreService::historyCounted, &model, &DeliveryHistoryModel::onCounted);
+    connect(m_connection->service(), &StoreService::historyPageLoaded, &model, &DeliveryHistoryModel::onPageLoaded);
+}
+
+bool TestDeliveryHistoryModel::waitForRow(DeliveryHistoryModel &model, int row)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        if (model.index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool())
+            return true;
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+void TestDeliveryHistoryModel::opensAtOnceAndLoadsOnlyWhatIsAsked()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    QElapsedTimer timer;
+    timer.start();
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    qInfo("counted %d deliveries in %lld ms", model.rowCount(), timer.elapsed());
+    QVERIFY(waitForRow(model, 0));
+    // Newest first.
+    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_lastId);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("bug:0.1"));
+    QCOMPARE(model.index(0, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Never tried"));
+    // Only what was looked at is in memory: the tester's rows and the first page.
+    QVERIFY2(model.cachedRowCount() <= 2 * DeliveryHistoryModel::PageSize,
+             qPrintable(QString::number(model.cachedRowCount())));
+}
+
+void TestDeliveryHistoryModel::jumpingToTheEndLoadsOnlyTheEnd()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    const int last = model.rowCount() - 1;
+    const int requestedBefore = model.pagesRequested();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!model.index(last, 0).data(DeliveryHistoryModel::LoadedRole).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(last, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+    qInfo("the last row arrived in %lld ms", timer.elapsed());
+    QCOMPARE(model.index(last, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_firstId);
+    QVERIFY(model.pagesRequested() - requestedBefore <= 2);
+    QVERIFY(model.cachedRowCount() <= 3 * DeliveryHistoryModel::PageSize);
+}
+
+void TestDeliveryHistoryModel::scrollingKeepsTheCacheBounded()
+{
+    DeliveryHistoryModel model;
+    connectModel(model);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    // A view scrolled through the whole history, one screenful every 1,000 rows.
+    for (int row = 0; row < model.rowCount(); row += 1000) {
+        for (int r = row; r < qMin(row + 30, model.rowCount()); ++r)
+            model.index(r, 0).data();
+        QTRY_VERIFY_WITH_TIMEOUT(model.index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+        QCOMPARE(model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+                 m_lastId - row);
+    }
+    QVERIFY2(model.cachedRowCount() <= DeliveryHistoryModel::MaxCachedRows,
+             qPrintable(QString::number(model.cachedRowCount())));
+}
+
+void TestDeliveryHistoryModel::filtersInTheStore_data()
+{
+    QTest::addColumn<QString>("eventType");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("display"); // -1: any
+    QTest::addColumn<int>("rows");
+    QTest::newRow("all") << QString() << QString() << -1 << PingCount + BugCount;
+    QTest::newRow("bug events") << QStringLiteral("bug:0.1") << QString() << -1 << BugCount;
+    QTest::newRow("ping events") << QStringLiteral("ping") << QString() << -1 << PingCount;
+    QTest::newRow("text: part of the type") << QString() << QStringLiteral("bug:") << -1 << BugCount;
+    QTest::newRow("text: an id") << QString() << QStringLiteral("12345") << -1 << 1;
+    QTest::newRow("never tried") << QString() << QString() << int(Delivery::Display::NeverTried) << PingCount + BugCount;
+    QTest::newRow("delivered") << QString() << QString() << int(Delivery::Display::Delivered) << 0;
+}
+
+void TestDeliveryHistoryModel::filtersInTheStore()
+{
+    QFETCH(QString, eventType);
+    QFETCH(QString, text);
+    QFETCH(int, display);
+    QFETCH(int, rows);
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    QSignalSpy counted(&model, &DeliveryHistoryModel::counted);
+    DeliveryFilter filter;
+    filter.eventType = eventType;
+    filter.text = text;
+    if (display >= 0)
+        filter.display = Delivery::Display(display);
+    model.setFilter(filter);
+    QVERIFY(counted.wait(10000));
+    QCOMPARE(model.rowCount(), rows);
+    if (rows > 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+        if (!eventType.isEmpty())
+            QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), eventType);
+        if (text == QLatin1String("12345"))
+            QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data().toString(), text);
+    }
+}
+
+void TestDeliveryHistoryModel::sortsInTheStore()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    model.sort(DeliveryHistoryModel::Id, Qt::AscendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_firstId);
+    model.sort(DeliveryHistoryModel::EventType, Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("ping"));
+}
+
+void TestDeliveryHistoryModel::followsAnotherProcess()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    // As the window does: whatever changed, count again and reload what is in view.
+    connect(m_connection->service(), &StoreService::storeChanged, &model, &DeliveryHistoryModel::refresh);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(5, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+    const qint64 fifth = model.index(5, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong();
+
+    // Another connection, as another process would: the store's watch notices.
+    JobStore other(m_config);
+    QVERIFY(other.open().ok());
+    auto created = other.createDeliveries(m_webhookId, QStringLiteral("git:push:0.1"), QByteArrayLiteral("{}"), 3);
+    QVERIFY(created.ok());
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount + 3, 10000);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0); // at the top, newest first
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+                              created->second, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(8, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+                              fifth, 10000);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("git:push:0.1"));
+}
+
+void TestDeliveryHistoryModel::updatesRowsInPlace()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    model.setFilter(DeliveryFilter());
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(2, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
+    Delivery d = *model.deliveryAt(2);
+    d.status = JobStatus::Completed;
+    d.successful = true;
+    d.lastStatusCode = 200;
+    d.totalAttempts = 1;
+    d.dateSent = d.dateCreated + 1000;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.updateDeliveries({ d });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 2);
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Delivered"));
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Result).data().toString(), QStringLiteral("200"));
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data(DeliveryHistoryModel::DisplayStateRole).toInt(),
+             int(Delivery::Display::Delivered));
+}
+
+QTEST_GUILESS_MAIN(TestDeliveryHistoryModel)
+#include "tst_deliveryhistorymodel.moc"

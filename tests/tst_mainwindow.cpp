@@ -1,0 +1,220 @@
+// The main window as a user drives it, under the offscreen platform: real buttons, a real store
+// and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
+#include "deliverydetailview.h"
+#include "deliveryhistorymodel.h"
+#include "jobstore.h"
+#include "mainwindow.h"
+#include "storeconnection.h"
+#include "testeventdialog.h"
+#include "testreceiver.h"
+#include "webhooktablemodel.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QtTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void pingCreatesADeliveryThatIsDelivered();
+    void retryTurnsAFailedDeliveryBackToWaiting();
+    void detailShowsEveryAttempt();
+    void sendTestEventValidatesJson();
+    void rendersToPng();
+
+private:
+    void clickToolButton(const char *actionName);
+    void selectWebhook(qint64 id);
+    Delivery waitForTopDelivery(Delivery::Display display);
+
+    QTemporaryDir m_dir;
+    DatabaseConfig m_config;
+    TestReceiver m_okReceiver;
+    TestReceiver m_failingReceiver;
+    qint64 m_okHook = 0;
+    qint64 m_failingHook = 0;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("HookwatchTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+
+    QVERIFY(m_okReceiver.listen());
+    QVERIFY(m_failingReceiver.listen());
+    m_failingReceiver.setResponse(503, QByteArrayLiteral("{\"error\": \"maintenance\"}"),
+                                  { { "Content-Type", "application/json" } });
+    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("window.db"))).value();
+    JobStore store(m_config);
+    QVERIFY(store.open().ok());
+    Webhook ok;
+    ok.deliveryUrl = m_okReceiver.url().toString();
+    ok.eventTypes = { QStringLiteral("git:push:0.1") };
+    m_okHook = store.addWebhook(ok).value();
+    Webhook failing;
+    failing.deliveryUrl = m_failingReceiver.url().toString();
+    failing.retryPolicy.windowMs = 0; // fails for good after one attempt
+    m_failingHook = store.addWebhook(failing).value();
+
+    AppSettings settings;
+    settings.delivery.deliver = true;
+    m_window = std::make_unique<MainWindow>(m_config, settings);
+    m_window->resize(1400, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isStoreOpen(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->webhookModel()->rowCount(), 2, 10000);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+void TestMainWindow::clickToolButton(const char *actionName)
+{
+    auto *action = m_window->findChild<QAction *>(QLatin1String(actionName));
+    QVERIFY2(action, actionName);
+    QTRY_VERIFY2_WITH_TIMEOUT(action->isEnabled(), actionName, 10000);
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QWidget *button = bar->widgetForAction(action);
+    QVERIFY2(button, actionName);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void TestMainWindow::selectWebhook(qint64 id)
+{
+    const int row = m_window->webhookModel()->rowOfKey(id);
+    QVERIFY(row >= 0);
+    m_window->webhookView()->selectRow(row);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->filter().webhookId, std::optional<qint64>(id), 5000);
+}
+
+Delivery TestMainWindow::waitForTopDelivery(Delivery::Display display)
+{
+    DeliveryHistoryModel *model = m_window->historyModel();
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        if (model->rowCount() > 0) {
+            model->index(0, 0).data(); // as the view would
+            if (const auto d = model->deliveryAt(0); d && d->display() == display)
+                return *d;
+        }
+        QTest::qWait(10);
+    }
+    return Delivery();
+}
+
+void TestMainWindow::pingCreatesADeliveryThatIsDelivered()
+{
+    selectWebhook(m_okHook);
+    clickToolButton("pingAction");
+    QTRY_COMPARE_WITH_TIMEOUT(m_okReceiver.requestCount(), 1, 10000);
+    const TestReceiver::Request request = m_okReceiver.requests().first();
+    QCOMPARE(request.body, QByteArrayLiteral("{\"ping\": true}"));
+    QCOMPARE(request.header("x-launchpad-event-type"), QByteArrayLiteral("ping"));
+    const Delivery delivered = waitForTopDelivery(Delivery::Display::Delivered);
+    QVERIFY(delivered.id > 0);
+    QCOMPARE(delivered.eventType, QStringLiteral("ping"));
+    QCOMPARE(m_window->historyView()->model()->index(0, DeliveryHistoryModel::Result).data().toString(),
+             QStringLiteral("200"));
+}
+
+void TestMainWindow::retryTurnsAFailedDeliveryBackToWaiting()
+{
+    selectWebhook(m_failingHook);
+    clickToolButton("pingAction");
+    const Delivery failed = waitForTopDelivery(Delivery::Display::Failed);
+    QVERIFY(failed.id > 0);
+    QCOMPARE(failed.status, JobStatus::Failed);
+    QCOMPARE(failed.failureDetail, QStringLiteral("Bad HTTP response: 503"));
+
+    // Paused, so the retried delivery stays waiting long enough to be seen.
+    clickToolButton("pauseAction");
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(),
+                              QStringLiteral("Paused"), 10000);
+    m_window->historyView()->selectRow(0);
+    clickToolButton("retryAction");
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->deliveryAt(0).value_or(Delivery()).status, JobStatus::Waiting,
+                              10000);
+    JobStore store(m_config);
+    QVERIFY(store.open().ok());
+    QCOMPARE(store.delivery(failed.id)->status, JobStatus::Waiting);
+    QCOMPARE(m_failingReceiver.requestCount(), 1);
+
+    // Resumed: it is sent again (and fails again: the window of 0 has passed).
+    clickToolButton("pauseAction");
+    QTRY_COMPARE_WITH_TIMEOUT(m_failingReceiver.requestCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.delivery(failed.id)->status, JobStatus::Failed, 10000);
+}
+
+void TestMainWindow::detailShowsEveryAttempt()
+{
+    selectWebhook(m_failingHook);
+    waitForTopDelivery(Delivery::Display::Failed);
+    m_window->historyView()->selectRow(0);
+    DeliveryDetailView *detail = m_window->detailView();
+    QTRY_COMPARE_WITH_TIMEOUT(detail->attemptCount(), 2, 10000);
+    QVERIFY2(detail->summaryText().startsWith(QLatin1String("Failed at ")), qPrintable(detail->summaryText()));
+    QVERIFY(detail->summaryText().endsWith(QLatin1String("Bad HTTP response: 503")));
+    QVERIFY2(detail->responseText().contains(QLatin1String("HTTP 503")), qPrintable(detail->responseText()));
+    QVERIFY(detail->responseText().contains(QLatin1String("\"error\": \"maintenance\""))); // pretty-printed JSON
+    const QString curl = detail->curlCommand();
+    QVERIFY2(curl.startsWith(QLatin1String("curl -X POST")), qPrintable(curl));
+    QVERIFY(curl.contains(m_failingReceiver.url().toString()));
+    QVERIFY(curl.contains(QLatin1String("X-Launchpad-Event-Type: ping")));
+}
+
+void TestMainWindow::sendTestEventValidatesJson()
+{
+    selectWebhook(m_okHook);
+    const int before = m_okReceiver.requestCount();
+    clickToolButton("sendTestAction");
+    TestEventDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<TestEventDialog *>()) && dialog->isVisible(), 5000);
+    auto *editor = dialog->findChild<QPlainTextEdit *>();
+    QVERIFY(editor);
+    QVERIFY(dialog->validationError().isEmpty()); // a template for the first event type
+    editor->setPlainText(QStringLiteral("{\"ref\": "));
+    QVERIFY(dialog->validationError().startsWith(QLatin1String("Not valid JSON at line 1")));
+    auto *send = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!send->isEnabled());
+    editor->setPlainText(QStringLiteral("{\"ref\": \"refs/heads/main\"}"));
+    QVERIFY(send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_okReceiver.requestCount(), before + 1, 10000);
+    QCOMPARE(m_okReceiver.requests().last().body, QByteArrayLiteral("{\"ref\": \"refs/heads/main\"}"));
+}
+
+void TestMainWindow::rendersToPng()
+{
+    selectWebhook(m_okHook);
+    waitForTopDelivery(Delivery::Display::Delivered);
+    m_window->historyView()->selectRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->detailView()->attemptCount() > 0, 10000);
+    QTest::qWait(300);
+    const QImage image = m_window->grab().toImage();
+    QVERIFY(!image.isNull());
+    const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/mainwindow.png");
+    QVERIFY(image.save(path));
+    qInfo("The main window is in %s", qPrintable(path));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
