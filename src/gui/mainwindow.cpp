@@ -353,11 +353,9 @@ QWidget *MainWindow::createHistoryTab()
     header->resizeSection(DeliveryHistoryModel::EventType, 130);
     for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent, DeliveryHistoryModel::LastSent,
                         DeliveryHistoryModel::NextAttempt })
-        header->resizeSection(column, 90);
+        header->resizeSection(column, 78);
     header->resizeSection(DeliveryHistoryModel::Attempts, 65);
     header->resizeSection(DeliveryHistoryModel::Result, 220);
-    // Result before next attempt reads better than the column order of the store.
-    header->moveSection(DeliveryHistoryModel::NextAttempt, DeliveryHistoryModel::Result);
 
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);

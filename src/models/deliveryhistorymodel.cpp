@@ -182,6 +182,7 @@ void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
     m_filter.limit = PageSize;
     m_filter.offset = 0;
     m_count = 0;
+    m_newestId = 0;
     m_rows.clear();
     m_pageGeneration.clear();
     m_wantedPages.clear();
@@ -234,11 +235,12 @@ void DeliveryHistoryModel::requestCount()
     Q_EMIT countWanted(m_countSerial, m_filter);
 }
 
-void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count)
+void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newestId)
 {
     if (serial != m_countSerial)
         return; // an older filter's or an older refresh's answer
     m_countSerial = 0;
+    m_newestId = newestId;
     const qint64 delta = count - m_count;
     const bool newestFirst = m_filter.sortKey == DeliveryFilter::SortKey::Id && m_filter.descending;
     if (delta > 0) {
@@ -291,7 +293,9 @@ void DeliveryHistoryModel::sendPageRequests()
             continue;
         m_requestedPages.insert(page, m_generation);
         ++m_pagesRequested;
-        Q_EMIT pageWanted(pageSerial(), m_filter, page * PageSize, PageSize);
+        DeliveryFilter upToCount = m_filter;
+        upToCount.beforeId = m_newestId + 1;
+        Q_EMIT pageWanted(pageSerial(), upToCount, page * PageSize, PageSize);
     }
 }
 

@@ -60,7 +60,7 @@ public:
     bool isCounting() const { return m_countSerial != 0; }
 
 public Q_SLOTS:
-    void onCounted(quint64 serial, qint64 count);
+    void onCounted(quint64 serial, qint64 count, qint64 newestId);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
 
 Q_SIGNALS:
@@ -77,6 +77,7 @@ private:
 
     DeliveryFilter m_filter;
     qint64 m_count = 0;
+    qint64 m_newestId = 0; // the newest delivery the count includes; pages stop there
     quint64 m_filterSerial = 1;
     quint64 m_generation = 1;
     quint64 m_minGeneration = 1; // pages asked for earlier no longer line up with the rows

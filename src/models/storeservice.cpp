@@ -332,12 +332,28 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
 {
     if (!m_store)
         return;
-    const auto count = m_store->countDeliveries(filter);
+    // The newest id first, then the count up to it: a delivery made in between is left for
+    // the next count instead of shifting every page by one.
+    DeliveryFilter newest = filter;
+    newest.sortKey = DeliveryFilter::SortKey::Id;
+    newest.descending = true;
+    newest.limit = 1;
+    newest.offset = 0;
+    newest.withPayload = false;
+    const auto top = m_store->deliveries(newest);
+    if (!top) {
+        fail(tr("Cannot count the deliveries: %1").arg(top.error()));
+        return;
+    }
+    const qint64 newestId = top->isEmpty() ? 0 : top->first().id;
+    DeliveryFilter upTo = filter;
+    upTo.beforeId = newestId + 1;
+    const auto count = m_store->countDeliveries(upTo);
     if (!count) {
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));
         return;
     }
-    Q_EMIT historyCounted(serial, count.value());
+    Q_EMIT historyCounted(serial, count.value(), newestId);
 }
 
 void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit)

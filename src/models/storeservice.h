@@ -64,7 +64,9 @@ Q_SIGNALS:
 
     void webhooksLoaded(const QList<WebhookRow> &rows);
     void webhookSaved(qint64 webhookId);
-    void historyCounted(quint64 serial, qint64 count);
+    // `newestId`: the count covers deliveries up to this id; pages are asked for up to it, so
+    // offsets stay true while new deliveries arrive (0 when there are none).
+    void historyCounted(quint64 serial, qint64 count, qint64 newestId);
     void historyPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
     void retryScheduleLoaded(const QList<ScheduledRetry> &rows);
     void detailLoaded(const DeliveryDetail &detail);
