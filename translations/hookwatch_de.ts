@@ -1,4 +1,1174 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>DeliveryDetailView</name>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Versuche:</translation>
+    </message>
+    <message>
+        <source>Select a delivery to see its attempts.</source>
+        <translation>Wählen Sie eine Zustellung, um ihre Versuche zu sehen.</translation>
+    </message>
+    <message>
+        <source>Delivery %1 no longer exists (pruned or deleted).</source>
+        <translation>Die Zustellung %1 gibt es nicht mehr (bereinigt oder gelöscht).</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (Auftrag %2)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Being sent by</source>
+        <translation>Wird gesendet von</translation>
+    </message>
+    <message>
+        <source>Webhook deactivated</source>
+        <translation>Webhook deaktiviert</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3  (%4 ms)</source>
+        <translation>#%1  %2  %3  (%4 ms)</translation>
+    </message>
+    <message>
+        <source>Not sent yet.
+
+The request will be:
+POST %1
+
+%2</source>
+        <translation>Noch nicht gesendet.
+
+Die Anfrage wird sein:
+POST %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Started %1, took %2 ms</source>
+        <translation>Begonnen %1, Dauer %2 ms</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the webhook was inactive (Webhook deactivated).</source>
+        <translation>Nichts wurde gesendet: Der Webhook war inaktiv (Webhook deactivated).</translation>
+    </message>
+    <message>
+        <source>No response: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>[body cut off after %1 KiB]</source>
+        <translation>[Inhalt nach %1 KiB abgeschnitten]</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryHistoryModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>First sent</source>
+        <translation>Zuerst gesendet</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryText</name>
+    <message>
+        <source>Never tried</source>
+        <translation>Nie versucht</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wird wiederholt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Being sent now.</source>
+        <translation>Wird gerade gesendet.</translation>
+    </message>
+    <message>
+        <source>Not tried yet; suspended.</source>
+        <translation>Noch nicht versucht; angehalten.</translation>
+    </message>
+    <message>
+        <source>Not tried yet.</source>
+        <translation>Noch nicht versucht.</translation>
+    </message>
+    <message>
+        <source>Delivered at %1</source>
+        <translation>Zugestellt am %1</translation>
+    </message>
+    <message>
+        <source>Tried since %1, last failed at %2</source>
+        <translation>Versucht seit %1, zuletzt fehlgeschlagen am %2</translation>
+    </message>
+    <message>
+        <source>Failed at %1</source>
+        <translation>Fehlgeschlagen am %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days %2 h</source>
+        <translation>%1 Tage %2 h</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 millisecond</source>
+        <translation>1 Millisekunde</translation>
+    </message>
+    <message>
+        <source>%1 milliseconds</source>
+        <translation>%1 Millisekunden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hookwatch</source>
+        <translation>Hookwatch</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Retry &amp;schedule</source>
+        <translation>&amp;Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Show Hookwatch</source>
+        <translation>Hookwatch anzeigen</translation>
+    </message>
+    <message>
+        <source>Delivery %1 (%2) to %3 failed for good: %4</source>
+        <translation>Zustellung %1 (%2) an %3 ist endgültig fehlgeschlagen: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliveries failed for good.</source>
+        <translation><numerusform>%n Zustellung ist endgültig fehlgeschlagen.</numerusform><numerusform>%n Zustellungen sind endgültig fehlgeschlagen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Hookwatch: delivery failed</source>
+        <translation>Hookwatch: Zustellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Webhook…</source>
+        <translation>Webhook &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Webhook…</source>
+        <translation>Webhook &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Webhook…</source>
+        <translation>Webhook &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Del</source>
+        <translation>Ctrl+Del</translation>
+    </message>
+    <message>
+        <source>&amp;Ping</source>
+        <translation>&amp;Ping</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Send &amp;Test Event…</source>
+        <translation>&amp;Testereignis senden…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Retry with New &amp;24-Hour Window</source>
+        <translation>Mit neuem &amp;24-Stunden-Fenster wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Jetzt wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Retry All &amp;Failed of Webhook</source>
+        <translation>Alle &amp;fehlgeschlagenen des Webhooks wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Delivering</source>
+        <translation>Zustellen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Prune &amp;Old Deliveries…</source>
+        <translation>&amp;Alte Zustellungen bereinigen…</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation>Als &amp;curl kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Hookwatch</source>
+        <translation>&amp;Über Hookwatch</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook</source>
+        <translation>&amp;Webhook</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Zustellung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Selected &amp;webhook only</source>
+        <translation>Nur gewählter &amp;Webhook</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Search: id, event type or failure (Ctrl+F)</source>
+        <translation>Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation><numerusform>%n Zustellung</numerusform><numerusform>%n Zustellungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <source>%1 — Hookwatch</source>
+        <translation>%1 — Hookwatch</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Keine Datenbank</translation>
+    </message>
+    <message>
+        <source>Database Unavailable</source>
+        <translation>Datenbank nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Choose another database in the preferences, or start Hookwatch with --db.</source>
+        <translation>Wählen Sie in den Einstellungen eine andere Datenbank oder starten Sie Hookwatch mit --db.</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Retry &amp;schedule (%1)</source>
+        <translation>&amp;Wiederholungsplan (%1)</translation>
+    </message>
+    <message>
+        <source>Database problem: %1</source>
+        <translation>Datenbankproblem: %1</translation>
+    </message>
+    <message>
+        <source>Watching only (workers deliver)</source>
+        <translation>Nur beobachten (Worker stellen zu)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivering: %n in flight</source>
+        <translation><numerusform>Stellt zu: %n unterwegs</numerusform><numerusform>Stellt zu: %n unterwegs</numerusform></translation>
+    </message>
+    <message>
+        <source>Delivering: idle</source>
+        <translation>Stellt zu: untätig</translation>
+    </message>
+    <message>
+        <source>Pending %1 · Retrying %2 · Failed in 24 h %3</source>
+        <translation>Ausstehend %1 · Wiederholt %2 · Fehlgeschlagen in 24 h %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n delivery(s))</source>
+        <translation><numerusform>%1 (%n Zustellung)</numerusform><numerusform>%1 (%n Zustellungen)</numerusform></translation>
+    </message>
+    <message>
+        <source>No leases held</source>
+        <translation>Keine Leases vergeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leases: %n worker(s)</source>
+        <translation><numerusform>Leases: %n Worker</numerusform><numerusform>Leases: %n Worker</numerusform></translation>
+    </message>
+    <message>
+        <source>No worker is sending anything right now.</source>
+        <translation>Gerade sendet kein Worker etwas.</translation>
+    </message>
+    <message>
+        <source>Sending now:
+%1</source>
+        <translation>Sendet gerade:
+%1</translation>
+    </message>
+    <message>
+        <source>Resume &amp;Delivering</source>
+        <translation>Zustellen &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Delete Webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Delete the webhook for %1?</source>
+        <translation>Den Webhook für %1 löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Any pending deliveries or logs of past deliveries will be permanently lost (%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.</source>
+        <translation><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>D&amp;eactivate Instead</source>
+        <translation>Stattdessen &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Select a failed or delivered delivery to retry.</source>
+        <translation>Wählen Sie eine fehlgeschlagene oder zugestellte Zustellung zum Wiederholen.</translation>
+    </message>
+    <message>
+        <source>Select a waiting delivery to send it now.</source>
+        <translation>Wählen Sie eine wartende Zustellung, um sie jetzt zu senden.</translation>
+    </message>
+    <message>
+        <source>Delivering paused: nothing is sent until you resume.</source>
+        <translation>Zustellen pausiert: Nichts wird gesendet, bis Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Delivering resumed.</source>
+        <translation>Zustellen fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Prune Old Deliveries</source>
+        <translation>Alte Zustellungen bereinigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery that finished more than %n day(s) ago, with its attempts?</source>
+        <translation><numerusform>Jede Zustellung, die vor mehr als %n Tag abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform><numerusform>Jede Zustellung, die vor mehr als %n Tagen abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform></translation>
+    </message>
+    <message>
+        <source>The retention period is set in the preferences.</source>
+        <translation>Die Aufbewahrungsdauer wird in den Einstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <source>&amp;Prune</source>
+        <translation>&amp;Bereinigen</translation>
+    </message>
+    <message>
+        <source>Opened the new database; note that --db or HOOKWATCH_DB chooses the database at the next start.</source>
+        <translation>Die neue Datenbank ist geöffnet; beachten Sie, dass beim nächsten Start --db oder HOOKWATCH_DB die Datenbank bestimmt.</translation>
+    </message>
+    <message>
+        <source>Select a delivery first.</source>
+        <translation>Wählen Sie zuerst eine Zustellung.</translation>
+    </message>
+    <message>
+        <source>Copied the request as a curl command.</source>
+        <translation>Die Anfrage wurde als curl-Befehl kopiert.</translation>
+    </message>
+    <message>
+        <source>About Hookwatch</source>
+        <translation>Über Hookwatch</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sends webhooks and watches their deliveries, with Launchpad's retry rules.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sendet Webhooks und beobachtet ihre Zustellung, mit den Wiederholungsregeln von Launchpad.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Send Event</source>
+        <translation>Ereignis senden</translation>
+    </message>
+    <message>
+        <source>Retry, New Window</source>
+        <translation>Mit neuem Fenster</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>sqlite:/path/to/hookwatch.db or postgresql://user@host/dbname</source>
+        <translation>sqlite:/pfad/zu/hookwatch.db oder postgresql://benutzer@host/dbname</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Delivering</source>
+        <translation>Zustellen</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver from this window (switch off to only watch a store that workers deliver from)</source>
+        <translation>Aus diesem Fenster &amp;zustellen (ausschalten, um nur einen Speicher zu beobachten, aus dem Worker zustellen)</translation>
+    </message>
+    <message>
+        <source>&amp;Concurrent requests:</source>
+        <translation>&amp;Gleichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>none, or http://host:port or socks5://host:port</source>
+        <translation>keiner, oder http://host:port oder socks5://host:port</translation>
+    </message>
+    <message>
+        <source>History and retries</source>
+        <translation>Verlauf und Wiederholungen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep finished deliveries for:</source>
+        <translation>Abgeschlossene Zustellungen &amp;aufbewahren für:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Default &amp;retry policy:</source>
+        <translation>Standard-&amp;Wiederholungsregel:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In Gebrauch: %1</translation>
+    </message>
+    <message>
+        <source>SQLite Database</source>
+        <translation>SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Not tested yet: it is opened when you press OK.</source>
+        <translation>Noch nicht getestet: Sie wird geöffnet, wenn Sie OK drücken.</translation>
+    </message>
+    <message>
+        <source>The proxy must look like http://host:port or socks5://host:port.</source>
+        <translation>Der Proxy muss die Form http://host:port oder socks5://host:port haben.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <source>Cannot use this database: %1</source>
+        <translation>Diese Datenbank ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The database works.</source>
+        <translation>Die Datenbank funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>RetryPolicy</name>
+    <message>
+        <source>Does not retry automatically.</source>
+        <translation>Wiederholt nicht automatisch.</translation>
+    </message>
+    <message>
+        <source>hourly</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>alle %1</translation>
+    </message>
+    <message>
+        <source>the first hour</source>
+        <translation>der ersten Stunde</translation>
+    </message>
+    <message>
+        <source>the first %1</source>
+        <translation>der ersten %1</translation>
+    </message>
+    <message>
+        <source>Retries %1 for %2, %3 until %4, then %5</source>
+        <translation>Wiederholt %1 während %2, %3 bis %4, danach %5</translation>
+    </message>
+    <message>
+        <source>Retries %1 for %2, then %3</source>
+        <translation>Wiederholt %1 während %2, danach %3</translation>
+    </message>
+    <message>
+        <source>Retries %1</source>
+        <translation>Wiederholt %1</translation>
+    </message>
+    <message>
+        <source>, until %1 after the first attempt</source>
+        <translation>, bis %1 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source> (%1 for HTTP errors other than 5xx)</source>
+        <translation> (%1 bei anderen HTTP-Fehlern als 5xx)</translation>
+    </message>
+</context>
+<context>
+    <name>RetryScheduleModel</name>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>last attempt</source>
+        <translation>letzter Versuch</translation>
+    </message>
+    <message>
+        <source>this one is the last</source>
+        <translation>dies ist der letzte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more: %1…</source>
+        <translation><numerusform>%n weiterer: %1…</numerusform><numerusform>%n weitere: %1…</numerusform></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Window left</source>
+        <translation>Fenster übrig</translation>
+    </message>
+    <message>
+        <source>Projected attempts</source>
+        <translation>Voraussichtliche Versuche</translation>
+    </message>
+</context>
+<context>
+    <name>StoreService</name>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot read the webhooks: %1</source>
+        <translation>Die Webhooks lassen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add the webhook: %1</source>
+        <translation>Der Webhook lässt sich nicht hinzufügen: %1</translation>
+    </message>
+    <message>
+        <source>Added webhook %1.</source>
+        <translation>Webhook %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Cannot save webhook %1: %2</source>
+        <translation>Webhook %1 lässt sich nicht speichern: %2</translation>
+    </message>
+    <message>
+        <source>Saved webhook %1.</source>
+        <translation>Webhook %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot delete webhook %1: %2</source>
+        <translation>Webhook %1 lässt sich nicht löschen: %2</translation>
+    </message>
+    <message>
+        <source>Deleted webhook %1 with its deliveries.</source>
+        <translation>Webhook %1 mit seinen Zustellungen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cannot count the deliveries: %1</source>
+        <translation>Die Zustellungen lassen sich nicht zählen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the deliveries: %1</source>
+        <translation>Die Zustellungen lassen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the retry schedule: %1</source>
+        <translation>Der Wiederholungsplan lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the attempts of delivery %1: %2</source>
+        <translation>Die Versuche der Zustellung %1 lassen sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot queue the %1 event for webhook %2: %3</source>
+        <translation>Das Ereignis %1 für Webhook %2 lässt sich nicht einreihen: %3</translation>
+    </message>
+    <message>
+        <source>Queued ping %1 to webhook %2.</source>
+        <translation>Ping %1 an Webhook %2 eingereiht.</translation>
+    </message>
+    <message>
+        <source>Queued %1 delivery %2 to webhook %3.</source>
+        <translation>%1-Zustellung %2 an Webhook %3 eingereiht.</translation>
+    </message>
+    <message>
+        <source>delivery %1: %2</source>
+        <translation>Zustellung %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot retry %1</source>
+        <translation>Wiederholen nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n delivery(s) again with a new 24-hour window.</source>
+        <translation><numerusform>%n Zustellung mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform><numerusform>%n Zustellungen mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n delivery(s) again.</source>
+        <translation><numerusform>%n Zustellung erneut eingereiht.</numerusform><numerusform>%n Zustellungen erneut eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <source>delivery %1 is %2, not waiting</source>
+        <translation>Zustellung %1 ist %2, nicht wartend</translation>
+    </message>
+    <message>
+        <source>Cannot retry now: %1</source>
+        <translation>Jetzt wiederholen nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n delivery(s) now.</source>
+        <translation><numerusform>Sende %n Zustellung jetzt.</numerusform><numerusform>Sende %n Zustellungen jetzt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) due now; a worker will send them.</source>
+        <translation><numerusform>%n Zustellung ist jetzt fällig; ein Worker wird sie senden.</numerusform><numerusform>%n Zustellungen sind jetzt fällig; ein Worker wird sie senden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot retry the failed deliveries of webhook %1: %2</source>
+        <translation>Die fehlgeschlagenen Zustellungen von Webhook %1 lassen sich nicht wiederholen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n failed delivery(s) of webhook %1 again.</source>
+        <translation><numerusform>%n fehlgeschlagene Zustellung von Webhook %1 erneut eingereiht.</numerusform><numerusform>%n fehlgeschlagene Zustellungen von Webhook %1 erneut eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot prune: %1</source>
+        <translation>Bereinigen nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruned %n finished delivery(s).</source>
+        <translation><numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform><numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TestEventDialog</name>
+    <message>
+        <source>Send Test Event to Webhook %1</source>
+        <translation>Testereignis an Webhook %1 senden</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation>Webhook:</translation>
+    </message>
+    <message>
+        <source>&amp;Event type:</source>
+        <translation>&amp;Ereignistyp:</translation>
+    </message>
+    <message>
+        <source>&amp;Payload (JSON):</source>
+        <translation>&amp;Nutzdaten (JSON):</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid JSON, %n byte(s).</source>
+        <translation><numerusform>Gültiges JSON, %n Byte.</numerusform><numerusform>Gültiges JSON, %n Bytes.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>WebhookDialog</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;URL:</source>
+        <translation>Zustell-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://example.com/hooks/launchpad</source>
+        <translation>https://example.com/hooks/launchpad</translation>
+    </message>
+    <message>
+        <source>&amp;Active: deliver events to this URL</source>
+        <translation>&amp;Aktiv: Ereignisse an diese URL zustellen</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>C&amp;lear secret</source>
+        <translation>Geheimnis &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Event types:</source>
+        <translation>&amp;Ereignistypen:</translation>
+    </message>
+    <message>
+        <source>&amp;Other types:</source>
+        <translation>&amp;Weitere Typen:</translation>
+    </message>
+    <message>
+        <source>more event types, separated by commas</source>
+        <translation>weitere Ereignistypen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Retry policy:</source>
+        <translation>&amp;Wiederholungsregel:</translation>
+    </message>
+    <message>
+        <source>Add Webhook</source>
+        <translation>Webhook hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Webhook %1</source>
+        <translation>Webhook %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>optional; signs each request (X-Hub-Signature)</source>
+        <translation>optional; signiert jede Anfrage (X-Hub-Signature)</translation>
+    </message>
+    <message>
+        <source>type a new secret to replace the stored one</source>
+        <translation>neues Geheimnis eingeben, um das gespeicherte zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Launchpad's webhook-retries design (default)</source>
+        <translation>Launchpads Entwurf „webhook-retries“ (Standard)</translation>
+    </message>
+    <message>
+        <source>Launchpad as it is today</source>
+        <translation>Launchpad, wie es heute ist</translation>
+    </message>
+    <message>
+        <source>will be replaced</source>
+        <translation>wird ersetzt</translation>
+    </message>
+    <message>
+        <source>will be set</source>
+        <translation>wird gesetzt</translation>
+    </message>
+    <message>
+        <source>will be cleared</source>
+        <translation>wird entfernt</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookTableModel</name>
+    <message>
+        <source>%1
+Retry policy: %2</source>
+        <translation>%1
+Wiederholungsregel: %2</translation>
+    </message>
+    <message>
+        <source>Delivered %1 of the last %2 attempted deliveries</source>
+        <translation>%1 der letzten %2 versuchten Zustellungen zugestellt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>No deliveries</source>
+        <translation>Keine Zustellungen</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Delivery URL</source>
+        <translation>Zustell-URL</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Letztes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Delivered (last 50)</source>
+        <translation>Zugestellt (letzte 50)</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nächste Wiederholung</translation>
+    </message>
+</context>
 </TS>

@@ -60,6 +60,13 @@ QTableView *makeTable(QWidget *parent)
     return view;
 }
 
+// Translated headers are often longer than the English ones the widths were chosen for.
+void fitHeaderTexts(QHeaderView *header)
+{
+    for (int section = 0; section < header->count(); ++section)
+        header->resizeSection(section, qMax(header->sectionSize(section), header->sectionSizeHint(section)));
+}
+
 QAction *separator(QObject *parent)
 {
     auto *action = new QAction(parent);
@@ -99,6 +106,7 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
+    fitHeaderTexts(webhookHeader);
 
     m_scheduleView = makeTable(this);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
@@ -112,6 +120,7 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     scheduleHeader->resizeSection(RetryScheduleModel::Countdown, 110);
     scheduleHeader->resizeSection(RetryScheduleModel::AttemptNumber, 60);
     scheduleHeader->resizeSection(RetryScheduleModel::WindowLeft, 100);
+    fitHeaderTexts(scheduleHeader);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createHistoryTab(), tr("&History"));
@@ -259,6 +268,15 @@ void MainWindow::createActions()
     m_quitAction = make(tr("&Quit"), "quitAction", QKeySequence::Quit, QIcon(), nullptr);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     m_aboutAction = make(tr("&About Hookwatch"), "aboutAction", QKeySequence(), QIcon(), &MainWindow::showAbout);
+
+    // Toolbar buttons say it short; menus say it in full.
+    m_addWebhookAction->setIconText(tr("Add"));
+    m_sendTestAction->setIconText(tr("Send Event"));
+    m_retryResetAction->setIconText(tr("Retry, New Window"));
+    m_retryFailedAction->setIconText(tr("Retry Failed"));
+    m_pruneAction->setIconText(tr("Prune"));
+    m_preferencesAction->setIconText(tr("Preferences"));
+    m_copyCurlAction->setIconText(tr("Copy as curl"));
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -356,6 +374,7 @@ QWidget *MainWindow::createHistoryTab()
         header->resizeSection(column, 78);
     header->resizeSection(DeliveryHistoryModel::Attempts, 65);
     header->resizeSection(DeliveryHistoryModel::Result, 220);
+    fitHeaderTexts(header);
 
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -659,6 +678,7 @@ void MainWindow::updateActions()
     m_copyCurlAction->setEnabled(m_detail->deliveryId().has_value());
     m_pauseAction->setEnabled(open && m_settings.delivery.deliver);
     m_pauseAction->setText(m_pauseAction->isChecked() ? tr("Resume &Delivering") : tr("&Pause Delivering"));
+    m_pauseAction->setIconText(m_pauseAction->isChecked() ? tr("Resume") : tr("Pause"));
     m_pauseAction->setIcon(style()->standardIcon(m_pauseAction->isChecked() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_pruneAction->setEnabled(open);
     m_refreshAction->setEnabled(open);
