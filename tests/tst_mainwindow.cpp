@@ -5,6 +5,7 @@
 #include "jobstore.h"
 #include "mainwindow.h"
 #include "storeconnection.h"
+#include "storeservice.h"
 #include "testeventdialog.h"
 #include "testreceiver.h"
 #include "webhooktablemodel.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void detailShowsEveryAttempt();
     void sendTestEventValidatesJson();
     void rendersToPng();
+    void closingClosesTheStoreFirst();
 
 private:
     void clickToolButton(const char *actionName);
@@ -214,6 +216,19 @@ void TestMainWindow::rendersToPng()
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/mainwindow.png");
     QVERIFY(image.save(path));
     qInfo("The main window is in %s", qPrintable(path));
+}
+
+void TestMainWindow::closingClosesTheStoreFirst()
+{
+    QSignalSpy closed(m_window->store()->service(), &StoreService::closed);
+    QSignalSpy finished(m_window.get(), &MainWindow::finished);
+    m_window->close();
+    QVERIFY(!m_window->isVisible()); // gone at once for the user
+    QVERIFY(closed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    // Nothing of the closed store keeps running: no warnings from a timer on a gone connection.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    QTest::qWait(600);
 }
 
 QTEST_MAIN(TestMainWindow)

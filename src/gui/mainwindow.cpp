@@ -114,9 +114,9 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     m_scheduleView->addActions({ m_retryNowAction, m_copyCurlAction });
     auto *scheduleHeader = m_scheduleView->horizontalHeader();
     scheduleHeader->resizeSection(RetryScheduleModel::Id, 60);
-    scheduleHeader->resizeSection(RetryScheduleModel::Webhook, 200);
+    scheduleHeader->resizeSection(RetryScheduleModel::Webhook, 190);
     scheduleHeader->resizeSection(RetryScheduleModel::EventType, 110);
-    scheduleHeader->resizeSection(RetryScheduleModel::NextAttempt, 140);
+    scheduleHeader->resizeSection(RetryScheduleModel::NextAttempt, 80);
     scheduleHeader->resizeSection(RetryScheduleModel::Countdown, 110);
     scheduleHeader->resizeSection(RetryScheduleModel::AttemptNumber, 60);
     scheduleHeader->resizeSection(RetryScheduleModel::WindowLeft, 100);
@@ -433,6 +433,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::closed, this, [this] {
         m_closed = true;
         close();
+        Q_EMIT finished();
     });
     connect(service, &StoreService::webhooksLoaded, this, [this](const QList<WebhookRow> &rows) {
         m_webhookModel->setWebhooks(rows);

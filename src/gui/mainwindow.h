@@ -46,6 +46,8 @@ public:
 
 Q_SIGNALS:
     void storeOpened();
+    // The store is closed and the window gone: the application can end.
+    void finished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

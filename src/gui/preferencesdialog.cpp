@@ -17,6 +17,9 @@ PreferencesDialog::PreferencesDialog(const AppSettings &settings, const QString 
       m_activeDatabase(activeDatabase), m_store(store)
 {
     m_ui->setupUi(this);
+    setMinimumWidth(560);
+    m_ui->databaseMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->defaultPolicyDescription->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("OK"));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     m_ui->databaseEdit->setText(activeDatabase);

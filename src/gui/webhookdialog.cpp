@@ -11,6 +11,10 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::WebhookDialog>()), m_original(webhook)
 {
     m_ui->setupUi(this);
+    setMinimumWidth(560);
+    // Messages wrap at the width of the fields, not at their own shortest.
+    m_ui->urlMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->policyDescription->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setWindowTitle(webhook.id == 0 ? tr("Add Webhook") : tr("Edit Webhook %1").arg(webhook.id));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Save"));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -62,6 +62,9 @@ int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
     }
     const bool fixed = !invocation.db.isEmpty() || !qEnvironmentVariableIsEmpty("HOOKWATCH_DB");
     MainWindow window(database.value(), AppSettings::load(), fixed);
+    // The window hides at once on close but quits only once attempts in flight are recorded.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &MainWindow::finished, &app, &QCoreApplication::quit);
     window.show();
     return app.exec();
 }

@@ -49,7 +49,8 @@ QString DeliveryText::summary(const Delivery &d)
         return text;
     }
     case Delivery::Display::Failed: {
-        QString text = tr("Failed at %1").arg(optionalTime(d.dateSent));
+        // A deactivated webhook's attempt sends nothing: no date_sent, only the finish.
+        QString text = tr("Failed at %1").arg(optionalTime(d.dateSent ? d.dateSent : d.dateFinished));
         if (!d.failureDetail.isEmpty())
             text += QLatin1String(": ") + d.failureDetail;
         return text;

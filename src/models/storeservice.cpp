@@ -58,13 +58,20 @@ StoreService::~StoreService()
     // The dispatcher uses the store: it goes first.
     delete m_dispatcher;
     m_dispatcher = nullptr;
+    closeStore();
+}
+
+void StoreService::closeStore()
+{
+    delete m_watchContext;
+    m_watchContext = nullptr;
     m_store.reset();
 }
 
 void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &options)
 {
     stopDispatcher(StopGraceMs, [this, config, options] {
-        m_store.reset();
+        closeStore();
         m_changedDeliveries.clear();
         m_options = options;
         auto store = std::make_unique<JobStore>(config, m_clock);
@@ -75,7 +82,8 @@ void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &opt
         m_store = std::move(store);
         // One watch for this connection: another process's changes wake the dispatcher and
         // refresh the window.
-        m_store->watchChanges(this, [this] {
+        m_watchContext = new QObject(this);
+        m_store->watchChanges(m_watchContext, [this] {
             if (m_dispatcher)
                 m_dispatcher->wake();
             noteChange();
@@ -92,7 +100,7 @@ void StoreService::close()
     m_closing = true;
     stopDispatcher(StopGraceMs, [this] {
         m_changeTimer.stop();
-        m_store.reset();
+        closeStore();
         Q_EMIT closed();
     });
 }

@@ -88,11 +88,15 @@ private:
     void startDispatcher();
     // Stops the dispatcher; `then` runs once it has stopped (at once if there is none).
     void stopDispatcher(int graceMs, std::function<void()> then);
+    void closeStore();
     void fail(const QString &message);
     WebhookHealth healthOf(qint64 webhookId, const QList<Delivery> &schedule);
 
     const Clock *m_clock;
     std::unique_ptr<JobStore> m_store;
+    // The context of the store's change watch: it goes with the store, so no timer of the
+    // watch outlives the JobStore it reads from.
+    QObject *m_watchContext = nullptr;
     Dispatcher *m_dispatcher = nullptr;
     DeliveryOptions m_options;
     QString m_dispatcherError;
