@@ -172,9 +172,12 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     // dispatcher to tell it about progress: look every few seconds.
     m_statusTimer.setInterval(StatusRefreshMs);
     connect(&m_statusTimer, &QTimer::timeout, this, [this] {
-        if (m_storeOpen)
+        if (m_storeOpen && !m_refreshInFlight)
             Q_EMIT m_store->loadStatus();
     });
+    m_refreshDelay.setSingleShot(true);
+    connect(&m_refreshDelay, &QTimer::timeout, this, &MainWindow::refreshAll);
+    m_refreshClock.start();
     m_statusTimer.start();
     // A window that delivers also prunes, as a worker does: at start and daily.
     m_pruneTimer.setInterval(int(Day / 24)); // hourly check; prune() is cheap when nothing is old
@@ -461,11 +464,21 @@ void MainWindow::connectStore()
             m_detail->showDetail(detail);
         updateActions();
     });
-    connect(service, &StoreService::statusLoaded, this, &MainWindow::showStatus);
+    connect(service, &StoreService::statusLoaded, this, [this](const StoreStatus &status) {
+        if (m_refreshInFlight) {
+            // The status is the last answer of a refresh batch: the batch is done.
+            const qint64 cost = m_refreshClock.restart();
+            m_refreshGapMs = int(qBound<qint64>(qint64(250), 4 * cost, qint64(10000)));
+            m_refreshInFlight = false;
+            if (m_refreshWanted)
+                requestRefresh();
+        }
+        showStatus(status);
+    });
     connect(service, &StoreService::deliveriesUpdated, this, [this](const QList<Delivery> &deliveries) {
         m_historyModel->updateDeliveries(deliveries);
     });
-    connect(service, &StoreService::storeChanged, this, &MainWindow::refreshAll);
+    connect(service, &StoreService::storeChanged, this, &MainWindow::requestRefresh);
     connect(service, &StoreService::actionDone, this, [this](const QString &message) { showMessage(message); });
     connect(service, &StoreService::actionFailed, this, [this](const QString &message) { showMessage(message, true); });
     connect(service, &StoreService::deliveryFailedForGood, this, &MainWindow::notifyFailedForGood);
@@ -532,16 +545,28 @@ void MainWindow::openStore(const DatabaseConfig &database)
     Q_EMIT m_store->open(database, m_settings.delivery);
 }
 
+void MainWindow::requestRefresh()
+{
+    m_refreshWanted = true;
+    if (m_refreshInFlight || m_refreshDelay.isActive())
+        return;
+    m_refreshDelay.start(int(qMax<qint64>(0, m_refreshGapMs - m_refreshClock.elapsed())));
+}
+
 void MainWindow::refreshAll()
 {
+    m_refreshDelay.stop();
+    m_refreshWanted = false;
     if (!m_storeOpen)
         return;
+    m_refreshInFlight = true;
+    m_refreshClock.restart();
     m_historyModel->refresh();
     Q_EMIT m_store->loadWebhooks();
     Q_EMIT m_store->loadRetrySchedule();
-    Q_EMIT m_store->loadStatus();
     if (m_detailId)
         Q_EMIT m_store->loadDetail(*m_detailId);
+    Q_EMIT m_store->loadStatus(); // last: its answer ends the batch
 }
 
 void MainWindow::updateHistoryFilter()

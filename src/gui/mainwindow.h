@@ -4,6 +4,7 @@
 #include "databaseconfig.h"
 #include "storetypes.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -62,6 +63,9 @@ private:
     void openStore(const DatabaseConfig &database);
 
     void refreshAll();
+    // Refreshes, but never more than one batch at a time, and with a gap that grows with what
+    // a batch costs the store's thread, which the dispatcher shares.
+    void requestRefresh();
     void updateActions();
     void updateHistoryFilter();
     void showStatus(const StoreStatus &status);
@@ -118,6 +122,11 @@ private:
     QTimer m_statusTimer;
     QTimer m_pruneTimer;
     QTimer m_notifyDelay;
+    QTimer m_refreshDelay;
+    QElapsedTimer m_refreshClock; // since the batch in flight started, or the last one ended
+    bool m_refreshInFlight = false;
+    bool m_refreshWanted = false;
+    int m_refreshGapMs = 250;
     QList<Delivery> m_failedForGood;
     QStringList m_failedUrls;
 
