@@ -45,7 +45,8 @@ static constexpr int BugCount = 40000;
 void TestDeliveryHistoryModel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("history.db"))).value();
+    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("history.db")))
+                   .value();
     JobStore store(m_config);
     QVERIFY(store.open().ok());
     Webhook hook;
@@ -55,9 +56,11 @@ void TestDeliveryHistoryModel::initTestCase()
     m_webhookId = id.value();
     QElapsedTimer timer;
     timer.start();
-    auto pings = store.createDeliveries(m_webhookId, QStringLiteral("ping"), QByteArrayLiteral("{\"ping\": true}"), PingCount);
+    auto pings = store.createDeliveries(
+        m_webhookId, QStringLiteral("ping"), QByteArrayLiteral("{\"ping\": true}"), PingCount);
     QVERIFY(pings.ok());
-    auto bugs = store.createDeliveries(m_webhookId, QStringLiteral("bug:0.1"), QByteArrayLiteral("{}"), BugCount);
+    auto bugs
+        = store.createDeliveries(m_webhookId, QStringLiteral("bug:0.1"), QByteArrayLiteral("{}"), BugCount);
     QVERIFY(bugs.ok());
     m_firstId = pings->first;
     m_lastId = bugs->second;
@@ -77,7 +80,8 @@ void TestDeliveryHistoryModel::connectModel(DeliveryHistoryModel &model)
     connect(&model, &DeliveryHistoryModel::countWanted, m_connection.get(), &StoreConnection::countHistory);
     connect(&model, &DeliveryHistoryModel::pageWanted, m_connection.get(), &StoreConnection::loadHistoryPage);
     connect(m_connection->service(), &StoreService::historyCounted, &model, &DeliveryHistoryModel::onCounted);
-    connect(m_connection->service(), &StoreService::historyPageLoaded, &model, &DeliveryHistoryModel::onPageLoaded);
+    connect(m_connection->service(), &StoreService::historyPageLoaded, &model,
+        &DeliveryHistoryModel::onPageLoaded);
 }
 
 bool TestDeliveryHistoryModel::waitForRow(DeliveryHistoryModel &model, int row)
@@ -104,12 +108,13 @@ void TestDeliveryHistoryModel::opensAtOnceAndLoadsOnlyWhatIsAsked()
     qInfo("counted %d deliveries in %lld ms", model.rowCount(), timer.elapsed());
     QVERIFY(waitForRow(model, 0));
     // Newest first.
-    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_lastId);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+        m_lastId);
     QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("bug:0.1"));
     QCOMPARE(model.index(0, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Never tried"));
     // Only what was looked at is in memory: the tester's rows and the first page.
     QVERIFY2(model.cachedRowCount() <= 2 * DeliveryHistoryModel::PageSize,
-             qPrintable(QString::number(model.cachedRowCount())));
+        qPrintable(QString::number(model.cachedRowCount())));
 }
 
 void TestDeliveryHistoryModel::jumpingToTheEndLoadsOnlyTheEnd()
@@ -126,7 +131,9 @@ void TestDeliveryHistoryModel::jumpingToTheEndLoadsOnlyTheEnd()
     QVERIFY(!model.index(last, 0).data(DeliveryHistoryModel::LoadedRole).toBool());
     QTRY_VERIFY_WITH_TIMEOUT(model.index(last, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
     qInfo("the last row arrived in %lld ms", timer.elapsed());
-    QCOMPARE(model.index(last, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_firstId);
+    QCOMPARE(
+        model.index(last, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+        m_firstId);
     QVERIFY(model.pagesRequested() - requestedBefore <= 2);
     QVERIFY(model.cachedRowCount() <= 3 * DeliveryHistoryModel::PageSize);
 }
@@ -142,11 +149,12 @@ void TestDeliveryHistoryModel::scrollingKeepsTheCacheBounded()
         for (int r = row; r < qMin(row + 30, model.rowCount()); ++r)
             model.index(r, 0).data();
         QTRY_VERIFY_WITH_TIMEOUT(model.index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
-        QCOMPARE(model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
-                 m_lastId - row);
+        QCOMPARE(
+            model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+            m_lastId - row);
     }
     QVERIFY2(model.cachedRowCount() <= DeliveryHistoryModel::MaxCachedRows,
-             qPrintable(QString::number(model.cachedRowCount())));
+        qPrintable(QString::number(model.cachedRowCount())));
 }
 
 void TestDeliveryHistoryModel::filtersInTheStore_data()
@@ -160,7 +168,8 @@ void TestDeliveryHistoryModel::filtersInTheStore_data()
     QTest::newRow("ping events") << QStringLiteral("ping") << QString() << -1 << PingCount;
     QTest::newRow("text: part of the type") << QString() << QStringLiteral("bug:") << -1 << BugCount;
     QTest::newRow("text: an id") << QString() << QStringLiteral("12345") << -1 << 1;
-    QTest::newRow("never tried") << QString() << QString() << int(Delivery::Display::NeverTried) << PingCount + BugCount;
+    QTest::newRow("never tried") << QString() << QString() << int(Delivery::Display::NeverTried)
+                                 << PingCount + BugCount;
     QTest::newRow("delivered") << QString() << QString() << int(Delivery::Display::Delivered) << 0;
 }
 
@@ -201,7 +210,8 @@ void TestDeliveryHistoryModel::sortsInTheStore()
     model.sort(DeliveryHistoryModel::Id, Qt::AscendingOrder);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
-    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), m_firstId);
+    QCOMPARE(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+        m_firstId);
     model.sort(DeliveryHistoryModel::EventType, Qt::DescendingOrder);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
@@ -218,22 +228,27 @@ void TestDeliveryHistoryModel::followsAnotherProcess()
     model.setFilter(DeliveryFilter());
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(5, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
-    const qint64 fifth = model.index(5, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong();
+    const qint64 fifth
+        = model.index(5, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong();
 
     // Another connection, as another process would: the store's watch notices.
     JobStore other(m_config);
     QVERIFY(other.open().ok());
-    auto created = other.createDeliveries(m_webhookId, QStringLiteral("git:push:0.1"), QByteArrayLiteral("{}"), 3);
+    auto created
+        = other.createDeliveries(m_webhookId, QStringLiteral("git:push:0.1"), QByteArrayLiteral("{}"), 3);
     QVERIFY(created.ok());
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount + 3, 10000);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.first().at(1).toInt(), 0); // at the top, newest first
-    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
-                              created->second, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(model.index(8, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
-                              fifth, 10000);
-    QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("git:push:0.1"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(0, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+        created->second, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model.index(8, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(), fifth,
+        10000);
+    QCOMPARE(
+        model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("git:push:0.1"));
 }
 
 void TestDeliveryHistoryModel::updatesRowsInPlace()
@@ -256,8 +271,9 @@ void TestDeliveryHistoryModel::updatesRowsInPlace()
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 2);
     QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Delivered"));
     QCOMPARE(model.index(2, DeliveryHistoryModel::Result).data().toString(), QStringLiteral("200"));
-    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data(DeliveryHistoryModel::DisplayStateRole).toInt(),
-             int(Delivery::Display::Delivered));
+    QCOMPARE(
+        model.index(2, DeliveryHistoryModel::Status).data(DeliveryHistoryModel::DisplayStateRole).toInt(),
+        int(Delivery::Display::Delivered));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryHistoryModel)

@@ -59,9 +59,10 @@ void TestMainWindow::initTestCase()
 
     QVERIFY(m_okReceiver.listen());
     QVERIFY(m_failingReceiver.listen());
-    m_failingReceiver.setResponse(503, QByteArrayLiteral("{\"error\": \"maintenance\"}"),
-                                  { { "Content-Type", "application/json" } });
-    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("window.db"))).value();
+    m_failingReceiver.setResponse(
+        503, QByteArrayLiteral("{\"error\": \"maintenance\"}"), { { "Content-Type", "application/json" } });
+    m_config = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("window.db")))
+                   .value();
     JobStore store(m_config);
     QVERIFY(store.open().ok());
     Webhook ok;
@@ -135,7 +136,7 @@ void TestMainWindow::pingCreatesADeliveryThatIsDelivered()
     QVERIFY(delivered.id > 0);
     QCOMPARE(delivered.eventType, QStringLiteral("ping"));
     QCOMPARE(m_window->historyView()->model()->index(0, DeliveryHistoryModel::Result).data().toString(),
-             QStringLiteral("200"));
+        QStringLiteral("200"));
 }
 
 void TestMainWindow::retryTurnsAFailedDeliveryBackToWaiting()
@@ -149,12 +150,12 @@ void TestMainWindow::retryTurnsAFailedDeliveryBackToWaiting()
 
     // Paused, so the retried delivery stays waiting long enough to be seen.
     clickToolButton("pauseAction");
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(),
-                              QStringLiteral("Paused"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->findChild<QLabel *>(QStringLiteral("stateLabel"))->text(), QStringLiteral("Paused"), 10000);
     m_window->historyView()->selectRow(0);
     clickToolButton("retryAction");
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->historyModel()->deliveryAt(0).value_or(Delivery()).status, JobStatus::Waiting,
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->historyModel()->deliveryAt(0).value_or(Delivery()).status, JobStatus::Waiting, 10000);
     JobStore store(m_config);
     QVERIFY(store.open().ok());
     QCOMPARE(store.delivery(failed.id)->status, JobStatus::Waiting);
@@ -173,10 +174,12 @@ void TestMainWindow::detailShowsEveryAttempt()
     m_window->historyView()->selectRow(0);
     DeliveryDetailView *detail = m_window->detailView();
     QTRY_COMPARE_WITH_TIMEOUT(detail->attemptCount(), 2, 10000);
-    QVERIFY2(detail->summaryText().startsWith(QLatin1String("Failed at ")), qPrintable(detail->summaryText()));
+    QVERIFY2(
+        detail->summaryText().startsWith(QLatin1String("Failed at ")), qPrintable(detail->summaryText()));
     QVERIFY(detail->summaryText().endsWith(QLatin1String("Bad HTTP response: 503")));
     QVERIFY2(detail->responseText().contains(QLatin1String("HTTP 503")), qPrintable(detail->responseText()));
-    QVERIFY(detail->responseText().contains(QLatin1String("\"error\": \"maintenance\""))); // pretty-printed JSON
+    QVERIFY(
+        detail->responseText().contains(QLatin1String("\"error\": \"maintenance\""))); // pretty-printed JSON
     const QString curl = detail->curlCommand();
     QVERIFY2(curl.startsWith(QLatin1String("curl -X POST")), qPrintable(curl));
     QVERIFY(curl.contains(m_failingReceiver.url().toString()));
@@ -189,7 +192,8 @@ void TestMainWindow::sendTestEventValidatesJson()
     const int before = m_okReceiver.requestCount();
     clickToolButton("sendTestAction");
     TestEventDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<TestEventDialog *>()) && dialog->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_window->findChild<TestEventDialog *>()) && dialog->isVisible(), 5000);
     auto *editor = dialog->findChild<QPlainTextEdit *>();
     QVERIFY(editor);
     QVERIFY(dialog->validationError().isEmpty()); // a template for the first event type

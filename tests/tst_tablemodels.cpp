@@ -1,6 +1,8 @@
 // The webhook and retry-schedule models: precise updates under QAbstractItemModelTester, and
 // the store service filling them from a store whose dispatcher delivers to a real receiver.
+#include "eventtemplates.h"
 #include "jobstore.h"
+#include "validation.h"
 #include "retryschedulemodel.h"
 #include "storeconnection.h"
 #include "storeservice.h"
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void webhookRowsChangePrecisely();
     void scheduleCountsDown();
     void serviceFillsHealthAndSchedule();
+    void eventTemplatesAreLaunchpadJson();
 };
 
 namespace {
@@ -45,8 +48,8 @@ void TestTableModels::webhookRowsChangePrecisely()
     WebhookTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setWebhooks({ hookRow(1, QStringLiteral("http://a/")), hookRow(2, QStringLiteral("http://b/")),
-                        hookRow(3, QStringLiteral("http://c/")) });
-    QCOMPARE(ids(model), (QList<qint64>{ 1, 2, 3 }));
+        hookRow(3, QStringLiteral("http://c/")) });
+    QCOMPARE(ids(model), (QList<qint64> { 1, 2, 3 }));
     QPersistentModelIndex third = model.index(2, 0);
 
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -54,8 +57,8 @@ void TestTableModels::webhookRowsChangePrecisely()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     // 2 goes, 4 comes, 3 moves to the front.
     model.setWebhooks({ hookRow(3, QStringLiteral("http://c2/")), hookRow(1, QStringLiteral("http://a/")),
-                        hookRow(4, QStringLiteral("http://d/")) });
-    QCOMPARE(ids(model), (QList<qint64>{ 3, 1, 4 }));
+        hookRow(4, QStringLiteral("http://d/")) });
+    QCOMPARE(ids(model), (QList<qint64> { 3, 1, 4 }));
     QCOMPARE(removed.size(), 1);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(reset.size(), 0);
@@ -79,8 +82,8 @@ void TestTableModels::scheduleCountsDown()
     row.delivery.totalAttempts = 2;
     row.delivery.scheduledStart = clock.now() + 5 * RetryPolicy::Minute;
     row.windowEnds = clock.now() + 20 * RetryPolicy::Hour;
-    row.projectedAttempts = RetryPolicy().projectedAttempts(clock.now() - 10 * RetryPolicy::Minute,
-                                                            *row.delivery.scheduledStart);
+    row.projectedAttempts = RetryPolicy().projectedAttempts(
+        clock.now() - 10 * RetryPolicy::Minute, *row.delivery.scheduledStart);
     model.setSchedule({ row });
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, RetryScheduleModel::Countdown).data().toString(), QStringLiteral("in 5 min 0 s"));
@@ -100,8 +103,8 @@ void TestTableModels::serviceFillsHealthAndSchedule()
     QVERIFY(receiver.listen());
     receiver.setResponseSequence({ 200, 503 });
     QTemporaryDir dir;
-    const DatabaseConfig config =
-            DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("s.db"))).value();
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("s.db"))).value();
     qint64 hookId = 0;
     {
         JobStore store(config);
@@ -116,9 +119,11 @@ void TestTableModels::serviceFillsHealthAndSchedule()
     WebhookTableModel webhooks;
     RetryScheduleModel schedule;
     QAbstractItemModelTester webhookTester(&webhooks, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester scheduleTester(&schedule, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester scheduleTester(
+        &schedule, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(connection.service(), &StoreService::webhooksLoaded, &webhooks, &WebhookTableModel::setWebhooks);
-    connect(connection.service(), &StoreService::retryScheduleLoaded, &schedule, &RetryScheduleModel::setSchedule);
+    connect(connection.service(), &StoreService::retryScheduleLoaded, &schedule,
+        &RetryScheduleModel::setSchedule);
     connect(connection.service(), &StoreService::storeChanged, &connection, [&connection] {
         Q_EMIT connection.loadWebhooks();
         Q_EMIT connection.loadRetrySchedule();
@@ -133,13 +138,15 @@ void TestTableModels::serviceFillsHealthAndSchedule()
     QVERIFY(webhooks.webhookAt(0)->webhook.secret->isEmpty());
 
     Q_EMIT connection.ping(hookId); // answered 200
-    QTRY_COMPARE_WITH_TIMEOUT(webhooks.index(0, WebhookTableModel::LastResult).data().toString(), QStringLiteral("200"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        webhooks.index(0, WebhookTableModel::LastResult).data().toString(), QStringLiteral("200"), 10000);
     QCOMPARE(receiver.requestCount(), 1);
     QCOMPARE(receiver.requests().first().header("x-hub-signature").left(5), QByteArrayLiteral("sha1="));
 
     Q_EMIT connection.ping(hookId); // answered 503: waits for a retry
     QTRY_COMPARE_WITH_TIMEOUT(schedule.rowCount(), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(webhooks.index(0, WebhookTableModel::Recent).data().toString(), QStringLiteral("1/2"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        webhooks.index(0, WebhookTableModel::Recent).data().toString(), QStringLiteral("1/2"), 10000);
     QCOMPARE(webhooks.index(0, WebhookTableModel::Pending).data().toString(), QStringLiteral("1"));
     QVERIFY(!webhooks.index(0, WebhookTableModel::NextRetry).data().toString().isEmpty());
     const ScheduledRetry retry = *schedule.retryAt(0);
@@ -152,6 +159,20 @@ void TestTableModels::serviceFillsHealthAndSchedule()
     Q_EMIT connection.retryNow({ retry.delivery.id });
     QTRY_COMPARE_WITH_TIMEOUT(receiver.requestCount(), 3, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(schedule.rowCount(), 0, 10000);
+}
+
+void TestTableModels::eventTemplatesAreLaunchpadJson()
+{
+    const QStringList types = EventTemplates::launchpadEventTypes();
+    QCOMPARE(types.size(), 14);
+    for (const QString &type : types) {
+        const QByteArray payload = EventTemplates::payloadFor(type);
+        QVERIFY2(payload != "{}", qPrintable(type));
+        QVERIFY2(Validation::payload(payload).ok(), qPrintable(type));
+        // Python's json.dumps form: a space after every separator, none before.
+        QVERIFY2(!payload.contains("\":\"") && !payload.contains("\",\""), qPrintable(type));
+    }
+    QCOMPARE(EventTemplates::payloadFor(QStringLiteral("ping")), QByteArrayLiteral("{\"ping\": true}"));
 }
 
 QTEST_GUILESS_MAIN(TestTableModels)

@@ -28,14 +28,14 @@ QPushButton *saveButton(WebhookDialog &dialog)
 
 void TestWebhookDialog::refusesAnFtpUrl()
 {
-    WebhookDialog dialog{ Webhook() };
+    WebhookDialog dialog { Webhook() };
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
     QVERIFY(url);
     QTest::keyClicks(url, QStringLiteral("ftp://example.com/hook"));
-    const QString launchpad = QStringLiteral(
-            "The URI scheme \"ftp\" is not allowed.  Only URIs with the following schemes may be used: http, https");
+    const QString launchpad = QStringLiteral("The URI scheme \"ftp\" is not allowed.  Only URIs with the "
+                                             "following schemes may be used: http, https");
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("urlMessage"))->text(), launchpad);
     QVERIFY(!saveButton(dialog)->isEnabled());
     // Neither the button nor Enter gets past it.
@@ -47,7 +47,7 @@ void TestWebhookDialog::refusesAnFtpUrl()
 
 void TestWebhookDialog::acceptsAnHttpsUrl()
 {
-    WebhookDialog dialog{ Webhook() };
+    WebhookDialog dialog { Webhook() };
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
@@ -56,12 +56,13 @@ void TestWebhookDialog::acceptsAnHttpsUrl()
     auto *types = dialog.findChild<QListWidget *>(QStringLiteral("eventTypeList"));
     QCOMPARE(types->count(), 14); // Launchpad's event types
     types->item(5)->setCheckState(Qt::Checked); // git:push:0.1
-    dialog.findChild<QLineEdit *>(QStringLiteral("otherEventTypesEdit"))->setText(QStringLiteral("custom:1.0"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("otherEventTypesEdit"))
+        ->setText(QStringLiteral("custom:1.0"));
     QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     const Webhook w = dialog.webhook();
     QCOMPARE(w.deliveryUrl, QStringLiteral("https://example.com/hook"));
-    QCOMPARE(w.eventTypes, (QStringList{ QStringLiteral("git:push:0.1"), QStringLiteral("custom:1.0") }));
+    QCOMPARE(w.eventTypes, (QStringList { QStringLiteral("git:push:0.1"), QStringLiteral("custom:1.0") }));
     QVERIFY(!w.secret.has_value());
 }
 

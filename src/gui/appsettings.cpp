@@ -11,10 +11,12 @@ AppSettings AppSettings::load()
     s.databaseUrl = settings.value(StoreResolver::settingsKey()).toString();
     s.delivery.deliver = settings.value(QStringLiteral("delivery/deliverFromWindow"), true).toBool();
     s.delivery.paused = settings.value(QStringLiteral("delivery/paused"), false).toBool();
-    s.delivery.concurrency = qBound(1, settings.value(QStringLiteral("delivery/concurrency"), 8).toInt(), 256);
+    s.delivery.concurrency
+        = qBound(1, settings.value(QStringLiteral("delivery/concurrency"), 8).toInt(), 256);
     s.delivery.proxyUrl = settings.value(QStringLiteral("delivery/proxy")).toString();
     s.retentionDays = qBound(1, settings.value(QStringLiteral("history/retentionDays"), 30).toInt(), 3650);
-    s.defaultRetryPreset = settings.value(QStringLiteral("history/defaultRetryPreset"), QStringLiteral("seed")).toString();
+    s.defaultRetryPreset
+        = settings.value(QStringLiteral("history/defaultRetryPreset"), QStringLiteral("seed")).toString();
     if (!RetryPolicy::fromPreset(s.defaultRetryPreset))
         s.defaultRetryPreset = QStringLiteral("seed");
     return s;

@@ -35,9 +35,16 @@ QString headerLines(const HeaderList &headers)
 } // namespace
 
 DeliveryDetailView::DeliveryDetailView(QWidget *parent)
-    : QWidget(parent), m_icon(new QLabel(this)), m_summary(new QLabel(this)), m_facts(new QLabel(this)),
-      m_toolBar(new QToolBar(this)), m_attempts(new QListWidget(this)), m_tabs(new QTabWidget(this)),
-      m_request(makeTextPane(this)), m_response(makeTextPane(this)), m_payload(makeTextPane(this))
+    : QWidget(parent)
+    , m_icon(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_facts(new QLabel(this))
+    , m_toolBar(new QToolBar(this))
+    , m_attempts(new QListWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_request(makeTextPane(this))
+    , m_response(makeTextPane(this))
+    , m_payload(makeTextPane(this))
 {
     QFont bold = m_summary->font();
     bold.setBold(true);
@@ -123,12 +130,13 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
     QString facts = QStringLiteral("<table cellspacing=\"2\">");
     const auto row = [&facts](const QString &name, const QString &value) {
         facts += QStringLiteral("<tr><td style=\"color:#666; padding-right:10px\">") + name.toHtmlEscaped()
-                + QStringLiteral("</td><td>") + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
+            + QStringLiteral("</td><td>") + value.toHtmlEscaped() + QStringLiteral("</td></tr>");
     };
     row(tr("Delivery"), QString::number(d.id));
     row(tr("Webhook"), tr("%1 (%2)").arg(d.webhookId).arg(url));
     row(tr("Event type"), d.eventType);
-    row(tr("Status"), tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), JobStatusInfo::name(d.status)));
+    row(tr("Status"),
+        tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), JobStatusInfo::name(d.status)));
     row(tr("Created"), DeliveryText::time(d.dateCreated));
     if (d.status == JobStatus::Waiting)
         row(tr("Next attempt"), d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : tr("now"));
@@ -154,17 +162,17 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
                 icon = Delivery::Display::Delivered;
         }
         auto *item = new QListWidgetItem(Icons::status(icon),
-                                         tr("#%1  %2  %3  (%4 ms)")
-                                                 .arg(a.number)
-                                                 .arg(DeliveryText::time(a.dateStarted), outcome)
-                                                 .arg(a.durationMs),
-                                         m_attempts);
+            tr("#%1  %2  %3  (%4 ms)")
+                .arg(a.number)
+                .arg(DeliveryText::time(a.dateStarted), outcome)
+                .arg(a.durationMs),
+            m_attempts);
         item->setData(Qt::UserRole, a.number);
     }
     m_attempts->blockSignals(false);
     if (detail.attempts.isEmpty()) {
         m_request->setPlainText(tr("Not sent yet.\n\nThe request will be:\nPOST %1\n\n%2")
-                                        .arg(url, DeliveryText::prettyBody(d.payload)));
+                                    .arg(url, DeliveryText::prettyBody(d.payload)));
         m_response->clear();
         m_tabs->setCurrentWidget(m_request);
         return;
@@ -181,20 +189,22 @@ void DeliveryDetailView::showAttempt(int row)
     const Attempt &a = m_detail->attempts.at(row);
     const QByteArray body = m_detail->delivery.payload;
     m_request->setPlainText(QString::fromLatin1(a.request.method) + QLatin1Char(' ')
-                            + Validation::maskedUrl(a.request.url) + QLatin1Char('\n')
-                            + headerLines(a.request.headers) + QStringLiteral("\n\n") + DeliveryText::prettyBody(body));
+        + Validation::maskedUrl(a.request.url) + QLatin1Char('\n') + headerLines(a.request.headers)
+        + QStringLiteral("\n\n") + DeliveryText::prettyBody(body));
     QString response;
     response += tr("Started %1, took %2 ms").arg(DeliveryText::time(a.dateStarted)).arg(a.durationMs)
-            + QStringLiteral("\n\n");
+        + QStringLiteral("\n\n");
     if (a.deactivated) {
         response += tr("Nothing was sent: the webhook was inactive (Webhook deactivated).");
     } else if (!a.connectionError.isEmpty()) {
         response += tr("No response: %1").arg(a.connectionError);
     } else if (a.response) {
-        response += tr("HTTP %1").arg(a.response->statusCode) + QLatin1Char('\n') + headerLines(a.response->headers)
-                + QStringLiteral("\n\n") + DeliveryText::prettyBody(a.response->body);
+        response += tr("HTTP %1").arg(a.response->statusCode) + QLatin1Char('\n')
+            + headerLines(a.response->headers) + QStringLiteral("\n\n")
+            + DeliveryText::prettyBody(a.response->body);
         if (a.response->bodyTruncated)
-            response += QLatin1Char('\n') + tr("[body cut off after %1 KiB]").arg(Attempt::MaxResponseBody / 1024);
+            response
+                += QLatin1Char('\n') + tr("[body cut off after %1 KiB]").arg(Attempt::MaxResponseBody / 1024);
     }
     m_response->setPlainText(response);
 }
@@ -212,7 +222,7 @@ QString DeliveryDetailView::curlCommand() const
     Attempt planned;
     planned.request.url = m_detail->webhook->deliveryUrl;
     planned.request.headers = { { "Content-Type", "application/json" },
-                                { "X-Launchpad-Event-Type", m_detail->delivery.eventType.toUtf8() },
-                                { "X-Launchpad-Delivery", QByteArray::number(m_detail->delivery.id) } };
+        { "X-Launchpad-Event-Type", m_detail->delivery.eventType.toUtf8() },
+        { "X-Launchpad-Delivery", QByteArray::number(m_detail->delivery.id) } };
     return DeliveryText::curlCommand(planned, m_detail->delivery.payload);
 }

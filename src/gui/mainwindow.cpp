@@ -75,10 +75,16 @@ QAction *separator(QObject *parent)
 }
 } // namespace
 
-MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settings, bool databaseFixed, QWidget *parent)
-    : QMainWindow(parent), m_store(new StoreConnection(Clock::system(), this)), m_database(database),
-      m_settings(settings), m_databaseFixed(databaseFixed), m_webhookModel(new WebhookTableModel(this)),
-      m_historyModel(new DeliveryHistoryModel(this)), m_scheduleModel(new RetryScheduleModel(Clock::system(), this))
+MainWindow::MainWindow(
+    const DatabaseConfig &database, const AppSettings &settings, bool databaseFixed, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(new StoreConnection(Clock::system(), this))
+    , m_database(database)
+    , m_settings(settings)
+    , m_databaseFixed(databaseFixed)
+    , m_webhookModel(new WebhookTableModel(this))
+    , m_historyModel(new DeliveryHistoryModel(this))
+    , m_scheduleModel(new RetryScheduleModel(Clock::system(), this))
 {
     initGuiResources();
     setWindowTitle(tr("Hookwatch"));
@@ -93,11 +99,10 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
     m_webhookView->setObjectName(QStringLiteral("webhookView"));
     m_webhookView->setModel(m_webhookModel);
     m_webhookView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_webhookView->setItemDelegateForColumn(WebhookTableModel::LastResult,
-                                            new StatusDelegate(WebhookTableModel::DisplayStateRole, this));
+    m_webhookView->setItemDelegateForColumn(
+        WebhookTableModel::LastResult, new StatusDelegate(WebhookTableModel::DisplayStateRole, this));
     m_webhookView->addActions({ m_pingAction, m_sendTestAction, separator(this), m_editWebhookAction,
-                                m_deleteWebhookAction, separator(this), m_retryFailedAction, separator(this),
-                                m_addWebhookAction });
+        m_deleteWebhookAction, separator(this), m_retryFailedAction, separator(this), m_addWebhookAction });
     auto *webhookHeader = m_webhookView->horizontalHeader();
     webhookHeader->resizeSection(WebhookTableModel::Id, 44);
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
@@ -195,8 +200,8 @@ MainWindow::MainWindow(const DatabaseConfig &database, const AppSettings &settin
         if (m_failedForGood.size() == 1) {
             const Delivery &d = m_failedForGood.first();
             text = tr("Delivery %1 (%2) to %3 failed for good: %4")
-                           .arg(d.id)
-                           .arg(d.eventType, m_failedUrls.value(0), d.failureDetail);
+                       .arg(d.id)
+                       .arg(d.eventType, m_failedUrls.value(0), d.failureDetail);
         } else {
             text = tr("%n deliveries failed for good.", nullptr, int(m_failedForGood.size()));
         }
@@ -217,14 +222,14 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    const auto make = [this](const QString &text, const char *name, const QKeySequence &shortcut, const QIcon &icon,
-                             void (MainWindow::*slot)()) {
+    const auto make = [this](const QString &text, const char *name, const QKeySequence &shortcut,
+                          const QIcon &icon, void (MainWindow::*slot)()) {
         auto *action = new QAction(icon, text, this);
         action->setObjectName(QLatin1String(name));
         if (!shortcut.isEmpty()) {
             action->setShortcut(shortcut);
-            action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                                             shortcut.toString(QKeySequence::NativeText)));
+            action->setToolTip(QStringLiteral("%1 (%2)").arg(
+                QString(text).remove(QLatin1Char('&')), shortcut.toString(QKeySequence::NativeText)));
         }
         if (slot)
             connect(action, &QAction::triggered, this, slot);
@@ -232,45 +237,45 @@ void MainWindow::createActions()
     };
     QStyle *s = style();
     m_addWebhookAction = make(tr("&Add Webhook…"), "addWebhookAction", QKeySequence::New,
-                              QIcon::fromTheme(QStringLiteral("list-add")), &MainWindow::addWebhook);
+        QIcon::fromTheme(QStringLiteral("list-add")), &MainWindow::addWebhook);
     m_editWebhookAction = make(tr("&Edit Webhook…"), "editWebhookAction", QKeySequence(tr("Ctrl+E")),
-                               QIcon::fromTheme(QStringLiteral("document-edit")), &MainWindow::editWebhook);
+        QIcon::fromTheme(QStringLiteral("document-edit")), &MainWindow::editWebhook);
     m_deleteWebhookAction = make(tr("&Delete Webhook…"), "deleteWebhookAction", QKeySequence(tr("Ctrl+Del")),
-                                 QIcon::fromTheme(QStringLiteral("edit-delete")), &MainWindow::deleteWebhook);
+        QIcon::fromTheme(QStringLiteral("edit-delete")), &MainWindow::deleteWebhook);
     m_pingAction = make(tr("&Ping"), "pingAction", QKeySequence(tr("Ctrl+P")),
-                        QIcon::fromTheme(QStringLiteral("network-transmit"), s->standardIcon(QStyle::SP_ArrowRight)),
-                        &MainWindow::pingWebhook);
+        QIcon::fromTheme(QStringLiteral("network-transmit"), s->standardIcon(QStyle::SP_ArrowRight)),
+        &MainWindow::pingWebhook);
     m_sendTestAction = make(tr("Send &Test Event…"), "sendTestAction", QKeySequence(tr("Ctrl+T")),
-                            QIcon::fromTheme(QStringLiteral("mail-send")), &MainWindow::sendTestEvent);
+        QIcon::fromTheme(QStringLiteral("mail-send")), &MainWindow::sendTestEvent);
     m_retryAction = make(tr("&Retry"), "retryAction", QKeySequence(tr("Ctrl+R")),
-                         QIcon::fromTheme(QStringLiteral("view-refresh"), s->standardIcon(QStyle::SP_BrowserReload)),
-                         nullptr);
+        QIcon::fromTheme(QStringLiteral("view-refresh"), s->standardIcon(QStyle::SP_BrowserReload)), nullptr);
     connect(m_retryAction, &QAction::triggered, this, [this] { retrySelected(false); });
-    m_retryResetAction = make(tr("Retry with New &24-Hour Window"), "retryResetAction", QKeySequence(tr("Ctrl+Shift+R")),
-                              QIcon(), nullptr);
+    m_retryResetAction = make(tr("Retry with New &24-Hour Window"), "retryResetAction",
+        QKeySequence(tr("Ctrl+Shift+R")), QIcon(), nullptr);
     connect(m_retryResetAction, &QAction::triggered, this, [this] { retrySelected(true); });
     m_retryNowAction = make(tr("Retry &Now"), "retryNowAction", QKeySequence(tr("Ctrl+Return")),
-                            QIcon::fromTheme(QStringLiteral("media-skip-forward"),
-                                             s->standardIcon(QStyle::SP_MediaSeekForward)),
-                            &MainWindow::retryNowSelected);
-    m_retryFailedAction = make(tr("Retry All &Failed of Webhook"), "retryFailedAction", QKeySequence(tr("Ctrl+Shift+F")),
-                               QIcon(), &MainWindow::retryFailedOfWebhook);
+        QIcon::fromTheme(QStringLiteral("media-skip-forward"), s->standardIcon(QStyle::SP_MediaSeekForward)),
+        &MainWindow::retryNowSelected);
+    m_retryFailedAction = make(tr("Retry All &Failed of Webhook"), "retryFailedAction",
+        QKeySequence(tr("Ctrl+Shift+F")), QIcon(), &MainWindow::retryFailedOfWebhook);
     m_pauseAction = make(tr("&Pause Delivering"), "pauseAction", QKeySequence(tr("Ctrl+Shift+P")),
-                         s->standardIcon(QStyle::SP_MediaPause), nullptr);
+        s->standardIcon(QStyle::SP_MediaPause), nullptr);
     m_pauseAction->setCheckable(true);
     m_pauseAction->setChecked(m_settings.delivery.paused);
     connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPaused);
-    m_pruneAction = make(tr("Prune &Old Deliveries…"), "pruneAction", QKeySequence(), QIcon::fromTheme(QStringLiteral("edit-clear")),
-                         &MainWindow::pruneNow);
+    m_pruneAction = make(tr("Prune &Old Deliveries…"), "pruneAction", QKeySequence(),
+        QIcon::fromTheme(QStringLiteral("edit-clear")), &MainWindow::pruneNow);
     m_preferencesAction = make(tr("Pr&eferences…"), "preferencesAction", QKeySequence(tr("Ctrl+,")),
-                               QIcon::fromTheme(QStringLiteral("preferences-system")), &MainWindow::showPreferences);
+        QIcon::fromTheme(QStringLiteral("preferences-system")), &MainWindow::showPreferences);
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_copyCurlAction = make(tr("Copy as &curl"), "copyCurlAction", QKeySequence(tr("Ctrl+Shift+C")),
-                            QIcon::fromTheme(QStringLiteral("edit-copy")), &MainWindow::copyAsCurl);
-    m_refreshAction = make(tr("Re&fresh"), "refreshAction", QKeySequence::Refresh, QIcon(), &MainWindow::refreshAll);
+        QIcon::fromTheme(QStringLiteral("edit-copy")), &MainWindow::copyAsCurl);
+    m_refreshAction
+        = make(tr("Re&fresh"), "refreshAction", QKeySequence::Refresh, QIcon(), &MainWindow::refreshAll);
     m_quitAction = make(tr("&Quit"), "quitAction", QKeySequence::Quit, QIcon(), nullptr);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    m_aboutAction = make(tr("&About Hookwatch"), "aboutAction", QKeySequence(), QIcon(), &MainWindow::showAbout);
+    m_aboutAction
+        = make(tr("&About Hookwatch"), "aboutAction", QKeySequence(), QIcon(), &MainWindow::showAbout);
 
     // Toolbar buttons say it short; menus say it in full.
     m_addWebhookAction->setIconText(tr("Add"));
@@ -331,7 +336,7 @@ QWidget *MainWindow::createHistoryTab()
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
     m_displayFilter->addItem(tr("All statuses"));
     for (Delivery::Display display : { Delivery::Display::NeverTried, Delivery::Display::Delivered,
-                                       Delivery::Display::Retrying, Delivery::Display::Failed })
+             Delivery::Display::Retrying, Delivery::Display::Failed })
         m_displayFilter->addItem(Icons::status(display), DeliveryText::displayName(display), int(display));
     m_eventTypeFilter = new QComboBox(tab);
     m_eventTypeFilter->setObjectName(QStringLiteral("eventTypeFilter"));
@@ -365,15 +370,16 @@ QWidget *MainWindow::createHistoryTab()
     m_historyView->setModel(m_historyModel);
     m_historyView->setSortingEnabled(true);
     m_historyView->horizontalHeader()->setSortIndicator(DeliveryHistoryModel::Id, Qt::DescendingOrder);
-    m_historyView->setItemDelegateForColumn(DeliveryHistoryModel::Status,
-                                            new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
-    m_historyView->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction, separator(this), m_copyCurlAction });
+    m_historyView->setItemDelegateForColumn(
+        DeliveryHistoryModel::Status, new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
+    m_historyView->addActions(
+        { m_retryAction, m_retryResetAction, m_retryNowAction, separator(this), m_copyCurlAction });
     auto *header = m_historyView->horizontalHeader();
     header->resizeSection(DeliveryHistoryModel::Id, 60);
     header->resizeSection(DeliveryHistoryModel::Status, 105);
     header->resizeSection(DeliveryHistoryModel::EventType, 130);
-    for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent, DeliveryHistoryModel::LastSent,
-                        DeliveryHistoryModel::NextAttempt })
+    for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent,
+             DeliveryHistoryModel::LastSent, DeliveryHistoryModel::NextAttempt })
         header->resizeSection(column, 78);
     header->resizeSection(DeliveryHistoryModel::Attempts, 65);
     header->resizeSection(DeliveryHistoryModel::Result, 220);
@@ -425,8 +431,10 @@ void MainWindow::connectStore()
         m_storeOpen = false;
         m_stateLabel->setText(tr("No database"));
         updateActions();
-        auto *box = new QMessageBox(QMessageBox::Critical, tr("Database Unavailable"), message, QMessageBox::NoButton, this);
-        box->setInformativeText(tr("Choose another database in the preferences, or start Hookwatch with --db."));
+        auto *box = new QMessageBox(
+            QMessageBox::Critical, tr("Database Unavailable"), message, QMessageBox::NoButton, this);
+        box->setInformativeText(
+            tr("Choose another database in the preferences, or start Hookwatch with --db."));
         QPushButton *prefs = box->addButton(tr("Preferences…"), QMessageBox::AcceptRole);
         box->addButton(tr("Close"), QMessageBox::RejectRole);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -456,7 +464,8 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);
-        m_tabs->setTabText(1, rows.isEmpty() ? tr("Retry &schedule") : tr("Retry &schedule (%1)").arg(rows.size()));
+        m_tabs->setTabText(
+            1, rows.isEmpty() ? tr("Retry &schedule") : tr("Retry &schedule (%1)").arg(rows.size()));
     });
     connect(service, &StoreService::detailLoaded, this, [this](const DeliveryDetail &detail) {
         const qint64 id = detail.delivery.id < 0 ? -detail.delivery.id : detail.delivery.id;
@@ -475,12 +484,13 @@ void MainWindow::connectStore()
         }
         showStatus(status);
     });
-    connect(service, &StoreService::deliveriesUpdated, this, [this](const QList<Delivery> &deliveries) {
-        m_historyModel->updateDeliveries(deliveries);
-    });
+    connect(service, &StoreService::deliveriesUpdated, this,
+        [this](const QList<Delivery> &deliveries) { m_historyModel->updateDeliveries(deliveries); });
     connect(service, &StoreService::storeChanged, this, &MainWindow::requestRefresh);
-    connect(service, &StoreService::actionDone, this, [this](const QString &message) { showMessage(message); });
-    connect(service, &StoreService::actionFailed, this, [this](const QString &message) { showMessage(message, true); });
+    connect(
+        service, &StoreService::actionDone, this, [this](const QString &message) { showMessage(message); });
+    connect(service, &StoreService::actionFailed, this,
+        [this](const QString &message) { showMessage(message, true); });
     connect(service, &StoreService::deliveryFailedForGood, this, &MainWindow::notifyFailedForGood);
 
     connect(m_webhookView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
@@ -490,8 +500,9 @@ void MainWindow::connectStore()
     connect(m_webhookView, &QAbstractItemView::doubleClicked, this, &MainWindow::editWebhook);
     for (QTableView *view : { m_historyView, m_scheduleView }) {
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                &MainWindow::onCurrentDeliveryChanged);
-        connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+            &MainWindow::onCurrentDeliveryChanged);
+        connect(
+            view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     }
     // The history model is reset when its filter changes: the view's selection model stays.
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentDeliveryChanged);
@@ -507,7 +518,8 @@ void MainWindow::restoreWindowState()
         splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
-    m_historyView->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+    m_historyView->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/historyHeader")).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -573,14 +585,16 @@ void MainWindow::updateHistoryFilter()
 {
     DeliveryFilter filter = m_historyModel->filter();
     const auto hook = selectedWebhook();
-    filter.webhookId = m_onlySelectedWebhook->isChecked() && hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt;
+    filter.webhookId
+        = m_onlySelectedWebhook->isChecked() && hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt;
     const QVariant display = m_displayFilter->currentData();
-    filter.display = display.isValid() ? std::optional<Delivery::Display>(Delivery::Display(display.toInt())) : std::nullopt;
+    filter.display = display.isValid() ? std::optional<Delivery::Display>(Delivery::Display(display.toInt()))
+                                       : std::nullopt;
     filter.eventType = m_eventTypeFilter->currentData().toString();
     filter.text = m_searchEdit->text().trimmed();
     const DeliveryFilter &current = m_historyModel->filter();
     const bool same = current.webhookId == filter.webhookId && current.display == filter.display
-            && current.eventType == filter.eventType && current.text == filter.text;
+        && current.eventType == filter.eventType && current.text == filter.text;
     if (same && m_historyModel->rowCount() > 0)
         return;
     m_historyModel->setFilter(filter);
@@ -613,16 +627,17 @@ void MainWindow::showStatus(const StoreStatus &status)
     m_stateLabel->setStyleSheet(status.storeError.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     const StoreCounts &c = status.counts;
     m_countsLabel->setText(tr("Pending %1 · Retrying %2 · Failed in 24 h %3")
-                                   .arg(c.waiting + c.running + c.suspended)
-                                   .arg(c.retrying)
-                                   .arg(c.failedLast24h));
+                               .arg(c.waiting + c.running + c.suspended)
+                               .arg(c.retrying)
+                               .arg(c.failedLast24h));
     QStringList holders;
     for (const LeaseHolder &holder : status.leaseHolders)
         holders << tr("%1 (%n delivery(s))", nullptr, holder.deliveries).arg(holder.owner);
-    m_leasesLabel->setText(holders.isEmpty() ? tr("No leases held")
-                                             : tr("Leases: %n worker(s)", nullptr, int(holders.size())));
-    m_leasesLabel->setToolTip(holders.isEmpty() ? tr("No worker is sending anything right now.")
-                                                : tr("Sending now:\n%1").arg(holders.join(QLatin1Char('\n'))));
+    m_leasesLabel->setText(
+        holders.isEmpty() ? tr("No leases held") : tr("Leases: %n worker(s)", nullptr, int(holders.size())));
+    m_leasesLabel->setToolTip(holders.isEmpty()
+            ? tr("No worker is sending anything right now.")
+            : tr("Sending now:\n%1").arg(holders.join(QLatin1Char('\n'))));
     updateActions();
 }
 
@@ -662,10 +677,11 @@ QList<Delivery> MainWindow::selectedDeliveries() const
 void MainWindow::onCurrentDeliveryChanged()
 {
     std::optional<qint64> id;
-    QTableView *view = m_tabs->currentIndex() == 0 ? m_historyView : m_scheduleView;
-    const QModelIndex current = view->currentIndex();
+    const bool history = m_tabs->currentIndex() == 0;
+    const QModelIndex current = (history ? m_historyView : m_scheduleView)->currentIndex();
     if (current.isValid()) {
-        const QVariant value = current.siblingAtColumn(0).data(DeliveryHistoryModel::DeliveryIdRole);
+        const QVariant value = current.data(
+            history ? int(DeliveryHistoryModel::DeliveryIdRole) : int(RetryScheduleModel::DeliveryIdRole));
         if (value.isValid())
             id = value.toLongLong();
     }
@@ -693,7 +709,8 @@ void MainWindow::updateActions()
     bool canRetry = false;
     bool canRetryNow = false;
     for (const Delivery &d : selectedDeliveries()) {
-        if (d.status == JobStatus::Failed || d.status == JobStatus::Completed || d.status == JobStatus::Running)
+        if (d.status == JobStatus::Failed || d.status == JobStatus::Completed
+            || d.status == JobStatus::Running)
             canRetry = true;
         if (d.status == JobStatus::Waiting)
             canRetryNow = true;
@@ -705,7 +722,8 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(open && m_settings.delivery.deliver);
     m_pauseAction->setText(m_pauseAction->isChecked() ? tr("Resume &Delivering") : tr("&Pause Delivering"));
     m_pauseAction->setIconText(m_pauseAction->isChecked() ? tr("Resume") : tr("Pause"));
-    m_pauseAction->setIcon(style()->standardIcon(m_pauseAction->isChecked() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pauseAction->setIcon(
+        style()->standardIcon(m_pauseAction->isChecked() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_pruneAction->setEnabled(open);
     m_refreshAction->setEnabled(open);
 }
@@ -717,7 +735,8 @@ void MainWindow::addWebhook()
         fresh.retryPolicy = policy.value();
     auto *dialog = new WebhookDialog(fresh, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
+    connect(
+        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
     dialog->open();
 }
 
@@ -728,7 +747,8 @@ void MainWindow::editWebhook()
         return;
     auto *dialog = new WebhookDialog(hook->webhook, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
+    connect(
+        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
     dialog->open();
 }
 
@@ -738,17 +758,19 @@ void MainWindow::deleteWebhook()
     if (!hook)
         return;
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Webhook"),
-                                tr("Delete the webhook for %1?").arg(Validation::maskedUrl(hook->webhook.deliveryUrl)),
-                                QMessageBox::NoButton, this);
-    box->setInformativeText(tr("Any pending deliveries or logs of past deliveries will be permanently lost "
-                               "(%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.",
-                               nullptr, hook->health.pending));
+        tr("Delete the webhook for %1?").arg(Validation::maskedUrl(hook->webhook.deliveryUrl)),
+        QMessageBox::NoButton, this);
+    box->setInformativeText(
+        tr("Any pending deliveries or logs of past deliveries will be permanently lost "
+           "(%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.",
+            nullptr, hook->health.pending));
     QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     QPushButton *deactivate = box->addButton(tr("D&eactivate Instead"), QMessageBox::ActionRole);
     box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
     const Webhook webhook = hook->webhook;
-    connect(remove, &QPushButton::clicked, this, [this, webhook] { Q_EMIT m_store->removeWebhook(webhook.id); });
+    connect(
+        remove, &QPushButton::clicked, this, [this, webhook] { Q_EMIT m_store->removeWebhook(webhook.id); });
     connect(deactivate, &QPushButton::clicked, this, [this, webhook] {
         Webhook inactive = webhook;
         inactive.active = false;
@@ -769,11 +791,12 @@ void MainWindow::sendTestEvent()
     const auto hook = selectedWebhook();
     if (!hook)
         return;
-    auto *dialog = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
+    auto *dialog
+        = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = hook->webhook.id;
     connect(dialog, &QDialog::accepted, this,
-            [this, dialog, id] { Q_EMIT m_store->sendTestEvent(id, dialog->eventType(), dialog->payload()); });
+        [this, dialog, id] { Q_EMIT m_store->sendTestEvent(id, dialog->eventType(), dialog->payload()); });
     dialog->open();
 }
 
@@ -781,7 +804,8 @@ void MainWindow::retrySelected(bool resetWindow)
 {
     QList<qint64> ids;
     for (const Delivery &d : selectedDeliveries()) {
-        if (d.status == JobStatus::Failed || d.status == JobStatus::Completed || d.status == JobStatus::Running)
+        if (d.status == JobStatus::Failed || d.status == JobStatus::Completed
+            || d.status == JobStatus::Running)
             ids.append(d.id);
     }
     if (ids.isEmpty()) {
@@ -816,22 +840,23 @@ void MainWindow::setPaused(bool paused)
     m_settings.delivery.paused = paused;
     m_settings.save();
     Q_EMIT m_store->setDeliveryOptions(m_settings.delivery);
-    showMessage(paused ? tr("Delivering paused: nothing is sent until you resume.") : tr("Delivering resumed."));
+    showMessage(
+        paused ? tr("Delivering paused: nothing is sent until you resume.") : tr("Delivering resumed."));
     updateActions();
 }
 
 void MainWindow::pruneNow()
 {
     auto *box = new QMessageBox(QMessageBox::Question, tr("Prune Old Deliveries"),
-                                tr("Delete every delivery that finished more than %n day(s) ago, with its attempts?",
-                                   nullptr, m_settings.retentionDays),
-                                QMessageBox::NoButton, this);
+        tr("Delete every delivery that finished more than %n day(s) ago, with its attempts?", nullptr,
+            m_settings.retentionDays),
+        QMessageBox::NoButton, this);
     box->setInformativeText(tr("The retention period is set in the preferences."));
     QPushButton *prune = box->addButton(tr("&Prune"), QMessageBox::DestructiveRole);
     box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(prune, &QPushButton::clicked, this,
-            [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, false); });
+        [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, false); });
     box->open();
 }
 
@@ -849,8 +874,9 @@ void MainWindow::showPreferences()
             const auto config = DatabaseConfig::parse(next.databaseUrl);
             if (config) {
                 if (m_databaseFixed)
-                    showMessage(tr("Opened the new database; note that --db or HOOKWATCH_DB chooses the database "
-                                   "at the next start."));
+                    showMessage(
+                        tr("Opened the new database; note that --db or HOOKWATCH_DB chooses the database "
+                           "at the next start."));
                 openStore(config.value());
             }
         } else {
@@ -875,11 +901,10 @@ void MainWindow::copyAsCurl()
 void MainWindow::showAbout()
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About Hookwatch"),
-                                tr("<h3>Hookwatch %1</h3><p>Sends webhooks and watches their deliveries, with "
-                                   "Launchpad's retry rules.</p><p>Database: %2</p>")
-                                        .arg(QCoreApplication::applicationVersion(),
-                                             m_database.displayUrl().toHtmlEscaped()),
-                                QMessageBox::Close, this);
+        tr("<h3>Hookwatch %1</h3><p>Sends webhooks and watches their deliveries, with "
+           "Launchpad's retry rules.</p><p>Database: %2</p>")
+            .arg(QCoreApplication::applicationVersion(), m_database.displayUrl().toHtmlEscaped()),
+        QMessageBox::Close, this);
     box->setIconPixmap(Icons::application().pixmap(64, 64));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

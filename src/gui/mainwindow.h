@@ -32,7 +32,7 @@ class MainWindow final : public QMainWindow
 public:
     // `databaseFixed`: the store came from --db or HOOKWATCH_DB, which outrank the preference.
     MainWindow(const DatabaseConfig &database, const AppSettings &settings, bool databaseFixed = false,
-               QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     StoreConnection *store() const { return m_store; }

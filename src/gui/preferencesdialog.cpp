@@ -11,10 +11,13 @@
 #include <QPushButton>
 #include <QUrl>
 
-PreferencesDialog::PreferencesDialog(const AppSettings &settings, const QString &activeDatabase, StoreConnection *store,
-                                     QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::PreferencesDialog>()), m_settings(settings),
-      m_activeDatabase(activeDatabase), m_store(store)
+PreferencesDialog::PreferencesDialog(
+    const AppSettings &settings, const QString &activeDatabase, StoreConnection *store, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::PreferencesDialog>())
+    , m_settings(settings)
+    , m_activeDatabase(activeDatabase)
+    , m_store(store)
 {
     m_ui->setupUi(this);
     setMinimumWidth(560);
@@ -29,7 +32,8 @@ PreferencesDialog::PreferencesDialog(const AppSettings &settings, const QString 
     m_ui->retentionSpin->setValue(settings.retentionDays);
     for (const QString &preset : RetryPolicy::presetNames())
         m_ui->defaultPresetCombo->addItem(WebhookDialog::presetTitle(preset), preset);
-    m_ui->defaultPresetCombo->setCurrentIndex(qMax(0, m_ui->defaultPresetCombo->findData(settings.defaultRetryPreset)));
+    m_ui->defaultPresetCombo->setCurrentIndex(
+        qMax(0, m_ui->defaultPresetCombo->findData(settings.defaultRetryPreset)));
     const auto describePreset = [this] {
         const auto policy = RetryPolicy::fromPreset(m_ui->defaultPresetCombo->currentData().toString());
         m_ui->defaultPolicyDescription->setText(policy ? policy->describe() : QString());
@@ -41,14 +45,15 @@ PreferencesDialog::PreferencesDialog(const AppSettings &settings, const QString 
     connect(m_ui->testButton, &QPushButton::clicked, this, [this] { testDatabase(false); });
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("SQLite Database"), QString(),
-                                                          tr("SQLite databases (*.db *.sqlite);;All files (*)"),
-                                                          nullptr, QFileDialog::DontConfirmOverwrite);
+            tr("SQLite databases (*.db *.sqlite);;All files (*)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
         if (!file.isEmpty())
             m_ui->databaseEdit->setText(QStringLiteral("sqlite:") + file);
     });
     connect(m_ui->databaseEdit, &QLineEdit::textChanged, this, [this] {
-        m_ui->databaseMessage->setText(databaseChanged() ? tr("Not tested yet: it is opened when you press OK.")
-                                                         : tr("In use: %1").arg(m_activeDatabase));
+        m_ui->databaseMessage->setText(databaseChanged()
+                ? tr("Not tested yet: it is opened when you press OK.")
+                : tr("In use: %1").arg(m_activeDatabase));
         m_ui->databaseMessage->setStyleSheet(QString());
     });
     connect(m_ui->proxyEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);

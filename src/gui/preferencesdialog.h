@@ -22,7 +22,7 @@ class PreferencesDialog final : public QDialog
 public:
     // `activeDatabase`: the store in use now (it may come from --db or HOOKWATCH_DB).
     PreferencesDialog(const AppSettings &settings, const QString &activeDatabase, StoreConnection *store,
-                      QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
     AppSettings settings() const;

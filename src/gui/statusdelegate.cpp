@@ -2,7 +2,11 @@
 
 #include "icons.h"
 
-StatusDelegate::StatusDelegate(int stateRole, QObject *parent) : QStyledItemDelegate(parent), m_stateRole(stateRole) { }
+StatusDelegate::StatusDelegate(int stateRole, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_stateRole(stateRole)
+{
+}
 
 void StatusDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {

@@ -15,8 +15,11 @@
 #include <QVBoxLayout>
 
 TestEventDialog::TestEventDialog(qint64 webhookId, const QString &webhookUrl, QWidget *parent)
-    : QDialog(parent), m_eventType(new QComboBox(this)), m_payload(new QPlainTextEdit(this)),
-      m_message(new QLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_eventType(new QComboBox(this))
+    , m_payload(new QPlainTextEdit(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Send Test Event to Webhook %1").arg(webhookId));
     resize(640, 480);
@@ -94,8 +97,10 @@ QString TestEventDialog::validationError() const
 void TestEventDialog::validate()
 {
     const QString error = validationError();
-    m_message->setText(error.isEmpty() ? tr("Valid JSON, %n byte(s).", nullptr, int(payload().size())) : error);
-    m_message->setStyleSheet(error.isEmpty() ? QStringLiteral("color: #1b7f2a;") : QStringLiteral("color: #b00020;"));
+    m_message->setText(
+        error.isEmpty() ? tr("Valid JSON, %n byte(s).", nullptr, int(payload().size())) : error);
+    m_message->setStyleSheet(
+        error.isEmpty() ? QStringLiteral("color: #1b7f2a;") : QStringLiteral("color: #b00020;"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
 }
 

@@ -8,7 +8,9 @@
 #include <QPushButton>
 
 WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::WebhookDialog>()), m_original(webhook)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::WebhookDialog>())
+    , m_original(webhook)
 {
     m_ui->setupUi(this);
     setMinimumWidth(560);
@@ -54,12 +56,14 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
         m_clearSecret = true;
         updateSecretState();
     });
-    connect(m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::updatePolicyDescription);
+    connect(
+        m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::updatePolicyDescription);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &WebhookDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &WebhookDialog::reject);
 
-    m_ui->secretEdit->setPlaceholderText(webhook.id == 0 ? tr("optional; signs each request (X-Hub-Signature)")
-                                                          : tr("type a new secret to replace the stored one"));
+    m_ui->secretEdit->setPlaceholderText(webhook.id == 0
+            ? tr("optional; signs each request (X-Hub-Signature)")
+            : tr("type a new secret to replace the stored one"));
     updateSecretState();
     updatePolicyDescription();
     validate();

@@ -25,16 +25,17 @@ void initGuiResources()
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
-            || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
 int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
 {
     if (!hasDisplay()) {
         // QApplication would abort without a display; the command line needs none.
-        std::fputs("hookwatch: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
-                   "not set).\nEverything the window does is also on the command line: see `hookwatch --help`.\n",
-                   stderr);
+        std::fputs(
+            "hookwatch: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "not set).\nEverything the window does is also on the command line: see `hookwatch --help`.\n",
+            stderr);
         return Cli::RuntimeFailure;
     }
     QApplication app(argc, argv);
@@ -44,16 +45,17 @@ int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale::system(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale::system(), QStringLiteral("hookwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(
+            QLocale::system(), QStringLiteral("hookwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     const auto database = StoreResolver::resolve(invocation.db);
     if (!database) {
-        auto *box = new QMessageBox(QMessageBox::Critical, QCoreApplication::translate("MainWindow", "Hookwatch"),
-                                    database.error());
+        auto *box = new QMessageBox(
+            QMessageBox::Critical, QCoreApplication::translate("MainWindow", "Hookwatch"), database.error());
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->show();
         std::fprintf(stderr, "hookwatch: %s\n", qPrintable(database.error()));

@@ -2,7 +2,8 @@
 
 #include "deliverytext.h"
 
-DeliveryHistoryModel::DeliveryHistoryModel(QObject *parent) : QAbstractTableModel(parent)
+DeliveryHistoryModel::DeliveryHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     m_filter.withPayload = false;
     m_requestTimer.setSingleShot(true);
@@ -66,7 +67,8 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case Id:
             return QString::number(d.id);
         case Status:
-            return d.status == JobStatus::Running && !d.successful ? tr("Sending") : DeliveryText::displayName(d.display());
+            return d.status == JobStatus::Running && !d.successful ? tr("Sending")
+                                                                   : DeliveryText::displayName(d.display());
         case EventType:
             return d.eventType;
         case Created:
@@ -330,9 +332,8 @@ void DeliveryHistoryModel::evictFarPages(qint64 nearPage)
     QList<qint64> pages;
     for (auto it = m_pageGeneration.constBegin(); it != m_pageGeneration.constEnd(); ++it)
         pages.append(it.key());
-    std::sort(pages.begin(), pages.end(), [nearPage](qint64 a, qint64 b) {
-        return qAbs(a - nearPage) > qAbs(b - nearPage);
-    });
+    std::sort(pages.begin(), pages.end(),
+        [nearPage](qint64 a, qint64 b) { return qAbs(a - nearPage) > qAbs(b - nearPage); });
     for (qint64 page : pages) {
         if (m_rows.size() <= MaxCachedRows * 3 / 4)
             break;

@@ -18,7 +18,18 @@ class DeliveryHistoryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(DeliveryHistoryModel)
 
 public:
-    enum Column { Id, Status, EventType, Created, FirstSent, LastSent, Attempts, Result, NextAttempt, ColumnCount };
+    enum Column {
+        Id,
+        Status,
+        EventType,
+        Created,
+        FirstSent,
+        LastSent,
+        Attempts,
+        Result,
+        NextAttempt,
+        ColumnCount
+    };
     enum Role {
         RawValueRole = Qt::UserRole + 1, // the value behind the text, for sorting and tests
         DeliveryIdRole,

@@ -43,7 +43,7 @@ QString DeliveryText::summary(const Delivery &d)
         return tr("Delivered at %1").arg(optionalTime(d.dateSent));
     case Delivery::Display::Retrying: {
         QString text = tr("Tried since %1, last failed at %2")
-                               .arg(optionalTime(d.dateFirstSent), optionalTime(d.dateSent));
+                           .arg(optionalTime(d.dateFirstSent), optionalTime(d.dateSent));
         if (!d.failureDetail.isEmpty())
             text += QLatin1String(": ") + d.failureDetail;
         return text;

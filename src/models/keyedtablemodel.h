@@ -7,8 +7,7 @@
 // A table of rows with a stable key (an id) that is replaced as a whole from the store, but
 // changes on screen precisely: rows that went are removed, new ones inserted, moved ones
 // moved, so selections and scroll positions survive a refresh.
-template<typename Row>
-class KeyedTableModel : public QAbstractTableModel
+template <typename Row> class KeyedTableModel : public QAbstractTableModel
 {
 public:
     using QAbstractTableModel::QAbstractTableModel;
@@ -82,8 +81,8 @@ protected:
             }
         }
         if (!m_rows.isEmpty())
-            Q_EMIT this->dataChanged(this->index(0, 0),
-                                     this->index(int(m_rows.size() - 1), this->columnCount() - 1));
+            Q_EMIT this->dataChanged(
+                this->index(0, 0), this->index(int(m_rows.size() - 1), this->columnCount() - 1));
     }
 
     QList<Row> m_rows;

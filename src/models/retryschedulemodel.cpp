@@ -3,7 +3,8 @@
 #include "deliverytext.h"
 
 RetryScheduleModel::RetryScheduleModel(const Clock *clock, QObject *parent)
-    : KeyedTableModel<ScheduledRetry>(parent), m_clock(clock)
+    : KeyedTableModel<ScheduledRetry>(parent)
+    , m_clock(clock)
 {
     // The countdowns move once a second; only their two columns change.
     m_tick.setInterval(1000);
@@ -60,7 +61,8 @@ QVariant RetryScheduleModel::data(const QModelIndex &index, int role) const
             QStringList times;
             for (int i = 1; i < row.projectedAttempts.size() && i <= 3; ++i)
                 times << DeliveryText::time(row.projectedAttempts.at(i)).mid(11, 5);
-            return tr("%n more: %1…", nullptr, int(row.projectedAttempts.size() - 1)).arg(times.join(QLatin1String(", ")));
+            return tr("%n more: %1…", nullptr, int(row.projectedAttempts.size() - 1))
+                .arg(times.join(QLatin1String(", ")));
         }
         case ColumnCount:
             break;

@@ -13,7 +13,17 @@ class RetryScheduleModel final : public KeyedTableModel<ScheduledRetry>
     Q_DISABLE_COPY_MOVE(RetryScheduleModel)
 
 public:
-    enum Column { Id, Webhook, EventType, NextAttempt, Countdown, AttemptNumber, WindowLeft, Projected, ColumnCount };
+    enum Column {
+        Id,
+        Webhook,
+        EventType,
+        NextAttempt,
+        Countdown,
+        AttemptNumber,
+        WindowLeft,
+        Projected,
+        ColumnCount
+    };
     enum Role { RawValueRole = Qt::UserRole + 1, DeliveryIdRole };
 
     explicit RetryScheduleModel(const Clock *clock = Clock::system(), QObject *parent = nullptr);

@@ -3,7 +3,8 @@
 #include "storeservice.h"
 
 StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
-    : QObject(parent), m_service(new StoreService(clock))
+    : QObject(parent)
+    , m_service(new StoreService(clock))
 {
     registerStoreTypes();
     m_thread.setObjectName(QStringLiteral("hookwatch-store"));

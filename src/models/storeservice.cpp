@@ -22,7 +22,7 @@ QNetworkProxy proxyFromUrl(const QString &text)
     const QUrl url(text.trimmed());
     const bool socks = url.scheme().startsWith(QLatin1String("socks"));
     QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
-                        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
+        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
     return proxy;
 }
 } // namespace
@@ -45,7 +45,10 @@ void registerStoreTypes()
     qRegisterMetaType<QList<qint64>>();
 }
 
-StoreService::StoreService(const Clock *clock, QObject *parent) : QObject(parent), m_clock(clock), m_changeTimer(this)
+StoreService::StoreService(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_changeTimer(this)
 {
     // Many changes (a dispatcher delivering hundreds a second) become one refresh.
     m_changeTimer.setSingleShot(true);
@@ -147,16 +150,18 @@ void StoreService::startDispatcher()
     dispatcherOptions.watchChanges = false; // our own watch wakes it
     m_dispatcher = new Dispatcher(m_store.get(), m_clock, dispatcherOptions, this);
     m_dispatcher->setProxy(proxyFromUrl(m_options.proxyUrl));
-    connect(m_dispatcher, &Dispatcher::attemptStarted, this, [this](const Delivery &delivery, const Webhook &) {
-        Delivery running = delivery;
-        running.status = JobStatus::Running;
-        m_changedDeliveries.append(running);
-        noteChange();
-    });
-    connect(m_dispatcher, &Dispatcher::attemptRecorded, this, [this](const Delivery &delivery, const Attempt &) {
-        m_changedDeliveries.append(delivery);
-        noteChange();
-    });
+    connect(
+        m_dispatcher, &Dispatcher::attemptStarted, this, [this](const Delivery &delivery, const Webhook &) {
+            Delivery running = delivery;
+            running.status = JobStatus::Running;
+            m_changedDeliveries.append(running);
+            noteChange();
+        });
+    connect(
+        m_dispatcher, &Dispatcher::attemptRecorded, this, [this](const Delivery &delivery, const Attempt &) {
+            m_changedDeliveries.append(delivery);
+            noteChange();
+        });
     connect(m_dispatcher, &Dispatcher::deliveryFailedForGood, this, [this](const Delivery &delivery) {
         QString url;
         if (m_store) {
@@ -282,7 +287,7 @@ void StoreService::loadWebhooks()
     const QList<Delivery> scheduled = schedule ? schedule.value() : QList<Delivery>();
     QList<WebhookRow> rows;
     for (const Webhook &hook : hooks.value()) {
-        WebhookRow row{ hook, healthOf(hook.id, scheduled) };
+        WebhookRow row { hook, healthOf(hook.id, scheduled) };
         row.webhook.secret.reset(); // write-only: it never leaves the store's thread
         if (hook.hasSecret())
             row.webhook.secret = QString(); // "has a secret" without its value
@@ -474,14 +479,15 @@ void StoreService::sendTestEvent(qint64 webhookId, const QString &eventType, con
     }
     const auto id = m_store->createDelivery(webhookId, eventType, payload);
     if (!id) {
-        fail(tr("Cannot queue the %1 event for webhook %2: %3").arg(eventType).arg(webhookId).arg(id.error()));
+        fail(
+            tr("Cannot queue the %1 event for webhook %2: %3").arg(eventType).arg(webhookId).arg(id.error()));
         return;
     }
     if (m_dispatcher)
         m_dispatcher->wake();
     Q_EMIT actionDone(eventType == QLatin1String("ping")
-                              ? tr("Queued ping %1 to webhook %2.").arg(id.value()).arg(webhookId)
-                              : tr("Queued %1 delivery %2 to webhook %3.").arg(eventType).arg(id.value()).arg(webhookId));
+            ? tr("Queued ping %1 to webhook %2.").arg(id.value()).arg(webhookId)
+            : tr("Queued %1 delivery %2 to webhook %3.").arg(eventType).arg(id.value()).arg(webhookId));
     noteChange();
 }
 
@@ -502,8 +508,9 @@ void StoreService::retry(const QList<qint64> &deliveryIds, bool resetWindow)
     if (!errors.isEmpty())
         fail(tr("Cannot retry %1").arg(errors.join(QLatin1String("; "))));
     if (done > 0)
-        Q_EMIT actionDone(resetWindow ? tr("Queued %n delivery(s) again with a new 24-hour window.", nullptr, done)
-                                      : tr("Queued %n delivery(s) again.", nullptr, done));
+        Q_EMIT actionDone(resetWindow
+                ? tr("Queued %n delivery(s) again with a new 24-hour window.", nullptr, done)
+                : tr("Queued %n delivery(s) again.", nullptr, done));
     noteChange();
 }
 
@@ -535,8 +542,9 @@ void StoreService::retryNow(const QList<qint64> &deliveryIds)
     if (!errors.isEmpty())
         fail(tr("Cannot retry now: %1").arg(errors.join(QLatin1String("; "))));
     if (done > 0) {
-        Q_EMIT actionDone(m_dispatcher ? tr("Sending %n delivery(s) now.", nullptr, done)
-                                       : tr("%n delivery(s) due now; a worker will send them.", nullptr, done));
+        Q_EMIT actionDone(m_dispatcher
+                ? tr("Sending %n delivery(s) now.", nullptr, done)
+                : tr("%n delivery(s) due now; a worker will send them.", nullptr, done));
     }
     noteChange();
 }
@@ -552,7 +560,8 @@ void StoreService::retryFailed(qint64 webhookId)
     }
     if (m_dispatcher)
         m_dispatcher->wake();
-    Q_EMIT actionDone(tr("Queued %n failed delivery(s) of webhook %1 again.", nullptr, n.value()).arg(webhookId));
+    Q_EMIT actionDone(
+        tr("Queued %n failed delivery(s) of webhook %1 again.", nullptr, n.value()).arg(webhookId));
     noteChange();
 }
 

@@ -3,7 +3,10 @@
 #include "deliverytext.h"
 #include "validation.h"
 
-WebhookTableModel::WebhookTableModel(QObject *parent) : KeyedTableModel<WebhookRow>(parent) { }
+WebhookTableModel::WebhookTableModel(QObject *parent)
+    : KeyedTableModel<WebhookRow>(parent)
+{
+}
 
 int WebhookTableModel::columnCount(const QModelIndex &parent) const
 {
@@ -31,11 +34,14 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case Url:
-            return tr("%1\nRetry policy: %2").arg(Validation::maskedUrl(hook.deliveryUrl), hook.retryPolicy.describe());
+            return tr("%1\nRetry policy: %2")
+                .arg(Validation::maskedUrl(hook.deliveryUrl), hook.retryPolicy.describe());
         case LastResult:
             return health.lastDelivery ? DeliveryText::summary(*health.lastDelivery) : QVariant();
         case Recent:
-            return tr("Delivered %1 of the last %2 attempted deliveries").arg(health.recentDelivered).arg(health.recentTotal);
+            return tr("Delivered %1 of the last %2 attempted deliveries")
+                .arg(health.recentDelivered)
+                .arg(health.recentTotal);
         default:
             return QVariant();
         }
