@@ -860,10 +860,6 @@ POST %1
 <context>
     <name>StoreService</name>
     <message>
-        <source>Cannot open the database %1: %2</source>
-        <translation>Die Datenbank %1 lässt sich nicht öffnen: %2</translation>
-    </message>
-    <message>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>

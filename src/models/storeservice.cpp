@@ -79,7 +79,11 @@ void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &opt
         m_options = options;
         auto store = std::make_unique<JobStore>(config, m_clock);
         if (Status s = store->open(); !s) {
-            Q_EMIT openFailed(tr("Cannot open the database %1: %2").arg(config.displayUrl(), s.error()));
+            // The store's message names the database already ("cannot open the database …").
+            QString message = s.error();
+            if (!message.isEmpty())
+                message[0] = message.at(0).toUpper();
+            Q_EMIT openFailed(message);
             return;
         }
         m_store = std::move(store);
