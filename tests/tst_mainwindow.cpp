@@ -33,6 +33,7 @@ private Q_SLOTS:
     void retryTurnsAFailedDeliveryBackToWaiting();
     void detailShowsEveryAttempt();
     void sendTestEventValidatesJson();
+    void activeCheckBoxDeactivates();
     void rendersToPng();
     void closingClosesTheStoreFirst();
 
@@ -206,6 +207,21 @@ void TestMainWindow::sendTestEventValidatesJson()
     QTest::mouseClick(send, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_okReceiver.requestCount(), before + 1, 10000);
     QCOMPARE(m_okReceiver.requests().last().body, QByteArrayLiteral("{\"ref\": \"refs/heads/main\"}"));
+}
+
+void TestMainWindow::activeCheckBoxDeactivates()
+{
+    WebhookTableModel *model = m_window->webhookModel();
+    const QModelIndex active = model->index(model->rowOfKey(m_failingHook), WebhookTableModel::Active);
+    QCOMPARE(active.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(active.flags() & Qt::ItemIsUserCheckable);
+    model->setData(active, Qt::Unchecked, Qt::CheckStateRole); // what a click on the box does
+    QTRY_COMPARE_WITH_TIMEOUT(active.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked), 10000);
+    JobStore store(m_config);
+    QVERIFY(store.open().ok());
+    QVERIFY(!store.webhook(m_failingHook)->active);
+    model->setData(active, Qt::Checked, Qt::CheckStateRole);
+    QTRY_COMPARE_WITH_TIMEOUT(active.data(Qt::CheckStateRole).toInt(), int(Qt::Checked), 10000);
 }
 
 void TestMainWindow::rendersToPng()

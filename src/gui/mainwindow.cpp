@@ -497,7 +497,19 @@ void MainWindow::connectStore()
         updateHistoryFilter();
         updateActions();
     });
-    connect(m_webhookView, &QAbstractItemView::doubleClicked, this, &MainWindow::editWebhook);
+    connect(m_webhookView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != WebhookTableModel::Active)
+            editWebhook();
+    });
+    connect(m_webhookModel, &WebhookTableModel::activeChangeRequested, this, [this](qint64 id, bool active) {
+        const int row = m_webhookModel->rowOfKey(id);
+        if (row < 0)
+            return;
+        Webhook changed = m_webhookModel->webhookAt(row)->webhook;
+        changed.active = active;
+        changed.secret.reset(); // keep the stored one
+        Q_EMIT m_store->saveWebhook(changed);
+    });
     for (QTableView *view : { m_historyView, m_scheduleView }) {
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentDeliveryChanged);

@@ -126,6 +126,26 @@ QVariant WebhookTableModel::headerData(int section, Qt::Orientation orientation,
     return QVariant();
 }
 
+Qt::ItemFlags WebhookTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Active)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || index.column() != Active || role != Qt::CheckStateRole)
+        return false;
+    const bool active = value.toInt() == Qt::Checked;
+    const Webhook &hook = m_rows.at(index.row()).webhook;
+    if (hook.active != active)
+        Q_EMIT activeChangeRequested(hook.id, active);
+    return false; // the store answers with the new row
+}
+
 std::optional<WebhookRow> WebhookTableModel::webhookAt(int row) const
 {
     if (row < 0 || row >= m_rows.size())
