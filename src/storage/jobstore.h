@@ -142,7 +142,8 @@ public:
 
     // Calls `onChange` (in this thread, with `context` alive) when another connection or
     // process changes the store: PostgreSQL notifications, or SQLite's data_version checked
-    // every `sqliteCheckMs`.
+    // every `sqliteCheckMs`. The timers belong to `context` and use this store: `context` must
+    // not outlive it (delete it with the store).
     void watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs = 250);
 
     // The SQLite file turned out damaged (corrupt, or not a database): retrying cannot help.
