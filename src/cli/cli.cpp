@@ -120,6 +120,15 @@ Result<qint64> parseId(const QString &text, const char *what)
     return id;
 }
 
+// The one id a command takes as its positional argument.
+Result<qint64> onlyId(const Command &c, const char *what)
+{
+    if (c.positional().size() != 1)
+        return Result<qint64>::failure(
+                QStringLiteral("%1: give exactly one %2 id").arg(c.name, QLatin1String(what)), ErrorKind::Invalid);
+    return parseId(c.positional().first(), what);
+}
+
 Result<qint64> parseDurationOption(const Command &c, const QString &option)
 {
     auto d = Duration::parse(c.value(option));
@@ -358,9 +367,7 @@ int webhookEdit(const Invocation &inv, const QStringList &args)
     c.parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The webhook."));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("webhook edit: give exactly one webhook id"));
-    auto id = parseId(c.positional().first(), "webhook");
+    auto id = onlyId(c, "webhook");
     if (!id)
         return failWith(id);
     const auto conflict = [&c](const char *a, const char *b) {
@@ -453,9 +460,7 @@ int webhookShow(const Invocation &inv, const QStringList &args)
     c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("webhook show: give exactly one webhook id"));
-    auto id = parseId(c.positional().first(), "webhook");
+    auto id = onlyId(c, "webhook");
     if (!id)
         return failWith(id);
     std::unique_ptr<JobStore> holder;
@@ -493,9 +498,7 @@ int webhookRemove(const Invocation &inv, const QStringList &args)
     Command c(QStringLiteral("webhook rm"), QStringLiteral("webhook rm ID"));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("webhook rm: give exactly one webhook id"));
-    auto id = parseId(c.positional().first(), "webhook");
+    auto id = onlyId(c, "webhook");
     if (!id)
         return failWith(id);
     std::unique_ptr<JobStore> holder;
@@ -551,9 +554,7 @@ int pingOrSend(const Invocation &inv, const QStringList &args, bool ping)
     c.parser.addPositionalArgument(QStringLiteral("WEBHOOK_ID"), QStringLiteral("The webhook."));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("%1: give exactly one webhook id").arg(c.name));
-    auto id = parseId(c.positional().first(), "webhook");
+    auto id = onlyId(c, "webhook");
     if (!id)
         return failWith(id);
     QString eventType = Ping;
@@ -721,9 +722,7 @@ int showCommand(const Invocation &inv, const QStringList &args)
     c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("show: give exactly one delivery id"));
-    auto id = parseId(c.positional().first(), "delivery");
+    auto id = onlyId(c, "delivery");
     if (!id)
         return failWith(id);
     std::unique_ptr<JobStore> holder;
@@ -837,9 +836,7 @@ int suspendCommand(const Invocation &inv, const QStringList &args)
     Command c(QStringLiteral("suspend"), QStringLiteral("suspend DELIVERY_ID"));
     if (int code = c.parse(args); code >= 0)
         return code;
-    if (c.positional().size() != 1)
-        return usageError(QStringLiteral("suspend: give exactly one delivery id"));
-    auto id = parseId(c.positional().first(), "delivery");
+    auto id = onlyId(c, "delivery");
     if (!id)
         return failWith(id);
     std::unique_ptr<JobStore> holder;

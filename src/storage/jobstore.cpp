@@ -1013,26 +1013,34 @@ Result<QList<LeaseHolder>> JobStore::leaseHolders()
 
 // ---- Manual actions ------------------------------------------------------------------
 
-Status JobStore::retry(qint64 deliveryId, bool resetWindow)
+Result<JobStore::LockedDelivery> JobStore::beginTransition(qint64 deliveryId)
 {
-    reconnectIfBroken();
+    using R = Result<LockedDelivery>;
     if (Status s = begin(); !s)
-        return s;
+        return R::failure(s.error());
     QSqlQuery q(database());
     q.prepare(sql("SELECT status, lease_expires, lease_owner FROM deliveries WHERE id = :id {LOCK}"));
     q.bindValue(QStringLiteral(":id"), deliveryId);
     if (Status s = exec(q, "reading a delivery"); !s) {
         rollback();
-        return s;
+        return R::failure(s.error());
     }
     if (!q.next()) {
         rollback();
-        return Status::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
+        return R::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
     }
-    const auto status = static_cast<JobStatus>(q.value(0).toInt());
-    const auto leaseExpires = optionalTime(q.value(1));
-    const QString owner = q.value(2).toString();
-    q.finish();
+    return LockedDelivery { static_cast<JobStatus>(q.value(0).toInt()), optionalTime(q.value(1)), q.value(2).toString() };
+}
+
+Status JobStore::retry(qint64 deliveryId, bool resetWindow)
+{
+    reconnectIfBroken();
+    const auto locked = beginTransition(deliveryId);
+    if (!locked)
+        return Status::failure(locked.error(), locked.errorKind());
+    const JobStatus status = locked->status;
+    const auto leaseExpires = locked->leaseExpires;
+    const QString owner = locked->leaseOwner;
     const TimeMs now = m_clock->now();
     if (status == JobStatus::Running && leaseExpires && *leaseExpires > now) {
         rollback();
@@ -1087,21 +1095,10 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 Status JobStore::suspend(qint64 deliveryId)
 {
     reconnectIfBroken();
-    if (Status s = begin(); !s)
-        return s;
-    QSqlQuery q(database());
-    q.prepare(sql("SELECT status FROM deliveries WHERE id = :id {LOCK}"));
-    q.bindValue(QStringLiteral(":id"), deliveryId);
-    if (Status s = exec(q, "reading a delivery"); !s) {
-        rollback();
-        return s;
-    }
-    if (!q.next()) {
-        rollback();
-        return Status::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
-    }
-    const auto status = static_cast<JobStatus>(q.value(0).toInt());
-    q.finish();
+    const auto locked = beginTransition(deliveryId);
+    if (!locked)
+        return Status::failure(locked.error(), locked.errorKind());
+    const JobStatus status = locked->status;
     if (!JobStatusInfo::canTransition(status, JobStatus::Suspended)) {
         rollback();
         return Status::failure(JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended),

@@ -169,6 +169,15 @@ private:
     // the same few statements thousands of times a second. Null (with `error` set) on failure.
     QSqlQuery *prepared(const char *key, const QString &statement, Status &error);
     Status ensureWebhookExists(qint64 id);
+    // Starts a write transaction and reads a delivery's state, its row locked on PostgreSQL;
+    // the caller commits or rolls back (on failure it is rolled back already).
+    struct LockedDelivery
+    {
+        JobStatus status;
+        std::optional<TimeMs> leaseExpires;
+        QString leaseOwner;
+    };
+    Result<LockedDelivery> beginTransition(qint64 deliveryId);
     Status createSqliteFile();
 
     DatabaseConfig m_config;
