@@ -1211,6 +1211,7 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
         const AttemptRecord *record;
         DeliveryUpdate update;
         std::optional<Delivery> after;
+        bool duplicate = false;
     };
     QList<Row> rows;
     rows.reserve(records.size());
@@ -1244,7 +1245,11 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
                                     sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
                                         "RETURNING {DELIVERY_COLUMNS}"),
                                     error);
-    if (!update || !countOnly)
+    QSqlQuery *alreadyRecorded = prepared("record.exists",
+                                          QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
+                                                         "date_started = :started AND date_sent = :sent"),
+                                          error);
+    if (!update || !countOnly || !alreadyRecorded)
         return R::failure(error.error());
     if (Status s = begin(); !s)
         return R::failure(s.error());
@@ -1289,6 +1294,21 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
             d.totalAttempts = row.record->before.totalAttempts + 1;
             d.attemptCount = row.record->before.attemptCount + 1;
             row.after = d;
+            continue;
+        }
+        // Recorded already? A COMMIT can succeed on the server while its answer is lost with
+        // the connection; the dispatcher then records the batch again. Apply it once.
+        alreadyRecorded->bindValue(QStringLiteral(":id"), id);
+        alreadyRecorded->bindValue(QStringLiteral(":started"), row.record->attempt.dateStarted);
+        alreadyRecorded->bindValue(QStringLiteral(":sent"), row.record->attempt.dateSent);
+        if (Status s = exec(*alreadyRecorded, "recording an attempt"); !s) {
+            rollback();
+            return R::failure(s.error());
+        }
+        const bool duplicate = alreadyRecorded->next();
+        alreadyRecorded->finish();
+        if (duplicate) {
+            row.duplicate = true;
             continue;
         }
         // The delivery moved on while the attempt was out (a manual retry or suspend, or its
