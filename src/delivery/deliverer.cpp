@@ -100,14 +100,6 @@ void Deliverer::setProxy(const QNetworkProxy &proxy)
     m_network->setProxy(proxy);
 }
 
-QList<qint64> Deliverer::inFlightIds() const
-{
-    QList<qint64> ids;
-    for (const InFlight *f : m_inFlight)
-        ids.append(f->attempt.deliveryId);
-    return ids;
-}
-
 void Deliverer::start(const ClaimedDelivery &claimed)
 {
     const Delivery &d = claimed.delivery;

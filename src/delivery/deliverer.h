@@ -29,7 +29,6 @@ public:
     // Abandons attempts without an outcome (a worker shutting down); they report aborted().
     void abortAll();
     int inFlight() const { return int(m_inFlight.size()); }
-    QList<qint64> inFlightIds() const;
 
 Q_SIGNALS:
     void finished(const Attempt &attempt);
