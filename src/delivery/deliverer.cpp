@@ -61,7 +61,7 @@ QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
 
 Deliverer::Deliverer(const Clock *clock, QObject *parent)
     : QObject(parent), m_clock(clock), m_network(new QNetworkAccessManager(this)),
-      m_profile(SenderProfile::launchpad())
+      m_profile(SenderProfile::launchpad()), m_deadlineSweep(this) // a child: moves with us to a thread
 {
     m_network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);

@@ -5,7 +5,10 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QRandomGenerator>
+
+#include <atomic>
 
 Q_LOGGING_CATEGORY(lcDispatcher, "hookwatch.dispatcher")
 
@@ -17,15 +20,93 @@ constexpr int MaxBackoffMs = 30 * 1000;
 constexpr int MaxRecordDelayMs = 20;
 } // namespace
 
+// The dispatcher's network side, living in its network thread: starts claimed deliveries
+// from a queue the moment a slot frees and reports back to the dispatcher's thread. The
+// queue is the only state both threads touch; everything else crosses by queued calls.
+class DeliveryLine final : public QObject
+{
+public:
+    DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency)
+        : m_dispatcher(dispatcher), m_deliverer(new Deliverer(clock, this)), m_concurrency(concurrency)
+    {
+        connect(m_deliverer, &Deliverer::finished, this, [this](const Attempt &attempt) {
+            --m_running;
+            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, attempt] { d->onAttemptFinished(attempt); },
+                                      Qt::QueuedConnection);
+            startReady();
+        });
+        connect(m_deliverer, &Deliverer::aborted, this, [this](qint64 deliveryId) {
+            --m_running;
+            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, deliveryId] { d->onAttemptAborted(deliveryId); },
+                                      Qt::QueuedConnection);
+        });
+    }
+
+    Deliverer *deliverer() const { return m_deliverer; }
+
+    // Either thread.
+    void append(const QList<ClaimedDelivery> &claimed)
+    {
+        {
+            QMutexLocker locker(&m_mutex);
+            m_ready.append(claimed);
+        }
+        QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
+    }
+    QList<ClaimedDelivery> takeReady()
+    {
+        QMutexLocker locker(&m_mutex);
+        return std::exchange(m_ready, {});
+    }
+    void setConcurrency(int concurrency)
+    {
+        m_concurrency = concurrency;
+        QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
+    }
+
+    // The network thread.
+    void start(const ClaimedDelivery &claimed)
+    {
+        ++m_running;
+        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, claimed] { d->onAttemptStarted(claimed); },
+                                  Qt::QueuedConnection);
+        m_deliverer->start(claimed);
+    }
+    void startReady()
+    {
+        while (m_running < m_concurrency.load()) {
+            ClaimedDelivery next;
+            {
+                QMutexLocker locker(&m_mutex);
+                if (m_ready.isEmpty())
+                    return;
+                next = m_ready.takeFirst();
+            }
+            start(next);
+        }
+    }
+
+private:
+    Dispatcher *m_dispatcher;
+    Deliverer *m_deliverer;
+    std::atomic<int> m_concurrency;
+    int m_running = 0;
+    QMutex m_mutex;
+    QList<ClaimedDelivery> m_ready;
+};
+
 Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
     : QObject(parent), m_store(store), m_clock(clock), m_options(options),
       m_owner(QStringLiteral("%1:%2:%3")
                       .arg(QHostInfo::localHostName())
                       .arg(QCoreApplication::applicationPid())
-                      .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'))),
-      m_deliverer(new Deliverer(clock, this))
+                      .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
 {
     m_options.concurrency = qMax(1, m_options.concurrency);
+    m_line = new DeliveryLine(clock, this, m_options.concurrency);
+    m_line->moveToThread(&m_networkThread);
+    m_networkThread.setObjectName(QStringLiteral("hookwatch-net"));
+    m_networkThread.start();
     // The coarse default may fire 5% late: minutes on an hourly retry.
     m_dueTimer.setTimerType(Qt::PreciseTimer);
     m_dueTimer.setSingleShot(true);
@@ -43,23 +124,33 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         // Grace is over: give back what has not finished, unsent as far as we know.
-        m_deliverer->abortAll();
+        QMetaObject::invokeMethod(m_line, [line = m_line] { line->deliverer()->abortAll(); },
+                                  Qt::BlockingQueuedConnection);
+        // Attempts that finished before the abort are on their way here: record them
+        // rather than give their deliveries back to be sent again.
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
         finishStop();
     });
-    connect(m_deliverer, &Deliverer::finished, this, &Dispatcher::onAttemptFinished);
-    connect(m_deliverer, &Deliverer::aborted, this, &Dispatcher::onAttemptAborted);
 }
 
-Dispatcher::~Dispatcher() = default;
+Dispatcher::~Dispatcher()
+{
+    // The line and its Deliverer (and QNetworkAccessManager) go in their own thread: the
+    // thread deletes deferred objects as it finishes.
+    m_line->deleteLater();
+    m_networkThread.quit();
+    m_networkThread.wait();
+}
 
 void Dispatcher::setProxy(const QNetworkProxy &proxy)
 {
-    m_deliverer->setProxy(proxy);
+    QMetaObject::invokeMethod(m_line, [line = m_line, proxy] { line->deliverer()->setProxy(proxy); },
+                              Qt::BlockingQueuedConnection);
 }
 
 int Dispatcher::inFlight() const
 {
-    return int(m_inFlight.size());
+    return int(m_running.size());
 }
 
 void Dispatcher::start()
@@ -88,6 +179,7 @@ void Dispatcher::setPaused(bool paused)
 void Dispatcher::setConcurrency(int concurrency)
 {
     m_options.concurrency = qMax(1, concurrency);
+    m_line->setConcurrency(m_options.concurrency);
     scheduleDispatch();
 }
 
@@ -157,27 +249,26 @@ bool Dispatcher::flushRecords()
 
 void Dispatcher::dispatchDue()
 {
-    // Fill free slots first: a request waiting behind a transaction is throughput lost.
-    if (m_started && !m_stopping && !m_paused)
-        startClaimed();
-    const bool flushNow = m_stopping || !m_started || m_inFlight.isEmpty()
+    const bool flushNow = m_stopping || !m_started || m_outstanding.isEmpty()
             || m_toRecord.size() >= recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
     if (flushNow && !flushRecords())
         return;
     if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
     if (m_stopping) {
-        if (m_inFlight.isEmpty())
+        if (m_outstanding.isEmpty())
             finishStop();
         return;
     }
     if (!m_started || m_paused || m_runFinished)
         return;
-    startClaimed();
     int claimedCount = 0;
-    if (m_inFlight.size() + m_claimed.size() < m_options.concurrency) {
-        // Slots would go idle: claim a batch ahead, so one transaction serves many attempts.
-        const int want = m_options.concurrency + recordBatch() - int(m_inFlight.size() + m_claimed.size());
+    const int outstanding = int(m_outstanding.size());
+    const int lowWater = m_options.concurrency + recordBatch() / 2;
+    if (outstanding < lowWater) {
+        // Claim a batch ahead, before the network thread's queue runs dry, so one
+        // transaction serves many attempts and no slot waits for it.
+        const int want = lowWater + recordBatch() - outstanding;
         const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
         if (!claimed) {
             reportStoreError(claimed.error());
@@ -189,22 +280,22 @@ void Dispatcher::dispatchDue()
             Q_EMIT storeRecovered();
         }
         claimedCount = int(claimed->size());
-        m_claimed.append(claimed.value());
-        startClaimed();
+        handOver(claimed.value());
     }
     if (claimedCount > 0)
         Q_EMIT activityChanged();
-    if (m_options.mode == Mode::Once && claimedCount == 0 && m_claimed.isEmpty()) {
+    if (m_options.mode == Mode::Once && claimedCount == 0) {
+        // Nothing more is due: finished once what is out has been recorded.
         checkRunFinished();
         return;
     }
-    if (m_inFlight.size() >= m_options.concurrency) {
+    if (m_outstanding.size() >= m_options.concurrency) {
         // Every slot is busy: the next finished attempt dispatches again.
         m_dueTimer.stop();
         return;
     }
     armTimer();
-    if (m_options.mode == Mode::UntilIdle && m_inFlight.isEmpty())
+    if (m_options.mode == Mode::UntilIdle && m_outstanding.isEmpty())
         checkRunFinished();
 }
 
@@ -215,26 +306,30 @@ int Dispatcher::recordBatch() const
     return qBound(8, 2 * m_options.concurrency, 64);
 }
 
-void Dispatcher::startClaimed()
+void Dispatcher::handOver(const QList<ClaimedDelivery> &claimed)
 {
-    while (!m_claimed.isEmpty() && m_inFlight.size() < m_options.concurrency) {
-        const ClaimedDelivery c = m_claimed.takeFirst();
-        m_inFlight.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
-        Q_EMIT attemptStarted(c.delivery, c.webhook);
-        m_deliverer->start(c);
-    }
-    if (!m_inFlight.isEmpty() && !m_leaseTimer.isActive())
+    if (claimed.isEmpty())
+        return;
+    for (const ClaimedDelivery &c : claimed)
+        m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
+    m_line->append(claimed);
+    if (!m_leaseTimer.isActive())
         m_leaseTimer.start();
 }
 
 void Dispatcher::releaseClaimed()
 {
-    if (m_claimed.isEmpty())
+    // Only what the network thread has not started yet; attempts in flight go on.
+    const QList<ClaimedDelivery> unstarted = m_line->takeReady();
+    if (unstarted.isEmpty())
         return;
     QList<qint64> ids;
-    for (const ClaimedDelivery &c : std::as_const(m_claimed))
+    for (const ClaimedDelivery &c : unstarted) {
         ids.append(c.delivery.id);
-    m_claimed.clear();
+        m_outstanding.remove(c.delivery.id);
+    }
+    if (m_outstanding.isEmpty())
+        m_leaseTimer.stop();
     const Status released = m_store->releaseLeases(m_owner, ids);
     if (!released)
         qCWarning(lcDispatcher).noquote() << released.error();
@@ -256,7 +351,7 @@ void Dispatcher::armTimer()
         // Due already. With our slots and queue full, the next finished attempt dispatches;
         // otherwise it fell due after our claim, or another worker holds its row: look again
         // in a millisecond.
-        if (m_inFlight.size() + m_claimed.size() >= m_options.concurrency) {
+        if (m_outstanding.size() >= m_options.concurrency) {
             m_dueTimer.stop();
             return;
         }
@@ -265,23 +360,29 @@ void Dispatcher::armTimer()
     m_dueTimer.start(int(qMin(wait, MaxTimerWaitMs)));
 }
 
+void Dispatcher::onAttemptStarted(const ClaimedDelivery &claimed)
+{
+    if (!m_outstanding.contains(claimed.delivery.id))
+        return; // given back while the request was being started: stopped after the grace
+    m_running.insert(claimed.delivery.id);
+    Q_EMIT attemptStarted(claimed.delivery, claimed.webhook);
+}
+
 void Dispatcher::onAttemptFinished(const Attempt &attempt)
 {
-    auto it = m_inFlight.find(attempt.deliveryId);
-    if (it == m_inFlight.end())
+    m_running.remove(attempt.deliveryId);
+    auto it = m_outstanding.find(attempt.deliveryId);
+    if (it == m_outstanding.end())
         return;
     AttemptRecord record = it.value();
     record.attempt = attempt;
-    m_inFlight.erase(it);
+    m_outstanding.erase(it);
     if (m_toRecord.isEmpty())
         m_oldestRecord.start();
     m_toRecord.append(record);
-    // The next claimed delivery takes the freed slot at once; recording waits for a batch.
-    if (m_started && !m_stopping && !m_paused)
-        startClaimed();
-    if (m_inFlight.isEmpty())
+    if (m_outstanding.isEmpty())
         m_leaseTimer.stop();
-    if (m_stopping && m_inFlight.isEmpty()) {
+    if (m_stopping && m_outstanding.isEmpty()) {
         m_graceTimer.stop();
         finishStop();
         return;
@@ -291,7 +392,11 @@ void Dispatcher::onAttemptFinished(const Attempt &attempt)
 
 void Dispatcher::onAttemptAborted(qint64 deliveryId)
 {
-    m_inFlight.remove(deliveryId);
+    m_running.remove(deliveryId);
+    if (!m_outstanding.remove(deliveryId))
+        return;
+    if (m_outstanding.isEmpty())
+        m_leaseTimer.stop();
     const Status released = m_store->releaseLeases(m_owner, { deliveryId });
     if (!released)
         qCWarning(lcDispatcher).noquote() << released.error();
@@ -299,9 +404,7 @@ void Dispatcher::onAttemptAborted(qint64 deliveryId)
 
 void Dispatcher::renewLeases()
 {
-    QList<qint64> ids = m_inFlight.keys();
-    for (const ClaimedDelivery &c : std::as_const(m_claimed))
-        ids.append(c.delivery.id);
+    const QList<qint64> ids = m_outstanding.keys();
     const Status renewed = m_store->renewLeases(m_owner, ids, m_options.leaseMs);
     if (!renewed)
         Q_EMIT storeError(renewed.error());
@@ -309,7 +412,7 @@ void Dispatcher::renewLeases()
 
 void Dispatcher::checkRunFinished()
 {
-    if (m_runFinished || !m_inFlight.isEmpty() || !m_toRecord.isEmpty())
+    if (m_runFinished || !m_outstanding.isEmpty() || !m_toRecord.isEmpty())
         return;
     if (m_options.mode == Mode::UntilIdle) {
         const auto unfinished = m_store->hasUnfinished();
@@ -335,7 +438,7 @@ void Dispatcher::stop(int graceMs)
     m_dueTimer.stop();
     m_kickTimer.stop();
     releaseClaimed();
-    if (m_inFlight.isEmpty()) {
+    if (m_outstanding.isEmpty()) {
         finishStop();
         return;
     }
@@ -347,9 +450,10 @@ void Dispatcher::finishStop()
     m_leaseTimer.stop();
     m_flushTimer.stop();
     releaseClaimed();
-    const QList<qint64> leftover = m_inFlight.keys();
+    const QList<qint64> leftover = m_outstanding.keys();
     if (!leftover.isEmpty()) {
-        m_inFlight.clear();
+        m_outstanding.clear();
+        m_running.clear();
         m_store->releaseLeases(m_owner, leftover);
     }
     flushRecords();
@@ -370,11 +474,11 @@ Status Dispatcher::attemptNow(qint64 deliveryId)
                                        .arg(deliveryId)
                                        .arg(JobStatusInfo::name(d->status)));
     }
-    const ClaimedDelivery &c = claimed->first();
-    m_inFlight.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
+    const ClaimedDelivery c = claimed->first();
+    m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
     if (!m_leaseTimer.isActive())
         m_leaseTimer.start();
-    Q_EMIT attemptStarted(c.delivery, c.webhook);
-    m_deliverer->start(c);
+    // Now, whatever the slots hold: the caller waits for this one.
+    QMetaObject::invokeMethod(m_line, [line = m_line, c] { line->start(c); }, Qt::QueuedConnection);
     return {};
 }

@@ -6,15 +6,18 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 
-class Deliverer;
+class DeliveryLine;
 class QNetworkProxy;
 
 // Runs due deliveries: claims them from the store under a lease, hands them to the
 // Deliverer and records each outcome. One single-shot timer is armed for the earliest
 // due delivery; there is no polling loop for due work. Lives in one thread with its store
-// (the main thread of a worker, a worker thread under the window).
+// (the main thread of a worker, a worker thread under the window); the requests go out
+// from a network thread of its own, fed from a queue of claimed deliveries, so a slow
+// transaction here never leaves a connection idle.
 class Dispatcher final : public QObject
 {
     Q_OBJECT
@@ -67,12 +70,14 @@ Q_SIGNALS:
     void activityChanged();
 
 private:
+    friend class DeliveryLine;
     void scheduleDispatch();
     void dispatchDue();
-    void startClaimed();
+    void handOver(const QList<ClaimedDelivery> &claimed);
     int recordBatch() const;
     void releaseClaimed();
     void armTimer();
+    void onAttemptStarted(const ClaimedDelivery &claimed);
     void onAttemptFinished(const Attempt &attempt);
     void onAttemptAborted(qint64 deliveryId);
     bool flushRecords();
@@ -85,14 +90,17 @@ private:
     const Clock *m_clock;
     Options m_options;
     QString m_owner;
-    Deliverer *m_deliverer;
+    QThread m_networkThread;
+    DeliveryLine *m_line; // lives in m_networkThread
     QTimer m_dueTimer;
     QTimer m_kickTimer;
     QTimer m_leaseTimer;
     QTimer m_graceTimer;
     QTimer m_flushTimer;
-    QList<ClaimedDelivery> m_claimed; // claimed ahead, leased, waiting for a free slot
-    QHash<qint64, AttemptRecord> m_inFlight; // by delivery id, as claimed
+    // Handed to the network thread, waiting there for a slot or in flight; by delivery id,
+    // as claimed. Leased to us until recorded or given back.
+    QHash<qint64, AttemptRecord> m_outstanding;
+    QSet<qint64> m_running; // of those, the ones whose request has started
     QList<AttemptRecord> m_toRecord;
     QElapsedTimer m_oldestRecord;
     bool m_started = false;
