@@ -278,6 +278,33 @@ private Q_SLOTS:
     }
 
     // Several connections claiming at once never get the same delivery.
+    void createsManyCopiesAtOnce_data() { TestDatabases::addBackendRows(); }
+    void createsManyCopiesAtOnce()
+    {
+        // `send --repeat`: more copies than one statement makes, each a waiting delivery
+        // with the payload and event type given, numbered without gaps.
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const QByteArray payload = QByteArrayLiteral("{\"bug\": 1, \"bytes\": \"\\u0000\\u00ff\"}");
+        const auto ids = m_store->createDeliveries(hook, QStringLiteral("load:1.0"), payload, 25001);
+        QVERIFY2(ids.ok(), qPrintable(ids.error()));
+        QCOMPARE(ids->second - ids->first + 1, 25001);
+        DeliveryFilter filter;
+        filter.status = JobStatus::Waiting;
+        QCOMPARE(m_store->countDeliveries(filter).value(), 25001);
+        for (const qint64 id : { ids->first, ids->first + 10000, ids->second }) {
+            const auto d = m_store->delivery(id);
+            QVERIFY2(d.ok(), qPrintable(d.error()));
+            QCOMPARE(d->payload, payload);
+            QCOMPARE(d->eventType, QStringLiteral("load:1.0"));
+            QCOMPARE(d->webhookId, hook);
+        }
+        QVERIFY(!m_store->createDeliveries(hook, QStringLiteral("x"), payload, 0).ok());
+        QVERIFY(!m_store->createDeliveries(hook + 100, QStringLiteral("x"), payload, 3).ok());
+        QCOMPARE(m_store->countDeliveries(DeliveryFilter()).value(), 25001);
+    }
+
     void concurrentClaimsAreExclusive_data() { TestDatabases::addBackendRows(); }
     void concurrentClaimsAreExclusive()
     {
