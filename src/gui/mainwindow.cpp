@@ -21,10 +21,12 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,9 +43,68 @@
 
 void initGuiResources();
 
+// Off unless asked for (QT_LOGGING_RULES="hookwatch.timing.info=true"): hookwatch-bench reads
+// these marks to time what a user sees.
+Q_LOGGING_CATEGORY(lcTiming, "hookwatch.timing", QtWarningMsg)
+
 namespace {
 constexpr int StatusRefreshMs = 5000;
 constexpr qint64 Day = 24 * RetryPolicy::Hour;
+
+// Logs wall-clock epoch milliseconds when the window is first painted ("window-shown") and
+// when the history view first paints loaded rows after its model was reset: at start and after
+// each change of filter ("history-rows-shown"). Each mark is logged once the paint that shows
+// it has been flushed to the screen.
+class TimingMarks final : public QObject
+{
+public:
+    explicit TimingMarks(MainWindow *window)
+        : QObject(window)
+        , m_window(window)
+    {
+        window->installEventFilter(this);
+        window->historyView()->viewport()->installEventFilter(this);
+        connect(window->historyModel(), &QAbstractItemModel::modelReset, this, [this] { m_rowsShown = false; });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint)
+            return false;
+        if (watched == m_window) {
+            if (!m_windowShown) {
+                m_windowShown = true;
+                markAfterPaint(QStringLiteral("window-shown"));
+            }
+        } else if (!m_rowsShown && topRowLoaded()) {
+            m_rowsShown = true;
+            markAfterPaint(QStringLiteral("history-rows-shown rows=%1").arg(m_window->historyModel()->rowCount()));
+        }
+        return false;
+    }
+
+private:
+    bool topRowLoaded() const
+    {
+        const int row = m_window->historyView()->rowAt(0);
+        return row >= 0
+            && m_window->historyModel()->index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
+    }
+
+    // The paint is flushed once the event that carries it is done.
+    void markAfterPaint(const QString &what)
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [what] { qCInfo(lcTiming).noquote() << what << QDateTime::currentMSecsSinceEpoch(); },
+            Qt::QueuedConnection);
+    }
+
+    MainWindow *m_window;
+    bool m_windowShown = false;
+    bool m_rowsShown = false;
+};
 
 QTableView *makeTable(QWidget *parent)
 {
@@ -215,6 +276,8 @@ MainWindow::MainWindow(
     connectStore();
     restoreWindowState();
     updateActions();
+    if (lcTiming().isInfoEnabled())
+        new TimingMarks(this);
     openStore(database);
 }
 
