@@ -485,8 +485,9 @@ void MainWindow::connectStore()
         showMessage(tr("Opened %1.").arg(url));
         updateHistoryFilter();
         refreshAll();
-        if (m_settings.delivery.deliver)
-            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
+        // After the first refresh: pruning a large store takes a while, and until then the
+        // store's thread would answer nothing else.
+        m_pruneAfterRefresh = m_settings.delivery.deliver;
         updateActions();
         Q_EMIT storeOpened();
     });
@@ -542,6 +543,10 @@ void MainWindow::connectStore()
             const qint64 cost = m_refreshClock.restart();
             m_refreshGapMs = int(qBound<qint64>(qint64(250), 4 * cost, qint64(10000)));
             m_refreshInFlight = false;
+            if (m_pruneAfterRefresh) {
+                m_pruneAfterRefresh = false;
+                Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
+            }
             if (m_refreshWanted)
                 requestRefresh();
         }
@@ -648,7 +653,9 @@ void MainWindow::refreshAll()
         return;
     m_refreshInFlight = true;
     m_refreshClock.restart();
-    m_historyModel->refresh();
+    // A count on its way (a new filter's) is as fresh as this refresh would be.
+    if (!m_historyModel->isCounting())
+        m_historyModel->refresh();
     Q_EMIT m_store->loadWebhooks();
     Q_EMIT m_store->loadRetrySchedule();
     if (m_detailId)

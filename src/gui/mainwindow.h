@@ -126,6 +126,7 @@ private:
     QElapsedTimer m_refreshClock; // since the batch in flight started, or the last one ended
     bool m_refreshInFlight = false;
     bool m_refreshWanted = false;
+    bool m_pruneAfterRefresh = false; // the automatic prune at open, once the window has its rows
     int m_refreshGapMs = 250;
     QList<Delivery> m_failedForGood;
     QStringList m_failedUrls;

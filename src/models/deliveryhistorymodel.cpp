@@ -185,6 +185,7 @@ void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
     m_filter.offset = 0;
     m_count = 0;
     m_newestId = 0;
+    m_firstPageBeforeCount = false;
     m_rows.clear();
     m_pageGeneration.clear();
     m_wantedPages.clear();
@@ -233,8 +234,13 @@ void DeliveryHistoryModel::refresh()
 
 void DeliveryHistoryModel::requestCount()
 {
-    m_countSerial = (m_filterSerial << 32) | (++m_nextCountSerial & 0xffffffff);
-    Q_EMIT countWanted(m_countSerial, m_filter);
+    // Every count follows a new filter or a new generation, so the page serial names it too.
+    m_countSerial = pageSerial();
+    // With nothing to show yet, the first page comes with the count instead of a round trip
+    // later, behind whatever else the store's thread has been asked for meanwhile.
+    DeliveryFilter filter = m_filter;
+    filter.limit = m_rows.isEmpty() ? PageSize : 0;
+    Q_EMIT countWanted(m_countSerial, filter);
 }
 
 void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newestId)
@@ -244,7 +250,10 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
     m_countSerial = 0;
     m_newestId = newestId;
     const qint64 delta = count - m_count;
-    const bool newestFirst = m_filter.sortKey == DeliveryFilter::SortKey::Id && m_filter.descending;
+    // Rows past a first page shown ahead of its count are older ones: they go below it.
+    const bool newestFirst = m_filter.sortKey == DeliveryFilter::SortKey::Id && m_filter.descending
+        && !m_firstPageBeforeCount;
+    m_firstPageBeforeCount = false;
     if (delta > 0) {
         // New deliveries have the highest ids: newest first, they appear at the top and the
         // rows already shown move down with their selection.
@@ -291,8 +300,8 @@ void DeliveryHistoryModel::sendPageRequests()
     const QSet<qint64> wanted = m_wantedPages;
     m_wantedPages.clear();
     for (qint64 page : wanted) {
-        if (page * PageSize >= m_count)
-            continue;
+        if (page * PageSize >= m_count || m_pageGeneration.value(page) == m_generation)
+            continue; // gone, or arrived meanwhile (the first page comes with the count)
         m_requestedPages.insert(page, m_generation);
         ++m_pagesRequested;
         DeliveryFilter upToCount = m_filter;
@@ -306,6 +315,17 @@ void DeliveryHistoryModel::onPageLoaded(quint64 serial, qint64 offset, const QLi
     if ((serial >> 32) != m_filterSerial)
         return;
     const quint64 generation = serial & 0xffffffff;
+    if (serial == m_countSerial && m_count == 0 && offset == 0 && !rows.isEmpty()) {
+        // The first rows, ahead of their count: shown at once.
+        beginInsertRows(QModelIndex(), 0, int(rows.size() - 1));
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            m_rows.insert(i, rows.at(i));
+        m_count = rows.size();
+        m_pageGeneration.insert(0, generation);
+        m_firstPageBeforeCount = true;
+        endInsertRows();
+        return;
+    }
     const qint64 page = offset / PageSize;
     if (m_requestedPages.value(page) == generation)
         m_requestedPages.remove(page);

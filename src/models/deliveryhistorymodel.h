@@ -75,6 +75,8 @@ public Q_SLOTS:
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
 
 Q_SIGNALS:
+    // `filter.limit` > 0: send the first page of that many rows with the count, under `serial`
+    // (it may come before the count).
     void countWanted(quint64 serial, const DeliveryFilter &filter);
     void pageWanted(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
     void counted(qint64 count);
@@ -93,7 +95,7 @@ private:
     quint64 m_generation = 1;
     quint64 m_minGeneration = 1; // pages asked for earlier no longer line up with the rows
     quint64 m_countSerial = 0; // the count request in flight, 0 when none
-    quint64 m_nextCountSerial = 0;
+    bool m_firstPageBeforeCount = false; // the rows shown are the first page; the count adds the rest below
     QHash<qint64, Delivery> m_rows; // row -> delivery, for the cached pages
     QHash<qint64, quint64> m_pageGeneration; // page -> generation its rows were loaded in
     mutable QSet<qint64> m_wantedPages; // asked for by data(), not yet requested

@@ -365,6 +365,23 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
     const qint64 newestId = top->isEmpty() ? 0 : top->first().id;
     DeliveryFilter upTo = filter;
     upTo.beforeId = newestId + 1;
+    if (filter.limit > 0) {
+        // The first page goes ahead of the count, which may take a while on a large store.
+        upTo.offset = 0;
+        upTo.withPayload = false;
+        const auto first = m_store->deliveries(upTo);
+        if (!first) {
+            fail(tr("Cannot read the deliveries: %1").arg(first.error()));
+            return;
+        }
+        if (first->size() < filter.limit) {
+            // It is all there is: its own count.
+            Q_EMIT historyCounted(serial, first->size(), newestId);
+            Q_EMIT historyPageLoaded(serial, 0, first.value());
+            return;
+        }
+        Q_EMIT historyPageLoaded(serial, 0, first.value());
+    }
     const auto count = m_store->countDeliveries(upTo);
     if (!count) {
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));

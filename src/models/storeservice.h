@@ -42,6 +42,8 @@ public Q_SLOTS:
     void saveWebhook(const Webhook &webhook); // id 0 adds
     void removeWebhook(qint64 webhookId);
 
+    // With `filter.limit` > 0, the first page of that many rows comes too, under the same
+    // serial: ahead of the count when there are more rows than that, else right after it.
     void countHistory(quint64 serial, const DeliveryFilter &filter);
     void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
     void loadRetrySchedule();
