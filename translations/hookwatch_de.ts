@@ -109,6 +109,18 @@ POST %1
         <source>[body cut off after %1 KiB]</source>
         <translation>[Inhalt nach %1 KiB abgeschnitten]</translation>
     </message>
+    <message>
+        <source>Custom headers</source>
+        <translation>Eigene Header</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>trusts a self-signed certificate</source>
+        <translation>vertraut einem selbstsignierten Zertifikat</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -1105,6 +1117,54 @@ POST %1
         <source>not set</source>
         <translation>nicht gesetzt</translation>
     </message>
+    <message>
+        <source>Custom &amp;headers:</source>
+        <translation>Eigene &amp;Header:</translation>
+    </message>
+    <message>
+        <source>Sent with every request, e.g. an Authorization header the receiver requires. Values of credential-like headers are shown masked.</source>
+        <translation>Werden mit jeder Anfrage gesendet, z. B. ein Authorization-Header, den der Empfänger verlangt. Werte von Headern mit Zugangsdaten werden maskiert angezeigt.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Header</source>
+        <translation>&amp;Neuer Header</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Header</source>
+        <translation>Header ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>Trust a self-signed &amp;certificate (this webhook only)</source>
+        <translation>Selbstsigniertem Zertifikat &amp;vertrauen (nur dieser Webhook)</translation>
+    </message>
+    <message>
+        <source>Accepts a certificate that no authority signed, as long as it is self-signed, for this webhook only; every other webhook's certificates are still verified. Anyone can make such a certificate, so tick this only for a receiver you run yourself.</source>
+        <translation>Akzeptiert ein Zertifikat, das keine Zertifizierungsstelle signiert hat, sofern es selbstsigniert ist, nur für diesen Webhook; die Zertifikate aller anderen Webhooks werden weiterhin geprüft. Jeder kann ein solches Zertifikat erstellen: Kreuzen Sie dies nur für einen Empfänger an, den Sie selbst betreiben.</translation>
+    </message>
+    <message>
+        <source>Header %1 has a value but no name.</source>
+        <translation>Header %1 hat einen Wert, aber keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Header %1: the name must not contain a colon; write the value in its own column.</source>
+        <translation>Header %1: Der Name darf keinen Doppelpunkt enthalten; schreiben Sie den Wert in die eigene Spalte.</translation>
+    </message>
+    <message>
+        <source>Header %1: %2</source>
+        <translation>Header %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>WebhookTableModel</name>
@@ -1165,6 +1225,14 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>Next retry</source>
         <translation>Nächste Wiederholung</translation>
+    </message>
+    <message>
+        <source>Header: %1: %2</source>
+        <translation>Header: %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS: trusts a self-signed certificate</source>
+        <translation>TLS: vertraut einem selbstsignierten Zertifikat</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,11 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
     };
     row(tr("Delivery"), QString::number(d.id));
     row(tr("Webhook"), tr("%1 (%2)").arg(d.webhookId).arg(url));
+    if (detail.webhook && !detail.webhook->headers.isEmpty())
+        row(tr("Custom headers"),
+            headerLines(detail.webhook->headers).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+    if (detail.webhook && detail.webhook->trustSelfSigned)
+        row(tr("TLS"), tr("trusts a self-signed certificate"));
     row(tr("Event type"), d.eventType);
     row(tr("Status"),
         tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), JobStatusInfo::name(d.status)));
@@ -224,5 +229,6 @@ QString DeliveryDetailView::curlCommand() const
     planned.request.headers = { { "Content-Type", "application/json" },
         { "X-Launchpad-Event-Type", m_detail->delivery.eventType.toUtf8() },
         { "X-Launchpad-Delivery", QByteArray::number(m_detail->delivery.id) } };
+    planned.request.headers += m_detail->webhook->headers;
     return DeliveryText::curlCommand(planned, m_detail->delivery.payload);
 }

@@ -5,7 +5,47 @@
 #include "eventtemplates.h"
 #include "validation.h"
 
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QStyledItemDelegate>
+
+namespace {
+enum HeaderColumn { HeaderName, HeaderValue };
+// The value as typed; the cell's text is what may be shown of it (masked for a credential).
+constexpr int HeaderValueRole = Qt::UserRole;
+
+QByteArray headerName(const QAbstractItemModel *model, int row)
+{
+    return model->index(row, HeaderName).data().toString().trimmed().toLatin1();
+}
+
+// Edits a header's value. A credential's value is typed blind, like the secret, so it never
+// shows in the window; the cell keeps the real value in HeaderValueRole.
+class HeaderValueDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(
+        QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        auto *editor = new QLineEdit(parent);
+        editor->setFrame(false);
+        if (Validation::isSensitiveHeader(headerName(index.model(), index.row())))
+            editor->setEchoMode(QLineEdit::Password);
+        return editor;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QLineEdit *>(editor)->setText(index.data(HeaderValueRole).toString());
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QLineEdit *>(editor)->text(), HeaderValueRole);
+    }
+};
+} // namespace
 
 WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     : QDialog(parent)
@@ -16,7 +56,7 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     setMinimumWidth(560);
     // Messages wrap at the width of the fields, not at their own shortest.
     m_ui->urlMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_ui->policyDescription->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->policyDescription->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     setWindowTitle(webhook.id == 0 ? tr("Add Webhook") : tr("Edit Webhook %1").arg(webhook.id));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Save"));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
@@ -38,6 +78,21 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     }
     m_ui->otherEventTypesEdit->setText(others.join(QLatin1String(", ")));
 
+    m_ui->headerTable->verticalHeader()->setDefaultSectionSize(m_ui->headerTable->fontMetrics().height() + 8);
+    m_ui->headerTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->headerTable->setItemDelegateForColumn(HeaderValue, new HeaderValueDelegate(m_ui->headerTable));
+    for (const auto &header : webhook.headers)
+        appendHeaderRow(QString::fromLatin1(header.first), QString::fromUtf8(header.second));
+    m_ui->removeHeaderButton->setEnabled(false);
+    m_ui->headerMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+
+    m_ui->trustSelfSignedCheck->setChecked(webhook.trustSelfSigned);
+    // What trusting means, where the pointer rests; the box itself says "this webhook only".
+    m_ui->trustSelfSignedCheck->setToolTip(
+        tr("Accepts a certificate that no authority signed, as long as it is self-signed, for this "
+           "webhook only; every other webhook's certificates are still verified. Anyone can make such a "
+           "certificate, so tick this only for a receiver you run yourself."));
+
     for (const QString &preset : RetryPolicy::presetNames())
         m_ui->presetCombo->addItem(presetTitle(preset), preset);
     const int presetIndex = m_ui->presetCombo->findData(webhook.retryPolicy.preset);
@@ -56,6 +111,11 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
         m_clearSecret = true;
         updateSecretState();
     });
+    connect(m_ui->headerTable, &QTableWidget::itemChanged, this, &WebhookDialog::onHeaderItemChanged);
+    connect(m_ui->headerTable, &QTableWidget::itemSelectionChanged, this,
+        [this] { m_ui->removeHeaderButton->setEnabled(!m_ui->headerTable->selectedItems().isEmpty()); });
+    connect(m_ui->addHeaderButton, &QPushButton::clicked, this, &WebhookDialog::addHeader);
+    connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, &WebhookDialog::removeHeader);
     connect(
         m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::updatePolicyDescription);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &WebhookDialog::accept);
@@ -70,7 +130,12 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     m_ui->urlEdit->setFocus();
 }
 
-WebhookDialog::~WebhookDialog() = default;
+WebhookDialog::~WebhookDialog()
+{
+    // A cell still being edited commits while QDialog's destructor hides the dialog, when this
+    // object is no longer a WebhookDialog.
+    disconnect(m_ui->headerTable, nullptr, this, nullptr);
+}
 
 QString WebhookDialog::presetTitle(const QString &preset)
 {
@@ -105,6 +170,9 @@ Webhook WebhookDialog::webhook() const
     w.active = m_ui->activeCheck->isChecked();
     w.eventTypes = checkedEventTypes();
     w.timeoutMs = qint64(m_ui->timeoutSpin->value()) * 1000;
+    if (const auto headers = tableHeaders())
+        w.headers = headers.value();
+    w.trustSelfSigned = m_ui->trustSelfSignedCheck->isChecked();
     const QString preset = m_ui->presetCombo->currentData().toString();
     if (preset != m_original.retryPolicy.preset) {
         if (const auto policy = RetryPolicy::fromPreset(preset))
@@ -120,7 +188,40 @@ Webhook WebhookDialog::webhook() const
     return w;
 }
 
+Result<HeaderList> WebhookDialog::tableHeaders() const
+{
+    HeaderList headers;
+    const QTableWidget *table = m_ui->headerTable;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString name = table->model()->index(row, HeaderName).data().toString().trimmed();
+        const QString value = table->model()->index(row, HeaderValue).data(HeaderValueRole).toString();
+        if (name.isEmpty() && value.trimmed().isEmpty())
+            continue; // a row added and left blank
+        if (name.isEmpty())
+            return Result<HeaderList>::failure(tr("Header %1 has a value but no name.").arg(row + 1));
+        if (name.contains(QLatin1Char(':')))
+            return Result<HeaderList>::failure(
+                tr("Header %1: the name must not contain a colon; write the value in its own column.")
+                    .arg(row + 1));
+        // The command line's rules: an HTTP token as name, no line breaks, nothing Hookwatch sets itself.
+        const auto header = Validation::header(name + QStringLiteral(": ") + value);
+        if (!header)
+            return Result<HeaderList>::failure(tr("Header %1: %2").arg(row + 1).arg(header.error()));
+        headers.append(header.value());
+    }
+    return headers;
+}
+
 QString WebhookDialog::validationError() const
+{
+    if (const QString error = fieldsError(); !error.isEmpty())
+        return error;
+    if (const auto headers = tableHeaders(); !headers)
+        return headers.error();
+    return QString();
+}
+
+QString WebhookDialog::fieldsError() const
 {
     if (Status s = Validation::deliveryUrl(m_ui->urlEdit->text().trimmed()); !s)
         return s.error();
@@ -136,11 +237,70 @@ QString WebhookDialog::validationError() const
 
 void WebhookDialog::validate()
 {
-    const QString error = validationError();
+    // Each message under the field it is about.
+    const QString error = fieldsError();
     m_ui->urlMessage->setVisible(!error.isEmpty());
     m_ui->urlMessage->setText(error);
     m_ui->urlMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(error.isEmpty());
+    const auto headers = tableHeaders();
+    const QString headerError = headers ? QString() : headers.error();
+    m_ui->headerMessage->setVisible(!headerError.isEmpty());
+    m_ui->headerMessage->setText(headerError);
+    m_ui->headerMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(error.isEmpty() && headerError.isEmpty());
+}
+
+void WebhookDialog::appendHeaderRow(const QString &name, const QString &value)
+{
+    QTableWidget *table = m_ui->headerTable;
+    const int row = table->rowCount();
+    m_updatingHeaders = true;
+    table->insertRow(row);
+    table->setItem(row, HeaderName, new QTableWidgetItem(name));
+    auto *valueItem = new QTableWidgetItem;
+    valueItem->setData(HeaderValueRole, value);
+    table->setItem(row, HeaderValue, valueItem);
+    m_updatingHeaders = false;
+    showHeaderValue(row);
+}
+
+void WebhookDialog::addHeader()
+{
+    appendHeaderRow(QString(), QString());
+    const int row = m_ui->headerTable->rowCount() - 1;
+    m_ui->headerTable->setCurrentCell(row, HeaderName);
+    m_ui->headerTable->editItem(m_ui->headerTable->item(row, HeaderName));
+}
+
+void WebhookDialog::removeHeader()
+{
+    const int row = m_ui->headerTable->currentRow();
+    if (row < 0)
+        return;
+    m_ui->headerTable->removeRow(row);
+    validate();
+}
+
+void WebhookDialog::onHeaderItemChanged(QTableWidgetItem *item)
+{
+    if (m_updatingHeaders)
+        return;
+    showHeaderValue(item->row());
+    validate();
+}
+
+void WebhookDialog::showHeaderValue(int row)
+{
+    // The cell shows a credential's value masked wherever the name makes it one, as it is
+    // typed: "Authorization" turns "Bearer abc" into "Bearer ****".
+    QTableWidgetItem *valueItem = m_ui->headerTable->item(row, HeaderValue);
+    if (!valueItem)
+        return;
+    const QByteArray name = headerName(m_ui->headerTable->model(), row);
+    const QByteArray value = valueItem->data(HeaderValueRole).toString().toUtf8();
+    m_updatingHeaders = true;
+    valueItem->setText(QString::fromUtf8(Validation::maskedHeaderValue(name, value)));
+    m_updatingHeaders = false;
 }
 
 void WebhookDialog::updateSecretState()

@@ -1,17 +1,22 @@
 #pragma once
 
+#include "result.h"
 #include "webhook.h"
 
 #include <QDialog>
 
 #include <memory>
 
+class QTableWidgetItem;
+
 namespace Ui {
 class WebhookDialog;
 }
 
 // Adds or edits a webhook: URL validated as it is typed (Launchpad's messages), a write-only
-// secret, event types, timeout and retry policy with a sentence that previews it.
+// secret, event types, custom request headers (checked by the command line's rules, credential
+// values shown masked), whether a self-signed TLS certificate is trusted, timeout and retry
+// policy with a sentence that previews it.
 class WebhookDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,8 +41,17 @@ private:
     void updateSecretState();
     void updatePolicyDescription();
     QStringList checkedEventTypes() const;
+    // The headers in the table as they will be stored; the first bad row's message otherwise.
+    Result<HeaderList> tableHeaders() const;
+    QString fieldsError() const; // everything but the headers
+    void appendHeaderRow(const QString &name, const QString &value);
+    void addHeader();
+    void removeHeader();
+    void onHeaderItemChanged(QTableWidgetItem *item);
+    void showHeaderValue(int row);
 
     std::unique_ptr<Ui::WebhookDialog> m_ui;
     Webhook m_original;
     bool m_clearSecret = false;
+    bool m_updatingHeaders = false;
 };

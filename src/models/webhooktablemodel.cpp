@@ -33,9 +33,20 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
-        case Url:
-            return tr("%1\nRetry policy: %2")
-                .arg(Validation::maskedUrl(hook.deliveryUrl), hook.retryPolicy.describe());
+        case Url: {
+            QString tip = tr("%1\nRetry policy: %2")
+                              .arg(Validation::maskedUrl(hook.deliveryUrl), hook.retryPolicy.describe());
+            // Custom headers as the receiver gets them, a credential's value masked.
+            for (const auto &header : hook.headers) {
+                tip += QLatin1Char('\n')
+                    + tr("Header: %1: %2")
+                          .arg(QString::fromLatin1(header.first),
+                              QString::fromUtf8(Validation::maskedHeaderValue(header.first, header.second)));
+            }
+            if (hook.trustSelfSigned)
+                tip += QLatin1Char('\n') + tr("TLS: trusts a self-signed certificate");
+            return tip;
+        }
         case LastResult:
             return health.lastDelivery ? DeliveryText::summary(*health.lastDelivery) : QVariant();
         case Recent:
