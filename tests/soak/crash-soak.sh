@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Crash soak: queues N deliveries to a local receiver, runs `hookwatch worker` and kills it with
-# SIGKILL at random moments (restarting it each time), then lets a last worker finish and checks
-# that nothing was lost or left running, counting the deliveries the receiver saw more than once.
-# Only attempts in flight at a kill (sent, outcome not yet recorded) may repeat.
+# Crash soak: queues N deliveries to a local receiver, runs `hookwatch worker` (or the window) and
+# kills it with SIGKILL at random moments (restarting it each time), then lets a last run finish
+# and checks that nothing was lost or left running, counting the deliveries the receiver saw more
+# than once. Only attempts in flight at a kill (sent, outcome not yet recorded) may repeat.
 #
 # Usage: tests/soak/crash-soak.sh [--hookwatch BIN] [--receiver BIN] [--deliveries N] [--kills K]
-#            [--backend sqlite|postgresql|all] [--lease D] [--concurrency N] [--delay MS]
-#            [--uptime MIN_MS-MAX_MS] [--max-seconds S] [--keep]
+#            [--process worker|window] [--backend sqlite|postgresql|all] [--lease D]
+#            [--concurrency N] [--delay MS] [--uptime MIN_MS-MAX_MS] [--max-seconds S] [--keep]
+# --process window kills the window's process (`hookwatch` with no subcommand, on the offscreen
+# platform, delivering from its own dispatcher as it does by default) instead of a worker. The
+# window's lease is its fixed 60 s (--lease is the worker's), so its last run waits for the
+# leases of the killed windows to expire, then is stopped once the store has nothing waiting or
+# running. Its default uptime is 400-1200 ms (the window takes ~0.3 s to start delivering).
 # The binaries default to $HOOKWATCH_BIN and $RECEIVER_BIN. The PostgreSQL run needs
 # HOOKWATCH_TEST_PG_URL (postgresql://user@host:port/db; a scratch database is created and dropped
 # there); `--backend all` (the default) runs it only when that is set, `--backend postgresql` fails
@@ -23,8 +28,9 @@ backend=all
 lease=2s
 concurrency=8
 delay_ms=20
-uptime_min=200
-uptime_max=800
+uptime_min=
+uptime_max=
+process=worker
 max_seconds=900
 keep=0
 
@@ -36,6 +42,7 @@ while [ $# -gt 0 ]; do
     --receiver) receiver_bin=$2; shift 2 ;;
     --deliveries) deliveries=$2; shift 2 ;;
     --kills) kills=$2; shift 2 ;;
+    --process) process=$2; shift 2 ;;
     --backend) backend=$2; shift 2 ;;
     --lease) lease=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
@@ -43,10 +50,16 @@ while [ $# -gt 0 ]; do
     --uptime) uptime_min=${2%-*}; uptime_max=${2#*-}; shift 2 ;;
     --max-seconds) max_seconds=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
     esac
 done
+
+case $process in
+worker) : "${uptime_min:=200}" "${uptime_max:=800}" ;;
+window) : "${uptime_min:=400}" "${uptime_max:=1200}" ;;
+*) die "--process takes worker or window" ;;
+esac
 
 [ -x "$hw_bin" ] || die "give the hookwatch binary with --hookwatch or HOOKWATCH_BIN"
 [ -x "$receiver_bin" ] || die "give the receiver binary with --receiver or RECEIVER_BIN"
@@ -67,7 +80,8 @@ all)
 *) die "--backend takes sqlite, postgresql or all" ;;
 esac
 
-# Everything this script started, stopped on any exit.
+# Everything this script started, stopped on any exit. `worker_pid` is the process being soaked:
+# a worker or a window.
 work=
 receiver_pid=
 worker_pid=
@@ -91,13 +105,66 @@ count_status() {
     "$hw_bin" deliveries --status "$1" --limit $((deliveries + 100)) | tail -n +2 | wc -l
 }
 
+# Starts the process under test in the background: worker_pid. `final` asks for the last run.
+start_process() {
+    local final=$1
+    if [ "$process" = worker ]; then
+        if [ "$final" = 1 ]; then
+            "$hw_bin" worker --lease "$lease" --concurrency "$concurrency" --retention 0s --until-idle \
+                2>>"$work/worker.log" &
+        else
+            "$hw_bin" worker --lease "$lease" --concurrency "$concurrency" --retention 0s 2>>"$work/worker.log" &
+        fi
+    else
+        # The window on the offscreen platform: its store is $HOOKWATCH_DB, its dispatcher runs
+        # with the preferences written in run_backend.
+        QT_QPA_PLATFORM=offscreen "$hw_bin" 2>>"$work/worker.log" &
+    fi
+    worker_pid=$!
+}
+
+# Distinct deliveries the receiver has seen so far.
+seen_count() { awk 'NR > 1 { print $1 }' "$work/received.log" | sort -u | wc -l; }
+
+# The window has no --until-idle: its last run goes on until the store has nothing waiting or
+# running (the killed windows' leases expire after 60 s first), then it is stopped with SIGTERM.
+# Sets final_seconds; fails if the window exits early or the time runs out.
+finish_window() {
+    local started=$SECONDS
+    while :; do
+        if ! kill -0 "$worker_pid" 2>/dev/null; then
+            echo "crash-soak: the last window exited by itself" >&2
+            return 1
+        fi
+        if [ "$(count_status waiting)" -eq 0 ] && [ "$(count_status running)" -eq 0 ]; then
+            break
+        fi
+        if [ $((SECONDS - started)) -gt "$max_seconds" ]; then
+            echo "crash-soak: the last window had not finished after ${max_seconds}s" >&2
+            return 1
+        fi
+        sleep 1
+    done
+    kill -TERM "$worker_pid" 2>/dev/null || true
+    wait "$worker_pid" 2>/dev/null || true
+    worker_pid=
+    final_seconds=$((SECONDS - started))
+}
+
 run_backend() {
     local name=$1
     work=$(mktemp -d /tmp/hookwatch-crash-soak.XXXXXX)
     # Keep the user's preferences and default store out of it.
     export HOME=$work/home XDG_CONFIG_HOME=$work/home/config XDG_DATA_HOME=$work/home/data
     mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
-    unset DISPLAY
+    unset DISPLAY WAYLAND_DISPLAY
+    if [ "$process" = window ]; then
+        # The window's preferences: deliver from the window (its default), not paused, and the
+        # soak's concurrency. No tray or notices matter offscreen.
+        mkdir -p "$XDG_CONFIG_HOME/Hookwatch"
+        printf '[delivery]\ndeliverFromWindow=true\npaused=false\nconcurrency=%s\n' "$concurrency" \
+            >"$XDG_CONFIG_HOME/Hookwatch/hookwatch.conf"
+    fi
     if [ "$name" = sqlite ]; then
         export HOOKWATCH_DB="sqlite:$work/store.db"
     else
@@ -123,28 +190,48 @@ run_backend() {
     last=${range#*-}
     [ $((last - first + 1)) -eq "$deliveries" ] || { echo "crash-soak: send printed $range" >&2; return 1; }
 
-    local start=$SECONDS kill=0 outstanding_kills=0 seen
+    # kills_delivering: the process had sent something since it started (it was killed at work,
+    # not while starting up).
+    local start=$SECONDS kill=0 outstanding_kills=0 delivering_kills=0 seen seen_before
     while [ "$kill" -lt "$kills" ]; do
         if [ $((SECONDS - start)) -gt "$max_seconds" ]; then
             echo "crash-soak $name: gave up after ${max_seconds}s with $kill kills" >&2
             return 1
         fi
-        "$hw_bin" worker --lease "$lease" --concurrency "$concurrency" --retention 0s 2>>"$work/worker.log" &
-        worker_pid=$!
+        seen_before=$(seen_count)
+        start_process 0
         sleep_ms $((uptime_min + RANDOM % (uptime_max - uptime_min)))
-        seen=$(awk 'NR > 1 { print $1 }' "$work/received.log" | sort -u | wc -l)
+        seen=$(seen_count)
+        if ! kill -0 "$worker_pid" 2>/dev/null; then
+            echo "crash-soak $name: the $process exited before it was killed (see $work/worker.log)" >&2
+            keep=1
+            return 1
+        fi
         kill -KILL "$worker_pid" 2>/dev/null || true
         wait "$worker_pid" 2>/dev/null || true
         worker_pid=
         kill=$((kill + 1))
         [ "$seen" -lt "$deliveries" ] && outstanding_kills=$((outstanding_kills + 1))
+        [ "$seen" -gt "$seen_before" ] && delivering_kills=$((delivering_kills + 1))
         echo "--- SIGKILL $kill (receiver had seen $seen)" >>"$work/worker.log"
     done
 
-    # The last worker: leases of the killed ones expire after --lease, then it finishes the rest.
+    # Left running by the killed processes: each must be taken up again once its lease expires.
+    local left_running
+    left_running=$(count_status running)
+
+    # The last run: leases of the killed ones expire, then it finishes the rest.
     local final_rc=0
-    timeout "$max_seconds" "$hw_bin" worker --lease "$lease" --concurrency "$concurrency" --retention 0s \
-        --until-idle 2>>"$work/worker.log" || final_rc=$?
+    final_seconds=
+    if [ "$process" = worker ]; then
+        local final_start=$SECONDS
+        timeout "$max_seconds" "$hw_bin" worker --lease "$lease" --concurrency "$concurrency" --retention 0s \
+            --until-idle 2>>"$work/worker.log" || final_rc=$?
+        final_seconds=$((SECONDS - final_start))
+    else
+        start_process 1
+        finish_window || final_rc=1
+    fi
     local seconds=$((SECONDS - start))
     kill -TERM "$receiver_pid"
     wait "$receiver_pid" || true
@@ -194,11 +281,12 @@ run_backend() {
     [ "$repeated_twice_recorded" -eq 0 ] || verdict=FAIL
     [ "$repeats" -le "$bound" ] || verdict=FAIL
 
-    echo "crash-soak $name: $verdict deliveries=$deliveries kills=$kills kills_with_work_outstanding=$outstanding_kills" \
-        "completed=$completed lost=$lost waiting=$waiting running=$running failed=$failed" \
+    echo "crash-soak $name $process: $verdict deliveries=$deliveries kills=$kills" \
+        "kills_with_work_outstanding=$outstanding_kills kills_while_delivering=$delivering_kills" \
+        "left_running_by_kills=$left_running completed=$completed lost=$lost waiting=$waiting running=$running failed=$failed" \
         "requests=$requests repeats=$repeats repeat_bound=$bound repeats_recorded_twice=$repeated_twice_recorded" \
-        "attempt_count_over_1=$attempt_count_over_1 store_errors_logged=$store_errors final_worker_exit=$final_rc" \
-        "seconds=$seconds"
+        "attempt_count_over_1=$attempt_count_over_1 store_errors_logged=$store_errors final_run_exit=$final_rc" \
+        "final_run_seconds=${final_seconds:-?} seconds=$seconds"
     if [ "$verdict" != ok ]; then
         echo "crash-soak $name: logs in $work (kept)" >&2
         keep=1
