@@ -418,6 +418,93 @@ private Q_SLOTS:
         QCOMPARE(m_store->retrySchedule(10).value().size(), 1);
     }
 
+    // What the window's webhook health and status bar show: pending per webhook, failed in 24 h.
+    void windowCounts_data() { TestDatabases::addBackendRows(); }
+    void windowCounts()
+    {
+        if (!openFresh())
+            return;
+        Webhook failsAtOnce = makeWebhook();
+        failsAtOnce.retryPolicy.windowMs = 0;
+        const qint64 h1 = m_store->addWebhook(makeWebhook()).value();
+        const qint64 h2 = m_store->addWebhook(failsAtOnce).value();
+        const qint64 h3 = m_store->addWebhook(makeWebhook()).value();
+        m_store->createDeliveries(h1, QStringLiteral("x"), "{}", 3);
+        m_store->createDeliveries(h2, QStringLiteral("x"), "{}", 3);
+        QList<ClaimedDelivery> first, second;
+        for (const ClaimedDelivery &c : m_store->claimDue(QStringLiteral("w"), 6, 60000).value())
+            (c.delivery.webhookId == h1 ? first : second).append(c);
+        QCOMPARE(first.size(), 3);
+        QCOMPARE(second.size(), 3);
+        // h1: one completed, one suspended, one running. h2: two failed, one waiting.
+        QCOMPARE(record(*m_store, QStringLiteral("w"), first.at(0), 200, T0).first().status, JobStatus::Completed);
+        QVERIFY(m_store->suspend(first.at(1).delivery.id).ok());
+        QCOMPARE(record(*m_store, QStringLiteral("w"), second.at(0), 500, T0).first().status, JobStatus::Failed);
+        QCOMPARE(record(*m_store, QStringLiteral("w"), second.at(1), 500, T0).first().status, JobStatus::Failed);
+        QVERIFY(m_store->releaseLeases(QStringLiteral("w"), { second.at(2).delivery.id }).ok());
+
+        const QHash<qint64, int> pending = m_store->pendingByWebhook().value();
+        QCOMPARE(pending.value(h1), 2);
+        QCOMPARE(pending.value(h2), 1);
+        QVERIFY(!pending.contains(h3));
+
+        QCOMPARE(m_store->counts().value().failedLast24h, 2);
+        m_clock->advance(23 * Hour);
+        QCOMPARE(m_store->counts().value().failedLast24h, 2);
+        m_clock->advance(2 * Hour);
+        QCOMPARE(m_store->counts().value().failedLast24h, 0);
+        // Finished 25 hours ago, but the retention is a day and a half: nothing goes; then it does.
+        QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 0);
+        m_clock->advance(12 * Hour);
+        QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 3);
+        QCOMPARE(m_store->countDeliveries({}).value(), 3);
+        QCOMPARE(m_store->pendingByWebhook().value(), pending);
+    }
+
+    // The window's counts and the prune on a SQLite store the planner has no statistics for (as
+    // every store is: none is ever ANALYZEd), and on one with them: each can use only the index
+    // that serves it, whatever the planner guesses. The statements as jobstore.cpp has them.
+    void windowQueriesUseTheirIndex_data()
+    {
+        QTest::addColumn<bool>("analyzed");
+        QTest::newRow("no statistics") << false;
+        QTest::newRow("ANALYZE") << true;
+    }
+    void windowQueriesUseTheirIndex()
+    {
+        QFETCH(bool, analyzed);
+        m_scratch = std::make_unique<TestDatabases::Scratch>(QStringLiteral("sqlite"));
+        QVERIFY2(m_scratch->ok(), qPrintable(m_scratch->error()));
+        m_clock = std::make_unique<ManualClock>(T0);
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        QVERIFY(m_store->open().ok());
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        // As a store looks after a while: most deliveries finished long ago, a few pending.
+        m_store->createDeliveries(hook, QStringLiteral("x"), "{}", 2000);
+        QSqlQuery q(m_store->database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET status = 2 + id % 2, successful = 1 - id % 2, "
+                                      "date_finished = id WHERE id <= 1990")));
+        if (analyzed)
+            QVERIFY(q.exec(QStringLiteral("ANALYZE")));
+        const QList<QPair<QString, QString>> plans = {
+            { QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
+                             "GROUP BY status, webhook_id"),
+              QStringLiteral("deliveries_status_id") },
+            { QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= 1 AND +status = 3"),
+              QStringLiteral("deliveries_finished") },
+            { QStringLiteral("SELECT id FROM deliveries WHERE date_finished < 1 AND +status IN (2, 3) LIMIT 5000"),
+              QStringLiteral("deliveries_finished") },
+        };
+        for (const auto &[statement, index] : plans) {
+            QVERIFY2(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement), qPrintable(statement));
+            QStringList plan;
+            while (q.next())
+                plan << q.value(3).toString();
+            QVERIFY2(plan.join(QLatin1Char(' ')).contains(QStringLiteral("INDEX ") + index),
+                     qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
+        }
+    }
+
     void pruneAndCascade_data() { TestDatabases::addBackendRows(); }
     void pruneAndCascade()
     {

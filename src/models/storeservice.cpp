@@ -244,9 +244,10 @@ void StoreService::flushChanges()
     Q_EMIT storeChanged();
 }
 
-WebhookHealth StoreService::healthOf(qint64 webhookId, const QList<Delivery> &schedule)
+WebhookHealth StoreService::healthOf(qint64 webhookId, int pending, const QList<Delivery> &schedule)
 {
     WebhookHealth health;
+    health.pending = pending;
     DeliveryFilter newest;
     newest.webhookId = webhookId;
     newest.limit = HealthWindow;
@@ -261,13 +262,6 @@ WebhookHealth StoreService::healthOf(qint64 webhookId, const QList<Delivery> &sc
             if (*d.successful)
                 ++health.recentDelivered;
         }
-    }
-    for (JobStatus status : { JobStatus::Waiting, JobStatus::Running, JobStatus::Suspended }) {
-        DeliveryFilter pending;
-        pending.webhookId = webhookId;
-        pending.status = status;
-        if (auto n = m_store->countDeliveries(pending))
-            health.pending += int(n.value());
     }
     for (const Delivery &d : schedule) {
         if (d.webhookId == webhookId && d.scheduledStart) {
@@ -289,9 +283,12 @@ void StoreService::loadWebhooks()
     }
     const auto schedule = m_store->retrySchedule(RetryScheduleLimit);
     const QList<Delivery> scheduled = schedule ? schedule.value() : QList<Delivery>();
+    // One query for every webhook's pending count, not three per webhook.
+    const auto pending = m_store->pendingByWebhook();
+    const QHash<qint64, int> pendingByWebhook = pending ? pending.value() : QHash<qint64, int>();
     QList<WebhookRow> rows;
     for (const Webhook &hook : hooks.value()) {
-        WebhookRow row { hook, healthOf(hook.id, scheduled) };
+        WebhookRow row { hook, healthOf(hook.id, pendingByWebhook.value(hook.id), scheduled) };
         row.webhook.secret.reset(); // write-only: it never leaves the store's thread
         if (hook.hasSecret())
             row.webhook.secret = QString(); // "has a secret" without its value

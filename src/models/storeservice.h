@@ -92,7 +92,7 @@ private:
     void stopDispatcher(int graceMs, std::function<void()> then);
     void closeStore();
     void fail(const QString &message);
-    WebhookHealth healthOf(qint64 webhookId, const QList<Delivery> &schedule);
+    WebhookHealth healthOf(qint64 webhookId, int pending, const QList<Delivery> &schedule);
 
     const Clock *m_clock;
     std::unique_ptr<JobStore> m_store;

@@ -1002,13 +1002,33 @@ Result<StoreCounts> JobStore::counts()
         }
     }
     QSqlQuery f(database());
-    f.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND status = 3"));
+    // `+status`: only deliveries_finished can serve this (the last day's finished ones), never
+    // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
+    f.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
     f.bindValue(QStringLiteral(":since"), m_clock->now() - 24 * RetryPolicy::Hour);
     if (Status s = exec(f, "counting failed deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
     f.next();
     c.failedLast24h = f.value(0).toInt();
     return c;
+}
+
+Result<QHash<qint64, int>> JobStore::pendingByWebhook()
+{
+    reconnectIfBroken();
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    // One pass over the pending rows through deliveries_status_id, for every webhook at once.
+    // Grouped by status first, so the planner cannot prefer deliveries_webhook_id (every
+    // delivery of the webhook, finished ones too) to save the sort, with statistics or without.
+    q.prepare(QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
+                             "GROUP BY status, webhook_id"));
+    if (Status s = exec(q, "counting pending deliveries"); !s)
+        return Result<QHash<qint64, int>>::failure(s.error());
+    QHash<qint64, int> pending;
+    while (q.next())
+        pending[q.value(0).toLongLong()] += q.value(1).toInt();
+    return pending;
 }
 
 Result<QList<LeaseHolder>> JobStore::leaseHolders()
@@ -1492,8 +1512,10 @@ Result<qint64> JobStore::prune(TimeMs before, int chunk)
     reconnectIfBroken();
     qint64 total = 0;
     QSqlQuery q(database());
+    // `+status`: only deliveries_finished can serve this (the old finished ones), never the status
+    // index (every finished delivery, old or new), which SQLite picks on a store never ANALYZEd.
     q.prepare(QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
-                             ":before AND status IN (2, 3) LIMIT :chunk)"));
+                             ":before AND +status IN (2, 3) LIMIT :chunk)"));
     for (;;) {
         if (Status s = begin(); !s)
             return Result<qint64>::failure(s.error());

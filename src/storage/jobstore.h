@@ -6,6 +6,7 @@
 #include "result.h"
 #include "webhook.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -113,6 +114,8 @@ public:
     // Deliveries waiting for a retry after a failed attempt, soonest first.
     Result<QList<Delivery>> retrySchedule(int limit);
     Result<StoreCounts> counts();
+    // Waiting, running or suspended deliveries per webhook id (webhooks with none left out).
+    Result<QHash<qint64, int>> pendingByWebhook();
     Result<QList<LeaseHolder>> leaseHolders();
 
     // Manual actions, with Launchpad's transitions. retry() on a waiting delivery is
