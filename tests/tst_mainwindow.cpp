@@ -35,6 +35,7 @@ private Q_SLOTS:
     void sendTestEventValidatesJson();
     void activeCheckBoxDeactivates();
     void rendersToPng();
+    void historyStartsAsItStays();
     void closingClosesTheStoreFirst();
 
 private:
@@ -236,6 +237,66 @@ void TestMainWindow::rendersToPng()
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/mainwindow.png");
     QVERIFY(image.save(path));
     qInfo("The main window is in %s", qPrintable(path));
+}
+
+// "Selected webhook only" is on: the history's first rows are the first webhook's, the one
+// selected once the webhooks are shown, and they stay; they are not every webhook's rows
+// replaced by the first webhook's a moment later.
+void TestMainWindow::historyStartsAsItStays()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("start.db"))).value();
+    qint64 first = 0;
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        first = store.addWebhook(hook).value();
+        const qint64 second = store.addWebhook(hook).value();
+        // The newest deliveries are the second webhook's: an unfiltered history would start with them.
+        QVERIFY(store.createDeliveries(first, QStringLiteral("bug:0.1"), "{}", 3).ok());
+        QVERIFY(store.createDeliveries(second, QStringLiteral("bug:0.1"), "{}", 5).ok());
+    }
+    AppSettings settings;
+    settings.delivery.deliver = false; // nothing is sent: only what is shown matters here
+    MainWindow window(config, settings);
+    DeliveryHistoryModel *history = window.historyModel();
+    QSignalSpy resets(history, &QAbstractItemModel::modelReset);
+    // Every row that is loaded, as it comes: whose delivery it shows.
+    QList<qint64> webhooksOfRowsShown;
+    const auto noteRows = [&](int from, int to) {
+        for (int row = from; row <= to; ++row) {
+            if (const auto d = history->deliveryAt(row))
+                webhooksOfRowsShown.append(d->webhookId);
+        }
+    };
+    connect(history, &QAbstractItemModel::rowsInserted, this,
+        [&](const QModelIndex &, int from, int to) { noteRows(from, to); });
+    connect(history, &QAbstractItemModel::dataChanged, this,
+        [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            noteRows(topLeft.row(), bottomRight.row());
+        });
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!history->isCounting(), 10000);
+    QTest::qWait(2 * StoreService::ChangeCoalesceMs); // a refresh or two later
+    QCOMPARE(window.webhookView()->currentIndex().row(), window.webhookModel()->rowOfKey(first));
+    QCOMPARE(history->filter().webhookId, std::optional<qint64>(first));
+    QCOMPARE(resets.size(), 1); // once, when the store opened
+    QVERIFY(!webhooksOfRowsShown.isEmpty());
+    QCOMPARE(webhooksOfRowsShown, QList<qint64>(webhooksOfRowsShown.size(), first));
+    for (int row = 0; row < history->rowCount(); ++row) {
+        history->index(row, 0).data(); // as the view would
+        QTRY_VERIFY_WITH_TIMEOUT(history->deliveryAt(row).has_value(), 5000);
+        QCOMPARE(history->deliveryAt(row)->webhookId, first);
+    }
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
 }
 
 void TestMainWindow::closingClosesTheStoreFirst()

@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -147,6 +148,11 @@ MainWindow::MainWindow(
     , m_historyModel(new DeliveryHistoryModel(this))
     , m_scheduleModel(new RetryScheduleModel(Clock::system(), this))
 {
+    // The store opens in its thread while the widgets are made: the history's first rows can be
+    // on their way by the time the window is first painted.
+    connectStore();
+    Q_EMIT m_store->open(m_database, m_settings.delivery);
+
     initGuiResources();
     setWindowTitle(tr("Hookwatch"));
     setWindowIcon(Icons::application());
@@ -273,12 +279,11 @@ MainWindow::MainWindow(
         m_failedUrls.clear();
     });
 
-    connectStore();
+    connectViews();
     restoreWindowState();
     updateActions();
     if (lcTiming().isInfoEnabled())
         new TimingMarks(this);
-    openStore(database);
 }
 
 MainWindow::~MainWindow() = default;
@@ -483,13 +488,28 @@ void MainWindow::connectStore()
         m_storeOpen = true;
         setWindowTitle(tr("%1 — Hookwatch").arg(url));
         showMessage(tr("Opened %1.").arg(url));
-        updateHistoryFilter();
-        refreshAll();
+        // The history and the first refresh start once the webhooks are listed, right after this.
         // After the first refresh: pruning a large store takes a while, and until then the
         // store's thread would answer nothing else.
         m_pruneAfterRefresh = m_settings.delivery.deliver;
         updateActions();
         Q_EMIT storeOpened();
+    });
+    connect(service, &StoreService::webhooksListed, this, [this](const QList<qint64> &ids) {
+        // The history starts as it will stay: with "Selected webhook only", filtered to the
+        // webhook that is selected once the webhooks are shown (the first, when none is), not
+        // unfiltered until their health arrives, which would reset it under the user's eyes.
+        std::optional<qint64> webhookId;
+        if (m_onlySelectedWebhook->isChecked()) {
+            const auto hook = selectedWebhook();
+            if (hook && ids.contains(hook->webhook.id))
+                webhookId = hook->webhook.id;
+            else if (!ids.isEmpty())
+                webhookId = ids.first();
+        }
+        // A store just opened: its own history, whatever was shown before.
+        m_historyModel->setFilter(historyFilter(webhookId));
+        refreshAll();
     });
     connect(service, &StoreService::openFailed, this, [this](const QString &message) {
         m_storeOpen = false;
@@ -560,7 +580,10 @@ void MainWindow::connectStore()
     connect(service, &StoreService::actionFailed, this,
         [this](const QString &message) { showMessage(message, true); });
     connect(service, &StoreService::deliveryFailedForGood, this, &MainWindow::notifyFailedForGood);
+}
 
+void MainWindow::connectViews()
+{
     connect(m_webhookView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateHistoryFilter();
         updateActions();
@@ -600,6 +623,18 @@ void MainWindow::restoreWindowState()
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownBefore)
+        return;
+    m_shownBefore = true;
+    // The store has been opening in its thread while the widgets were made. What it has
+    // answered by now (opened, the webhooks' ids) is taken before the first paint, nothing is
+    // waited for: the history's first rows can then make it into that paint.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -665,21 +700,29 @@ void MainWindow::refreshAll()
 
 void MainWindow::updateHistoryFilter()
 {
-    DeliveryFilter filter = m_historyModel->filter();
     const auto hook = selectedWebhook();
-    filter.webhookId
-        = m_onlySelectedWebhook->isChecked() && hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt;
+    const DeliveryFilter filter = historyFilter(
+        m_onlySelectedWebhook->isChecked() && hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt);
+    const DeliveryFilter &current = m_historyModel->filter();
+    const bool same = current.webhookId == filter.webhookId && current.display == filter.display
+        && current.eventType == filter.eventType && current.text == filter.text;
+    // Rows shown or on their way for this very filter stay (the first webhook selected once the
+    // webhooks arrive is the one the history started with).
+    if (same && (m_historyModel->rowCount() > 0 || m_historyModel->isCounting()))
+        return;
+    m_historyModel->setFilter(filter);
+}
+
+DeliveryFilter MainWindow::historyFilter(std::optional<qint64> webhookId) const
+{
+    DeliveryFilter filter = m_historyModel->filter();
+    filter.webhookId = webhookId;
     const QVariant display = m_displayFilter->currentData();
     filter.display = display.isValid() ? std::optional<Delivery::Display>(Delivery::Display(display.toInt()))
                                        : std::nullopt;
     filter.eventType = m_eventTypeFilter->currentData().toString();
     filter.text = m_searchEdit->text().trimmed();
-    const DeliveryFilter &current = m_historyModel->filter();
-    const bool same = current.webhookId == filter.webhookId && current.display == filter.display
-        && current.eventType == filter.eventType && current.text == filter.text;
-    if (same && m_historyModel->rowCount() > 0)
-        return;
-    m_historyModel->setFilter(filter);
+    return filter;
 }
 
 void MainWindow::showMessage(const QString &message, bool error)

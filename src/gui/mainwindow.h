@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QShowEvent;
 class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
@@ -51,6 +52,7 @@ Q_SIGNALS:
     void finished();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -58,7 +60,9 @@ private:
     void createMenusAndToolBar();
     QWidget *createHistoryTab();
     void createStatusBar();
+    // The store's answers, connected before the store is opened, ahead of the widgets.
     void connectStore();
+    void connectViews();
     void restoreWindowState();
     void openStore(const DatabaseConfig &database);
 
@@ -68,6 +72,8 @@ private:
     void requestRefresh();
     void updateActions();
     void updateHistoryFilter();
+    // The history's filter as the filter widgets say, for `webhookId` (none: every webhook).
+    DeliveryFilter historyFilter(std::optional<qint64> webhookId) const;
     void showStatus(const StoreStatus &status);
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
@@ -97,6 +103,7 @@ private:
     bool m_storeOpen = false;
     bool m_closing = false;
     bool m_closed = false;
+    bool m_shownBefore = false;
     StoreStatus m_status;
     std::optional<qint64> m_detailId;
 

@@ -98,6 +98,13 @@ void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &opt
         if (m_options.deliver)
             startDispatcher();
         Q_EMIT opened(config.displayUrl());
+        // A short query: the history need not wait for the webhooks' health to know its filter.
+        QList<qint64> ids;
+        if (auto hooks = m_store->webhooks()) {
+            for (const Webhook &hook : hooks.value())
+                ids.append(hook.id);
+        }
+        Q_EMIT webhooksListed(ids);
         noteChange();
     });
 }

@@ -64,6 +64,9 @@ Q_SIGNALS:
     void closed();
     void databaseTested(quint64 serial, const QString &error); // empty error: it works
 
+    // Right after opened(): the webhooks' ids in the order webhooksLoaded() will list them,
+    // ahead of their health, so the window can start the history filtered as it will stay.
+    void webhooksListed(const QList<qint64> &ids);
     void webhooksLoaded(const QList<WebhookRow> &rows);
     void webhookSaved(qint64 webhookId);
     // `newestId`: the count covers deliveries up to this id; pages are asked for up to it, so
