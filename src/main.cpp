@@ -1,7 +1,42 @@
 #include "cli.h"
-#include "windowapp.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QLibrary>
+
+#include <cstdio>
+
+namespace {
+// The window lives in the hookwatch-window module, next to this executable in a build tree
+// and in HOOKWATCH_WINDOW_MODULE_DIR (relative to it) once installed. Loading it only here
+// keeps QtGui and QtWidgets out of every command's start-up.
+int openWindow(int *argc, char **argv)
+{
+    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
+    const QStringList candidates = {
+        here + QStringLiteral("/hookwatch-window.so"),
+        here + QStringLiteral("/" HOOKWATCH_WINDOW_MODULE_DIR "/hookwatch-window.so"),
+    };
+    QString errors;
+    for (const QString &path : candidates) {
+        if (!QFileInfo::exists(path))
+            continue;
+        QLibrary module(path);
+        using RunWindow = int (*)(int *, char **);
+        if (auto run = reinterpret_cast<RunWindow>(module.resolve("hookwatchRunWindow")))
+            return run(argc, argv);
+        errors += QStringLiteral("\n  ") + module.errorString();
+    }
+    std::fprintf(stderr,
+                 "hookwatch: cannot open the window: its module hookwatch-window.so %s.%s\n"
+                 "Everything the window does is also on the command line: see `hookwatch --help`.\n",
+                 errors.isEmpty() ? qPrintable(QStringLiteral("is not in %1 nor in %2")
+                                                       .arg(candidates.at(0), QFileInfo(candidates.at(1)).absoluteFilePath()))
+                                  : "did not load",
+                 qPrintable(errors));
+    return Cli::RuntimeFailure;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -16,7 +51,7 @@ int main(int argc, char *argv[])
 
     // No subcommand: the window, on a QApplication.
     if (Cli::wantsWindow(invocation))
-        return runWindow(argc, argv, invocation);
+        return openWindow(&argc, argv);
 
     // Subcommands need no display: only a QCoreApplication.
     QCoreApplication app(argc, argv);
