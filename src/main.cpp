@@ -13,8 +13,8 @@
 namespace {
 // glibc gives the top of the heap back to the kernel as soon as 128 KiB of it is free, and
 // takes it again on the next allocation: at thousands of deliveries a second that churn of
-// brk calls and page faults cost a worker 10-20% of its CPU (docs/PERFORMANCE.md). Keep a
-// few MiB of slack instead.
+// brk calls and page faults cost a worker 10-20% of its CPU (docs/PERFORMANCE.md). Keep
+// 16 MiB of slack instead.
 void tuneAllocator()
 {
 #ifdef __GLIBC__
