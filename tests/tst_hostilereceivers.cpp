@@ -1,66 +1,16 @@
 #include "deliverer.h"
 #include "reliability.h"
+#include "tlsreceiver.h"
 
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
-#include <QTcpServer>
 
 #include <sys/resource.h>
 
 using namespace Reliability;
 
 namespace {
-
-// An HTTPS receiver: QTcpServer handing each connection to a QSslSocket that starts server-side
-// encryption with the given certificate. Answers every complete request with 200 "ok".
-class TlsReceiver final : public QTcpServer
-{
-public:
-    TlsReceiver(QSslCertificate certificate, QSslKey key) : m_certificate(std::move(certificate)), m_key(std::move(key)) { }
-
-    int requests = 0;
-    QByteArray lastRequest;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setLocalCertificate(m_certificate);
-        socket->setPrivateKey(m_key);
-        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] {
-            *buffer += socket->readAll();
-            const qsizetype end = buffer->indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer->left(end).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffer->size() < end + 4 + length)
-                return;
-            ++requests;
-            lastRequest = *buffer;
-            buffer->clear();
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QSslSocket::errorOccurred, socket, [socket](QAbstractSocket::SocketError) { socket->abort(); });
-        socket->startServerEncryption();
-    }
-
-private:
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-};
 
 qint64 childrenMaxRssKiB()
 {
@@ -82,28 +32,11 @@ class TestHostileReceivers final : public QObject
     // A self-signed certificate made with openssl now: for 127.0.0.1, or for another name.
     bool makeCertificate(const QString &name, const QString &subjectAltName, QSslCertificate &certificate, QSslKey &key)
     {
-        const QString keyPath = m_dir.filePath(name + QStringLiteral(".key"));
-        const QString certPath = m_dir.filePath(name + QStringLiteral(".pem"));
-        const Run r = runProgram(QStringLiteral("openssl"),
-                                 { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                                   QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
-                                   QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                                   QStringLiteral("/CN=hookwatch-test"), QStringLiteral("-addext"),
-                                   QStringLiteral("subjectAltName=") + subjectAltName },
-                                 QProcessEnvironment::systemEnvironment());
-        if (r.code != 0) {
-            qWarning("openssl: %s", r.describe().constData());
-            return false;
-        }
-        QFile c(certPath);
-        QFile k(keyPath);
-        if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly))
-            return false;
-        certificate = QSslCertificate(c.readAll(), QSsl::Pem);
-        key = QSslKey(k.readAll(), QSsl::Ec, QSsl::Pem);
-        return !certificate.isNull() && !key.isNull();
+        QString error;
+        if (makeSelfSignedCertificate(m_dir, name, subjectAltName, certificate, key, &error))
+            return true;
+        qWarning("openssl: %s", qPrintable(error));
+        return false;
     }
 
     Attempt attemptTo(const QString &url, bool trustSelfSigned)
@@ -236,13 +169,13 @@ private Q_SLOTS:
         if (delivered) {
             QVERIFY2(a.response.has_value(), qPrintable(a.connectionError));
             QCOMPARE(a.response->statusCode, 200);
-            QCOMPARE(server.requests, 1);
-            QVERIFY(server.lastRequest.endsWith("{\"ping\": true}"));
+            QCOMPARE(server.requests.size(), 1);
+            QVERIFY(server.requests.last().endsWith("{\"ping\": true}"));
         } else {
             QVERIFY(!a.response.has_value());
             QVERIFY2(a.connectionError.startsWith(QLatin1String("TLS handshake failed: ")), qPrintable(a.connectionError));
             QVERIFY2(a.connectionError.contains(detail, Qt::CaseInsensitive), qPrintable(a.connectionError));
-            QCOMPARE(server.requests, 0); // nothing was sent over an unverified connection
+            QCOMPARE(server.requests.size(), 0); // nothing was sent over an unverified connection
         }
     }
 
@@ -270,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(shown.value(QStringLiteral("attempts")).toArray().first().toObject().value(QStringLiteral("connection_error"))
                         .toString()
                         .contains(QLatin1String("self-signed")));
-        QCOMPARE(server.requests, 0);
+        QCOMPARE(server.requests.size(), 0);
 
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--trust-self-signed") }).code, 0);
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook, QStringLiteral("--json") })
@@ -281,11 +214,11 @@ private Q_SLOTS:
                  true);
         const Run retried = hw({ QStringLiteral("retry"), delivery, QStringLiteral("--wait") });
         QVERIFY2(retried.code == 0, retried.describe().constData());
-        QCOMPARE(server.requests, 1);
+        QCOMPARE(server.requests.size(), 1);
 
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--no-trust-self-signed") }).code, 0);
         QCOMPARE(hw({ QStringLiteral("ping"), hook, QStringLiteral("--wait") }).code, 3);
-        QCOMPARE(server.requests, 1);
+        QCOMPARE(server.requests.size(), 1);
     }
 
 };

@@ -3,6 +3,7 @@
 // self-signed-certificate box, which must reach the store and the delivery (an HTTPS receiver
 // with a certificate made by openssl now).
 #include "jobstore.h"
+#include "tlsreceiver.h"
 #include "mainwindow.h"
 #include "webhookdialog.h"
 #include "webhooktablemodel.h"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -22,7 +22,6 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
@@ -85,83 +84,6 @@ bool typeHeader(QDialog &dialog, const QString &name, const QString &value)
         return false;
     QTest::keyClicks(valueEditor, value);
     return pressEnter(headerTable(dialog), valueEditor);
-}
-
-// An HTTPS receiver with the given certificate: answers every complete request with 200 and
-// keeps the requests as received.
-class TlsReceiver final : public QTcpServer
-{
-public:
-    TlsReceiver(QSslCertificate certificate, QSslKey key)
-        : m_certificate(std::move(certificate))
-        , m_key(std::move(key))
-    {
-    }
-
-    QList<QByteArray> requests;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setLocalCertificate(m_certificate);
-        socket->setPrivateKey(m_key);
-        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QSslSocket::readyRead, socket, [this, socket, buffer] {
-            *buffer += socket->readAll();
-            const qsizetype end = buffer->indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer->left(end).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffer->size() < end + 4 + length)
-                return;
-            requests.append(*buffer);
-            buffer->clear();
-            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QSslSocket::errorOccurred, socket, [socket] { socket->abort(); });
-        socket->startServerEncryption();
-    }
-
-private:
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-};
-
-// A self-signed certificate for 127.0.0.1, made by openssl in `dir`.
-bool makeSelfSigned(const QTemporaryDir &dir, QSslCertificate &certificate, QSslKey &key)
-{
-    const QString keyPath = dir.filePath(QStringLiteral("receiver.key"));
-    const QString certPath = dir.filePath(QStringLiteral("receiver.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-        { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-            QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-            QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
-            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-            QStringLiteral("/CN=hookwatch-test"), QStringLiteral("-addext"),
-            QStringLiteral("subjectAltName=IP:127.0.0.1") });
-    if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit
-        || openssl.exitCode() != 0)
-        return false;
-    QFile c(certPath);
-    QFile k(keyPath);
-    if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly))
-        return false;
-    certificate = QSslCertificate(c.readAll(), QSsl::Pem);
-    key = QSslKey(k.readAll(), QSsl::Ec, QSsl::Pem);
-    return !certificate.isNull() && !key.isNull();
 }
 
 void clickToolButton(MainWindow &window, const char *actionName)
@@ -425,7 +347,7 @@ void TestWebhookDialog::windowStoresHeadersAndTrustAndTheDeliveryUsesThem()
     QTemporaryDir dir;
     QSslCertificate certificate;
     QSslKey key;
-    if (!makeSelfSigned(dir, certificate, key))
+    if (!makeSelfSignedCertificate(dir, QStringLiteral("receiver"), QStringLiteral("IP:127.0.0.1"), certificate, key))
         QSKIP("openssl could not make a certificate");
     TlsReceiver receiver(certificate, key);
     QVERIFY(receiver.listen(QHostAddress::LocalHost));
