@@ -461,6 +461,22 @@ int million(const QString &path, bool keep)
 }
 
 
+// A SQLite store at `url` with one webhook for `deliveryUrl` and `deliveries` waiting for it.
+bool makeStoreWithWebhook(const QString &url, const QString &deliveryUrl, int deliveries)
+{
+    JobStore s(DatabaseConfig::parse(url).value());
+    if (Status o = s.open(); !o) {
+        say(o.error());
+        return false;
+    }
+    Webhook w;
+    w.deliveryUrl = deliveryUrl;
+    const qint64 hook = s.addWebhook(w).value();
+    if (deliveries > 0)
+        s.createDeliveries(hook, QStringLiteral("bench:0.1"), Payload, deliveries);
+    return true;
+}
+
 // The display the window's figures are measured on: $DISPLAY, or an Xvfb of its own when
 // DISPLAY is unset.
 class Display
@@ -667,16 +683,8 @@ int window(const QString &millionPath, int rounds, int busyCount)
 
     // A store with one webhook and no deliveries, migrated before the first launch.
     const QString emptyUrl = QStringLiteral("sqlite:") + tmp.filePath(QStringLiteral("empty.db"));
-    {
-        JobStore s(DatabaseConfig::parse(emptyUrl).value());
-        if (Status o = s.open(); !o) {
-            say(o.error());
-            return 1;
-        }
-        Webhook w;
-        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
-        s.addWebhook(w);
-    }
+    if (!makeStoreWithWebhook(emptyUrl, QStringLiteral("http://127.0.0.1:9/hook"), 0))
+        return 1;
     const QString millionUrl = QStringLiteral("sqlite:") + millionPath;
     const auto reference = [&] { return launchWindow(QStringLiteral(EMPTY_WINDOW_BIN), {}, env, false, 0); };
     const auto emptyStore = [&] {
@@ -733,17 +741,8 @@ int window(const QString &millionPath, int rounds, int busyCount)
     // Busy: the window's dispatcher delivers to a receiver process.
     Receiver receiver(tmp.filePath(QStringLiteral("receiver.log")));
     const QString busyUrl = QStringLiteral("sqlite:") + tmp.filePath(QStringLiteral("busy.db"));
-    {
-        JobStore s(DatabaseConfig::parse(busyUrl).value());
-        if (Status o = s.open(); !o) {
-            say(o.error());
-            return 1;
-        }
-        Webhook w;
-        w.deliveryUrl = receiver.url();
-        const qint64 hook = s.addWebhook(w).value();
-        s.createDeliveries(hook, QStringLiteral("bench:0.1"), Payload, busyCount);
-    }
+    if (!makeStoreWithWebhook(busyUrl, receiver.url(), busyCount))
+        return 1;
     const auto busy = receiver.ok()
             ? windowBench({ QStringLiteral("busy"), QStringLiteral("--db=") + busyUrl, QStringLiteral("--count"),
                             QString::number(busyCount) },
