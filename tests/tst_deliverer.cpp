@@ -12,6 +12,10 @@ class TestDeliverer final : public QObject
     Attempt attemptTo(const QString &url, qint64 timeoutMs = 5000)
     {
         Deliverer deliverer(Clock::system());
+        return attemptWith(deliverer, url, timeoutMs);
+    }
+    static Attempt attemptWith(Deliverer &deliverer, const QString &url, qint64 timeoutMs = 5000)
+    {
         ClaimedDelivery c;
         c.delivery.id = 7;
         c.delivery.eventType = QStringLiteral("ping");
@@ -83,6 +87,31 @@ private Q_SLOTS:
         const Attempt a = attemptTo(url.toString());
         QVERIFY(a.response);
         QVERIFY(!a.request.url.contains(QStringLiteral("hunter2")));
+    }
+
+    // A configured proxy carries every request; set back to none, requests go direct again
+    // (the direct connection is set up differently from Qt's default: deliverer.cpp).
+    void configuredProxyIsUsedAndCanBeDropped()
+    {
+        TestReceiver proxy;
+        TestReceiver target;
+        QVERIFY(proxy.listen());
+        QVERIFY(target.listen());
+        Deliverer deliverer(Clock::system());
+        deliverer.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
+        Attempt a = attemptWith(deliverer, target.url().toString());
+        QVERIFY2(a.response, qPrintable(a.connectionError));
+        QCOMPARE(a.response->statusCode, 200);
+        QCOMPARE(proxy.requestCount(), 1);
+        QCOMPARE(proxy.requests().first().path, target.url().toEncoded()); // absolute form: to a proxy
+        QCOMPARE(target.requestCount(), 0);
+
+        deliverer.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        a = attemptWith(deliverer, target.url().toString());
+        QVERIFY2(a.response, qPrintable(a.connectionError));
+        QCOMPARE(target.requestCount(), 1);
+        QCOMPARE(target.requests().first().path, QByteArrayLiteral("/hook"));
+        QCOMPARE(proxy.requestCount(), 1);
     }
 };
 

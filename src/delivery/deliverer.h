@@ -24,6 +24,9 @@ public:
     ~Deliverer() override;
 
     void setProxy(const QNetworkProxy &proxy);
+    // Direct connections, no proxy, over buffered sockets (see deliverer.cpp); the
+    // benchmark's reference loop uses the same.
+    static void connectDirectly(QNetworkAccessManager *network);
     // Starts an attempt; finished() follows, even for an inactive webhook (no request then).
     void start(const ClaimedDelivery &claimed);
     // Abandons attempts without an outcome (a worker shutting down); they report aborted().
