@@ -26,19 +26,27 @@ constexpr int MaxRecordDelayMs = 20;
 class DeliveryLine final : public QObject
 {
 public:
+    // What the dispatcher hears from the network thread, in the order it happened.
+    struct Report
+    {
+        enum class Kind { Started, Finished, Aborted };
+        Kind kind;
+        ClaimedDelivery claimed; // Started
+        Attempt attempt; // Finished
+        qint64 deliveryId = 0; // Aborted
+    };
+
     DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency)
         : m_dispatcher(dispatcher), m_deliverer(new Deliverer(clock, this)), m_concurrency(concurrency)
     {
         connect(m_deliverer, &Deliverer::finished, this, [this](const Attempt &attempt) {
             --m_running;
-            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, attempt] { d->onAttemptFinished(attempt); },
-                                      Qt::QueuedConnection);
+            report({ Report::Kind::Finished, {}, attempt, 0 });
             startReady();
         });
         connect(m_deliverer, &Deliverer::aborted, this, [this](qint64 deliveryId) {
             --m_running;
-            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, deliveryId] { d->onAttemptAborted(deliveryId); },
-                                      Qt::QueuedConnection);
+            report({ Report::Kind::Aborted, {}, {}, deliveryId });
         });
     }
 
@@ -63,13 +71,18 @@ public:
         m_concurrency = concurrency;
         QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
     }
+    // The dispatcher's thread: everything reported since it last looked.
+    QList<Report> takeReports()
+    {
+        QMutexLocker locker(&m_mutex);
+        return std::exchange(m_reports, {});
+    }
 
     // The network thread.
     void start(const ClaimedDelivery &claimed)
     {
         ++m_running;
-        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher, claimed] { d->onAttemptStarted(claimed); },
-                                  Qt::QueuedConnection);
+        report({ Report::Kind::Started, claimed, {}, 0 });
         m_deliverer->start(claimed);
     }
     void startReady()
@@ -87,12 +100,27 @@ public:
     }
 
 private:
+    // Reports queue up and cross in one call: the dispatcher's thread is woken once for
+    // all that happened while it was busy, not once per attempt.
+    void report(Report &&r)
+    {
+        bool first;
+        {
+            QMutexLocker locker(&m_mutex);
+            first = m_reports.isEmpty();
+            m_reports.append(std::move(r));
+        }
+        if (first)
+            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
+    }
+
     Dispatcher *m_dispatcher;
     Deliverer *m_deliverer;
     std::atomic<int> m_concurrency;
     int m_running = 0;
-    QMutex m_mutex;
+    QMutex m_mutex; // guards m_ready and m_reports
     QList<ClaimedDelivery> m_ready;
+    QList<Report> m_reports;
 };
 
 Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
@@ -358,6 +386,24 @@ void Dispatcher::armTimer()
         wait = 1;
     }
     m_dueTimer.start(int(qMin(wait, MaxTimerWaitMs)));
+}
+
+void Dispatcher::onReports()
+{
+    const QList<DeliveryLine::Report> reports = m_line->takeReports();
+    for (const DeliveryLine::Report &r : reports) {
+        switch (r.kind) {
+        case DeliveryLine::Report::Kind::Started:
+            onAttemptStarted(r.claimed);
+            break;
+        case DeliveryLine::Report::Kind::Finished:
+            onAttemptFinished(r.attempt);
+            break;
+        case DeliveryLine::Report::Kind::Aborted:
+            onAttemptAborted(r.deliveryId);
+            break;
+        }
+    }
 }
 
 void Dispatcher::onAttemptStarted(const ClaimedDelivery &claimed)

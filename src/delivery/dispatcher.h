@@ -77,6 +77,7 @@ private:
     int recordBatch() const;
     void releaseClaimed();
     void armTimer();
+    void onReports();
     void onAttemptStarted(const ClaimedDelivery &claimed);
     void onAttemptFinished(const Attempt &attempt);
     void onAttemptAborted(qint64 deliveryId);
