@@ -20,9 +20,8 @@ Webhook makeWebhook(const QString &url = QStringLiteral("http://127.0.0.1:9/hook
     return w;
 }
 
-// Records a finished attempt the way the dispatcher does.
-QList<Delivery> record(JobStore &store, const QString &owner, const ClaimedDelivery &c, int status, TimeMs at,
-                       const QString &connectionError = QString())
+// A finished attempt as the dispatcher records it.
+AttemptRecord attemptRecord(const ClaimedDelivery &c, int status, TimeMs at, const QString &connectionError = QString())
 {
     AttemptRecord r;
     r.before = c.delivery;
@@ -40,7 +39,13 @@ QList<Delivery> record(JobStore &store, const QString &owner, const ClaimedDeliv
     } else {
         r.attempt.connectionError = connectionError;
     }
-    return store.recordAttempts(owner, { r }).value();
+    return r;
+}
+
+QList<Delivery> record(JobStore &store, const QString &owner, const ClaimedDelivery &c, int status, TimeMs at,
+                       const QString &connectionError = QString())
+{
+    return store.recordAttempts(owner, { attemptRecord(c, status, at, connectionError) }).value();
 }
 } // namespace
 
@@ -223,6 +228,42 @@ private Q_SLOTS:
         QCOMPARE(d.status, JobStatus::Waiting);
         QVERIFY(!d.dateFirstSent);
         QCOMPARE(m_store->retry(id + 1000, false).errorKind(), ErrorKind::NotFound);
+    }
+
+    // The dispatcher's steady state: one batch recorded and the next claimed in one step.
+    void recordsAndClaimsInOneStep_data() { TestDatabases::addBackendRows(); }
+    void recordsAndClaimsInOneStep()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        QList<qint64> ids;
+        for (int i = 0; i < 4; ++i)
+            ids << m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const auto first = m_store->claimDue(QStringLiteral("w1"), 2, 60000).value();
+        QCOMPARE(first.size(), 2);
+        m_clock->advance(1000);
+        const QList<AttemptRecord> records = { attemptRecord(first.at(0), 200, m_clock->now()),
+                                               attemptRecord(first.at(1), 500, m_clock->now()) };
+        const auto done = m_store->recordAndClaim(QStringLiteral("w1"), records, 10, 60000);
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+        QCOMPARE(done->recorded.size(), 2);
+        QCOMPARE(done->recorded.at(0).status, JobStatus::Completed);
+        QCOMPARE(done->recorded.at(1).status, JobStatus::Waiting); // 500: a retry in 5 minutes
+        QCOMPARE(done->claimed.size(), 2); // the two never tried, not the one just rescheduled
+        QCOMPARE(done->claimed.at(0).delivery.id, ids.at(2));
+        QCOMPARE(done->claimed.at(1).delivery.id, ids.at(3));
+        QCOMPARE(m_store->delivery(ids.at(2)).value().status, JobStatus::Running);
+        QCOMPARE(m_store->delivery(ids.at(2)).value().leaseOwner, QStringLiteral("w1"));
+        QCOMPARE(m_store->attempts(ids.at(0)).value().size(), 1);
+        QCOMPARE(m_store->attempts(ids.at(1)).value().size(), 1);
+        QVERIFY(m_store->claimDue(QStringLiteral("w2"), 10, 60000).value().isEmpty());
+
+        // Nothing to record: a plain claim, here of nothing.
+        const auto idle = m_store->recordAndClaim(QStringLiteral("w1"), {}, 10, 60000);
+        QVERIFY(idle.ok());
+        QVERIFY(idle->recorded.isEmpty());
+        QVERIFY(idle->claimed.isEmpty());
     }
 
     void inactiveWebhookFailsWithoutSending_data() { TestDatabases::addBackendRows(); }

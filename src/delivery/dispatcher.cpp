@@ -247,22 +247,33 @@ bool Dispatcher::flushRecords()
 {
     if (m_toRecord.isEmpty())
         return true;
-    const QList<AttemptRecord> records = m_toRecord;
+    const QList<AttemptRecord> records = std::exchange(m_toRecord, {});
     const auto recorded = m_store->recordAttempts(m_owner, records);
     if (!recorded) {
+        m_toRecord = records;
         reportStoreError(recorded.error());
         return false;
     }
-    m_toRecord.clear();
+    noteStoreWorking();
+    announceRecorded(records, recorded.value());
+    return true;
+}
+
+void Dispatcher::noteStoreWorking()
+{
     if (m_storeFailing) {
         m_storeFailing = false;
         m_backoffMs = 0;
         Q_EMIT storeRecovered();
     }
+}
+
+void Dispatcher::announceRecorded(const QList<AttemptRecord> &records, const QList<Delivery> &recorded)
+{
     QHash<qint64, const Attempt *> attemptsById;
     for (const AttemptRecord &r : records)
         attemptsById.insert(r.attempt.deliveryId, &r.attempt);
-    for (const Delivery &d : recorded.value()) {
+    for (const Delivery &d : recorded) {
         const Attempt *a = attemptsById.value(d.id);
         if (!a)
             continue;
@@ -272,15 +283,47 @@ bool Dispatcher::flushRecords()
         if (d.status == JobStatus::Failed)
             Q_EMIT deliveryFailedForGood(d);
     }
-    return true;
 }
 
 void Dispatcher::dispatchDue()
 {
     const bool flushNow = m_stopping || !m_started || m_outstanding.isEmpty()
             || m_toRecord.size() >= recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
-    if (flushNow && !flushRecords())
-        return;
+    // Claim a batch ahead, before the network thread's queue runs dry, so one transaction
+    // serves many attempts and no slot waits for it.
+    const int outstanding = int(m_outstanding.size());
+    const int lowWater = m_options.concurrency + recordBatch() / 2;
+    const bool claimNow = !m_stopping && m_started && !m_paused && !m_runFinished && outstanding < lowWater;
+    const int want = lowWater + recordBatch() - outstanding;
+    int claimedCount = 0;
+    if (claimNow && flushNow && !m_toRecord.isEmpty()) {
+        // What finished is recorded and what is due next claimed in one transaction.
+        const QList<AttemptRecord> records = std::exchange(m_toRecord, {});
+        const auto done = m_store->recordAndClaim(m_owner, records, want, m_options.leaseMs);
+        if (!done) {
+            m_toRecord = records;
+            reportStoreError(done.error());
+            return;
+        }
+        noteStoreWorking();
+        claimedCount = int(done->claimed.size());
+        // Handed over before anyone hears of the records: a listener may stop us.
+        handOver(done->claimed);
+        announceRecorded(records, done->recorded);
+    } else {
+        if (flushNow && !flushRecords())
+            return;
+        if (claimNow) {
+            const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
+            if (!claimed) {
+                reportStoreError(claimed.error());
+                return;
+            }
+            noteStoreWorking();
+            claimedCount = int(claimed->size());
+            handOver(claimed.value());
+        }
+    }
     if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
     if (m_stopping) {
@@ -290,26 +333,6 @@ void Dispatcher::dispatchDue()
     }
     if (!m_started || m_paused || m_runFinished)
         return;
-    int claimedCount = 0;
-    const int outstanding = int(m_outstanding.size());
-    const int lowWater = m_options.concurrency + recordBatch() / 2;
-    if (outstanding < lowWater) {
-        // Claim a batch ahead, before the network thread's queue runs dry, so one
-        // transaction serves many attempts and no slot waits for it.
-        const int want = lowWater + recordBatch() - outstanding;
-        const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
-        if (!claimed) {
-            reportStoreError(claimed.error());
-            return;
-        }
-        if (m_storeFailing) {
-            m_storeFailing = false;
-            m_backoffMs = 0;
-            Q_EMIT storeRecovered();
-        }
-        claimedCount = int(claimed->size());
-        handOver(claimed.value());
-    }
     if (claimedCount > 0)
         Q_EMIT activityChanged();
     if (m_options.mode == Mode::Once && claimedCount == 0) {

@@ -82,6 +82,8 @@ private:
     void onAttemptFinished(const Attempt &attempt);
     void onAttemptAborted(qint64 deliveryId);
     bool flushRecords();
+    void noteStoreWorking();
+    void announceRecorded(const QList<AttemptRecord> &records, const QList<Delivery> &recorded);
     void renewLeases();
     void checkRunFinished();
     void finishStop();

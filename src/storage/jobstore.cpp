@@ -1158,6 +1158,65 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
                                                   std::optional<qint64> onlyId)
 {
     reconnectIfBroken();
+    if (Status s = begin(); !s)
+        return Result<QList<ClaimedDelivery>>::failure(s.error());
+    auto claimed = claimDueLocked(owner, limit, leaseMs, onlyId);
+    if (!claimed) {
+        rollback();
+        return claimed;
+    }
+    if (Status s = commit(); !s)
+        return Result<QList<ClaimedDelivery>>::failure(s.error());
+    return claimed;
+}
+
+Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
+{
+    reconnectIfBroken();
+    if (records.isEmpty())
+        return QList<Delivery>();
+    if (Status s = begin(); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    auto recorded = recordAttemptsLocked(owner, records);
+    if (!recorded) {
+        rollback();
+        return recorded;
+    }
+    if (Status s = commit(); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    return recorded;
+}
+
+Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(const QString &owner, const QList<AttemptRecord> &records,
+                                                              int limit, qint64 leaseMs)
+{
+    using R = Result<RecordedAndClaimed>;
+    reconnectIfBroken();
+    if (Status s = begin(); !s)
+        return R::failure(s.error());
+    RecordedAndClaimed done;
+    if (!records.isEmpty()) {
+        auto recorded = recordAttemptsLocked(owner, records);
+        if (!recorded) {
+            rollback();
+            return R::failure(recorded.error());
+        }
+        done.recorded = recorded.value();
+    }
+    auto claimed = claimDueLocked(owner, limit, leaseMs, std::nullopt);
+    if (!claimed) {
+        rollback();
+        return R::failure(claimed.error());
+    }
+    done.claimed = claimed.value();
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    return done;
+}
+
+Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(const QString &owner, int limit, qint64 leaseMs,
+                                                        std::optional<qint64> onlyId)
+{
     using R = Result<QList<ClaimedDelivery>>;
     const TimeMs now = m_clock->now();
     Status error;
@@ -1179,15 +1238,12 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
     QSqlQuery *readHook = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
     if (!recover || !claim || !readHook)
         return R::failure(error.error());
-    if (Status s = begin(); !s)
-        return R::failure(s.error());
     // A delivery left running by a process that died is given back once its lease expires
     // (Launchpad would leave it running for ever). Leases last seconds: looking once a
     // second is enough, and keeps this off the busy path.
     if (onlyId || now >= m_nextLeaseRecovery || now < m_nextLeaseRecovery - 1000) {
         recover->bindValue(QStringLiteral(":now"), now);
         if (Status s = exec(*recover, "recovering expired leases"); !s) {
-            rollback();
             return R::failure(s.error());
         }
         m_nextLeaseRecovery = now + 1000;
@@ -1201,7 +1257,6 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
     claim->bindValue(QStringLiteral(":owner"), owner);
     claim->bindValue(QStringLiteral(":expires"), now + leaseMs);
     if (Status s = exec(*claim, "claiming due deliveries"); !s) {
-        rollback();
         return R::failure(s.error());
     }
     QList<ClaimedDelivery> claimed;
@@ -1214,7 +1269,6 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
         if (!hooks.contains(c.delivery.webhookId)) {
             readHook->bindValue(QStringLiteral(":id"), c.delivery.webhookId);
             if (Status s = exec(*readHook, "reading a webhook"); !s) {
-                rollback();
                 return R::failure(s.error());
             }
             if (readHook->next())
@@ -1223,8 +1277,6 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
         }
         c.webhook = hooks.value(c.delivery.webhookId);
     }
-    if (Status s = commit(); !s)
-        return R::failure(s.error());
     std::sort(claimed.begin(), claimed.end(), [](const ClaimedDelivery &a, const ClaimedDelivery &b) {
         return a.delivery.scheduledStart != b.delivery.scheduledStart
                 ? a.delivery.scheduledStart < b.delivery.scheduledStart
@@ -1233,12 +1285,9 @@ Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limi
     return claimed;
 }
 
-Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
+Result<QList<Delivery>> JobStore::recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records)
 {
-    reconnectIfBroken();
     using R = Result<QList<Delivery>>;
-    if (records.isEmpty())
-        return QList<Delivery>();
     // One UPDATE and one INSERT for the whole batch, not two statements per attempt:
     // on PostgreSQL every statement is a round trip.
     struct Row
@@ -1286,8 +1335,6 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
                                           error);
     if (!update || !countOnly || !alreadyRecorded)
         return R::failure(error.error());
-    if (Status s = begin(); !s)
-        return R::failure(s.error());
     int position = 0;
     for (const Row &row : std::as_const(rows)) {
         const DeliveryUpdate &u = row.update;
@@ -1303,7 +1350,6 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
     }
     update->bindValue(position, owner);
     if (Status s = exec(*update, "recording attempts"); !s) {
-        rollback();
         return R::failure(s.error());
     }
     QSet<qint64> updated;
@@ -1337,7 +1383,6 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
         alreadyRecorded->bindValue(QStringLiteral(":started"), row.record->attempt.dateStarted);
         alreadyRecorded->bindValue(QStringLiteral(":sent"), row.record->attempt.dateSent);
         if (Status s = exec(*alreadyRecorded, "recording an attempt"); !s) {
-            rollback();
             return R::failure(s.error());
         }
         const bool duplicate = alreadyRecorded->next();
@@ -1351,7 +1396,6 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
         // state as the other party set it.
         countOnly->bindValue(QStringLiteral(":id"), id);
         if (Status s = exec(*countOnly, "recording an attempt"); !s) {
-            rollback();
             return R::failure(s.error());
         }
         if (countOnly->next())
@@ -1377,7 +1421,6 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
                         .arg(values.join(QLatin1String(", "))),
                 error);
         if (!insert) {
-            rollback();
             return R::failure(error.error());
         }
         position = 0;
@@ -1407,13 +1450,10 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
             after.append(*row->after);
         }
         if (Status s = exec(*insert, "recording attempts"); !s) {
-            rollback();
             return R::failure(s.error());
         }
     }
     notifyChange();
-    if (Status s = commit(); !s)
-        return R::failure(s.error());
     return after;
 }
 
