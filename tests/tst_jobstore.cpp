@@ -101,6 +101,68 @@ private Q_SLOTS:
         QCOMPARE(again.webhook(id).value().deliveryUrl, QStringLiteral("http://127.0.0.1:9/hook"));
     }
 
+    // A store written by the first version (schema 1) is brought to the current schema on open.
+    void migratesFromVersionOne_data() { TestDatabases::addBackendRows(); }
+    void migratesFromVersionOne()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        {
+            QSqlQuery q(m_store->database());
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX deliveries_due")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE hookwatch_schema SET version = 1")));
+        }
+        m_store.reset();
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        QVERIFY(m_store->open().ok());
+        QCOMPARE(m_store->schemaVersion(), 2);
+        QSqlQuery q(m_store->database());
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("sqlite")) {
+            QVERIFY(q.exec(QStringLiteral("SELECT name FROM pragma_index_info('deliveries_due') ORDER BY seqno")));
+        } else {
+            QVERIFY(q.exec(QStringLiteral("SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                          "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+                                          "WHERE c.relname = 'deliveries_due' ORDER BY array_position(i.indkey, a.attnum)")));
+        }
+        QStringList columns;
+        while (q.next())
+            columns << q.value(0).toString();
+        QCOMPARE(columns, QStringList({ QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
+        QCOMPARE(m_store->claimDue(QStringLiteral("w"), 5, 60000).value().first().delivery.id, id);
+    }
+
+    // The claim reads the few it takes from the index, in order, instead of sorting every
+    // waiting delivery (PostgreSQL did, before schema 2: 22 ms a claim with 20,000 waiting).
+    void claimReadsOnlyWhatItTakes_data() { TestDatabases::addBackendRows(); }
+    void claimReadsOnlyWhatItTakes()
+    {
+        if (!openFresh())
+            return;
+        QFETCH(QString, backend);
+        const bool sqlite = backend == QLatin1String("sqlite");
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        m_store->createDeliveries(hook, QStringLiteral("x"), "{}", 2000); // all due at the same moment
+        QSqlQuery q(m_store->database());
+        QVERIFY(q.exec(QStringLiteral("ANALYZE")));
+        const QString select = QStringLiteral("SELECT id FROM deliveries WHERE status = 0 AND scheduled_start <= %1 "
+                                              "ORDER BY scheduled_start, id LIMIT 16")
+                                       .arg(m_clock->now());
+        QVERIFY(q.exec((sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + select));
+        QStringList plan;
+        while (q.next())
+            plan << q.value(sqlite ? 3 : 0).toString();
+        const QString text = plan.join(QLatin1String("; "));
+        QVERIFY2(text.contains(QStringLiteral("deliveries_due")), qPrintable(text));
+        QVERIFY2(!text.contains(sqlite ? QStringLiteral("TEMP B-TREE") : QStringLiteral("Sort")), qPrintable(text));
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 16, 60000).value();
+        QCOMPARE(claimed.size(), 16);
+        QCOMPARE(claimed.first().delivery.id + 15, claimed.last().delivery.id); // the earliest, in id order
+    }
+
     void refusesNewerSchema_data() { TestDatabases::addBackendRows(); }
     void refusesNewerSchema()
     {

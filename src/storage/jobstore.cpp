@@ -98,6 +98,14 @@ const QList<MigrationStep> &migrationSteps()
                     deactivated INTEGER NOT NULL DEFAULT 0))",
                 "CREATE INDEX attempts_delivery ON attempts (delivery_id, number)",
         } },
+        // The claim takes the earliest due in (scheduled_start, id) order. Without id in the
+        // index, PostgreSQL read and sorted every waiting delivery for each claim (22 ms with
+        // 20,000 waiting); SQLite's indexes end in the row id already, the same index keeps
+        // one schema for both.
+        { {
+                "DROP INDEX deliveries_due",
+                "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start, id)",
+        } },
     };
     return steps;
 }

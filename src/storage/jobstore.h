@@ -78,7 +78,7 @@ struct LeaseHolder
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr qint64 DefaultLeaseMs = 60 * 1000;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
