@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 
 #include <atomic>
+#include <ctime>
 
 Q_LOGGING_CATEGORY(lcDispatcher, "hookwatch.dispatcher")
 
@@ -18,6 +19,13 @@ constexpr qint64 MaxTimerWaitMs = 60 * 60 * 1000;
 constexpr int MaxBackoffMs = 30 * 1000;
 // Finished attempts are recorded in batches, one transaction each, but none waits longer.
 constexpr int MaxRecordDelayMs = 20;
+
+double threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
 } // namespace
 
 // The dispatcher's network side, living in its network thread: starts claimed deliveries
@@ -163,6 +171,13 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
 
 Dispatcher::~Dispatcher()
 {
+    if (lcDispatcher().isDebugEnabled()) {
+        // Where the CPU went, by thread: QT_LOGGING_RULES=hookwatch.dispatcher.debug=true.
+        double network = 0;
+        QMetaObject::invokeMethod(m_line, [&network] { network = threadCpuMs(); }, Qt::BlockingQueuedConnection);
+        qCDebug(lcDispatcher, "CPU: this thread (the dispatcher's) %.0f ms, its network thread %.0f ms",
+                threadCpuMs(), network);
+    }
     // The line and its Deliverer (and QNetworkAccessManager) go in their own thread: the
     // thread deletes deferred objects as it finishes.
     m_line->deleteLater();

@@ -1,8 +1,9 @@
 // hookwatch-bench: measures the figures of docs/PERFORMANCE.md on this machine and prints them.
 // Every figure is a ratio or a bound measured within one run, against a receiver process on
 // 127.0.0.1 (hookwatch-test-receiver). Usage:
-//   hookwatch-bench [throughput|on-time|memory|million|window|all] [--db sqlite|postgresql] [--count N]
-//   [--concurrency N] [--rounds N]
+//   hookwatch-bench [throughput|on-time|memory|million|window|store|all] [--db sqlite|postgresql]
+//   [--count N] [--concurrency N] [--rounds N]
+// `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset.
 
 #include "deliverer.h"
@@ -30,6 +31,8 @@
 
 #include <algorithm>
 #include <cstdio>
+
+#include <ctime>
 
 #include <sys/resource.h>
 
@@ -842,13 +845,101 @@ int window(const QString &millionPath, int rounds, int busyCount)
 
 } // namespace
 
+// The store's share of a delivery, alone: the dispatcher's steady state (record a batch of
+// answered attempts and claim the next, one transaction) in a loop, with no network and no
+// other thread. CPU of this thread per delivery, and wall time.
+double threadCpuSeconds()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+int storeCost(const QString &backend, int count, int batch)
+{
+    Store store = makeStore(backend);
+    if (!store.error.isEmpty()) {
+        say(store.error);
+        return 1;
+    }
+    int rc = 0;
+    {
+        JobStore jobs(DatabaseConfig::parse(store.url).value(), Clock::system());
+        if (Status o = jobs.open(); !o) {
+            say(o.error());
+            return 1;
+        }
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        w.secret = QStringLiteral("bench-secret");
+        const qint64 hook = jobs.addWebhook(w).value();
+        jobs.createDeliveries(hook, QStringLiteral("bench:0.1"), Payload, count);
+        const QString owner = QStringLiteral("bench:1:0000");
+        QList<ClaimedDelivery> out = jobs.claimDue(owner, batch, 60000).value();
+        QElapsedTimer t;
+        t.start();
+        const double cpuBefore = threadCpuSeconds();
+        int recorded = 0;
+        while (!out.isEmpty()) {
+            QList<AttemptRecord> records;
+            for (const ClaimedDelivery &c : std::as_const(out)) {
+                AttemptRecord r;
+                r.before = c.delivery;
+                r.policy = c.webhook.retryPolicy;
+                Attempt &a = r.attempt;
+                a.deliveryId = c.delivery.id;
+                a.dateStarted = Clock::system()->now();
+                a.dateSent = a.dateStarted + 1;
+                a.durationMs = 1;
+                a.request.url = c.webhook.deliveryUrl;
+                a.request.headers = { { "User-Agent", "launchpad.net-Webhooks/1.0" },
+                                      { "Content-Type", "application/json" },
+                                      { "X-Launchpad-Event-Type", "bench:0.1" },
+                                      { "X-Launchpad-Delivery", QByteArray::number(c.delivery.id) },
+                                      { "X-Hub-Signature", "sha1=0123456789abcdef0123456789abcdef01234567" } };
+                AttemptResponse response;
+                response.statusCode = 200;
+                response.body = "ok";
+                response.headers = { { "Content-Type", "text/plain" }, { "Content-Length", "2" } };
+                a.response = response;
+                records << r;
+            }
+            const auto done = jobs.recordAndClaim(owner, records, batch, 60000);
+            if (!done) {
+                say(done.error());
+                rc = 1;
+                break;
+            }
+            recorded += int(records.size());
+            out = done->claimed;
+        }
+        const double cpu = threadCpuSeconds() - cpuBefore;
+        say(QStringLiteral("store %1: %2 deliveries recorded and claimed in batches of %3: %4 us CPU, %5 us wall "
+                           "per delivery (this thread only%6)")
+                    .arg(backend)
+                    .arg(recorded)
+                    .arg(batch)
+                    .arg(cpu / qMax(1, recorded) * 1e6, 0, 'f', 1)
+                    .arg(t.nsecsElapsed() / 1e3 / qMax(1, recorded), 0, 'f', 1)
+                    .arg(backend == QLatin1String("sqlite") ? QString() : QStringLiteral("; the server's CPU not counted")));
+    }
+    if (!store.pgDatabase.isEmpty()) {
+        JobStore admin(DatabaseConfig::parse(qEnvironmentVariable("HOOKWATCH_TEST_PG_URL")).value());
+        if (admin.open()) {
+            QSqlQuery q(admin.database());
+            q.exec(QStringLiteral("DROP DATABASE ") + store.pgDatabase + QStringLiteral(" WITH (FORCE)"));
+        }
+    }
+    return rc;
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("figure"),
-                                 QStringLiteral("throughput, on-time, memory, million, window or all"));
+                                 QStringLiteral("throughput, on-time, memory, million, window, store or all"));
     parser.addOption({ QStringLiteral("db"), QStringLiteral("sqlite or postgresql"), QStringLiteral("backend"),
                        QStringLiteral("sqlite") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("deliveries"), QStringLiteral("N") });
@@ -856,6 +947,8 @@ int main(int argc, char *argv[])
                        QStringLiteral("8") });
     parser.addOption({ QStringLiteral("rounds"), QStringLiteral("rounds (throughput 3, window 7)"),
                        QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("batch"), QStringLiteral("store: deliveries per transaction"),
+                       QStringLiteral("N"), QStringLiteral("16") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
     parser.process(app);
@@ -878,6 +971,8 @@ int main(int argc, char *argv[])
         rc |= memory(backend, count(100000));
     if (figure == QLatin1String("million") || figure == QLatin1String("all"))
         rc |= million(parser.value(QStringLiteral("million-file")), true);
+    if (figure == QLatin1String("store") || figure == QLatin1String("all"))
+        rc |= storeCost(backend, count(20000), parser.value(QStringLiteral("batch")).toInt());
     if (figure == QLatin1String("window") || figure == QLatin1String("all"))
         rc |= window(parser.value(QStringLiteral("million-file")), rounds(7), count(20000));
     return rc;
