@@ -5,6 +5,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 
@@ -590,9 +591,10 @@ private Q_SLOTS:
         if (analyzed)
             QVERIFY(q.exec(QStringLiteral("ANALYZE")));
         const QList<QPair<QString, QString>> plans = {
+            // Either index that starts with the status: both read only the pending rows.
             { QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
                              "GROUP BY status, webhook_id"),
-              QStringLiteral("deliveries_status_id") },
+              QStringLiteral("deliveries_status_id|deliveries_due") },
             { QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= 1 AND +status = 3"),
               QStringLiteral("deliveries_finished") },
             { QStringLiteral("SELECT id FROM deliveries WHERE date_finished < 1 AND +status IN (2, 3) LIMIT 5000"),
@@ -603,7 +605,10 @@ private Q_SLOTS:
             QStringList plan;
             while (q.next())
                 plan << q.value(3).toString();
-            QVERIFY2(plan.join(QLatin1Char(' ')).contains(QStringLiteral("INDEX ") + index),
+            const QString text = plan.join(QLatin1Char(' '));
+            const QStringList accepted = index.split(QLatin1Char('|'));
+            QVERIFY2(std::any_of(accepted.begin(), accepted.end(),
+                                 [&text](const QString &i) { return text.contains(QStringLiteral("INDEX ") + i + QLatin1Char(' ')); }),
                      qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
         }
     }
