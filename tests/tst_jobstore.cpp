@@ -1,6 +1,7 @@
 #include "jobstore.h"
 #include "testdatabases.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -134,6 +135,29 @@ private Q_SLOTS:
             columns << q.value(0).toString();
         QCOMPARE(columns, QStringList({ QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
         QCOMPARE(m_store->claimDue(QStringLiteral("w"), 5, 60000).value().first().delivery.id, id);
+    }
+
+    // Opening a store that is up to date takes no write lock: a command that only reads
+    // does not wait for a worker in the middle of a long write (it waited up to 15 s).
+    void openingDoesNotWaitForAWriter()
+    {
+        m_scratch = std::make_unique<TestDatabases::Scratch>(QStringLiteral("sqlite"));
+        QVERIFY2(m_scratch->ok(), qPrintable(m_scratch->error()));
+        m_clock = std::make_unique<ManualClock>(T0);
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        QVERIFY(m_store->open().ok());
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        QSqlQuery writer(m_store->database());
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(writer.exec(QStringLiteral("UPDATE webhooks SET active = 1")));
+        QElapsedTimer t;
+        t.start();
+        JobStore reader(m_scratch->config(), m_clock.get());
+        const Status opened = reader.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE(reader.webhook(hook).value().id, hook);
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(writer.exec(QStringLiteral("COMMIT")));
     }
 
     // The claim reads the few it takes from the index, in order, instead of sorting every
