@@ -1,8 +1,7 @@
 #include "cli.h"
+#include "modules.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QLibrary>
 
 #include <cstdio>
 
@@ -23,33 +22,19 @@ void tuneAllocator()
 #endif
 }
 
-// The window lives in the hookwatch-window module, next to this executable in a build tree
-// and in HOOKWATCH_WINDOW_MODULE_DIR (relative to it) once installed. Loading it only here
+// The window lives in the hookwatch-window module (src/cli/modules.h). Loading it only here
 // keeps QtGui and QtWidgets out of every command's start-up.
 int openWindow(int *argc, char **argv)
 {
-    const QString here = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
-    const QStringList candidates = {
-        here + QStringLiteral("/hookwatch-window.so"),
-        here + QStringLiteral("/" HOOKWATCH_WINDOW_MODULE_DIR "/hookwatch-window.so"),
-    };
-    QString errors;
-    for (const QString &path : candidates) {
-        if (!QFileInfo::exists(path))
-            continue;
-        QLibrary module(path);
-        using RunWindow = int (*)(int *, char **);
-        if (auto run = reinterpret_cast<RunWindow>(module.resolve("hookwatchRunWindow")))
-            return run(argc, argv);
-        errors += QStringLiteral("\n  ") + module.errorString();
-    }
+    QString error;
+    using RunWindow = int (*)(int *, char **);
+    if (auto run = reinterpret_cast<RunWindow>(
+                Modules::resolve(QStringLiteral("hookwatch-window.so"), "hookwatchRunWindow", &error)))
+        return run(argc, argv);
     std::fprintf(stderr,
-                 "hookwatch: cannot open the window: its module hookwatch-window.so %s.%s\n"
+                 "hookwatch: cannot open the window: %s.\n"
                  "Everything the window does is also on the command line: see `hookwatch --help`.\n",
-                 errors.isEmpty() ? qPrintable(QStringLiteral("is not in %1 nor in %2")
-                                                       .arg(candidates.at(0), QFileInfo(candidates.at(1)).absoluteFilePath()))
-                                  : "did not load",
-                 qPrintable(errors));
+                 qPrintable(error));
     return Cli::RuntimeFailure;
 }
 } // namespace

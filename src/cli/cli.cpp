@@ -1,6 +1,10 @@
 #include "cli.h"
 
+#ifndef HOOKWATCH_DELIVERY_IN_MODULE
 #include "dispatcher.h"
+#else
+#include "modules.h"
+#endif
 #include "duration.h"
 #include "jobstore.h"
 #include "jsonoutput.h"
@@ -14,7 +18,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#ifndef HOOKWATCH_DELIVERY_IN_MODULE
 #include <QNetworkProxy>
+#endif
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
@@ -284,6 +290,7 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
     return {};
 }
 
+#ifndef HOOKWATCH_DELIVERY_IN_MODULE
 QString describeOutcome(const Delivery &d)
 {
     if (d.successful.value_or(false))
@@ -298,9 +305,32 @@ QString describeOutcome(const Delivery &d)
         text += QStringLiteral("; suspended");
     return text;
 }
+#endif
 
+#ifdef HOOKWATCH_DELIVERY_IN_MODULE
+// Delivering needs QtNetwork and its dozen libraries, which cost a command that only reads or
+// writes the store a sixth of its run: this executable does not link them. The commands that
+// deliver run from the hookwatch-deliver module instead, loaded when one of them is given.
+template <typename Function>
+Function deliveryEntry(const char *symbol)
+{
+    out().flush();
+    err().flush();
+    QString error;
+    auto function = reinterpret_cast<Function>(Modules::resolve(QStringLiteral("hookwatch-deliver.so"), symbol, &error));
+    if (!function)
+        err() << "hookwatch: cannot deliver: " << error << Qt::endl;
+    return function;
+}
+
+int attemptAndWait(const Invocation &inv, JobStore *, qint64 deliveryId)
+{
+    auto run = deliveryEntry<int (*)(const Invocation *, qint64)>("hookwatchAttemptNow");
+    return run ? run(&inv, deliveryId) : RuntimeFailure;
+}
+#else
 // Makes a delivery's next attempt now in this process; exit 0 if delivered, 3 if not.
-int attemptAndWait(JobStore *store, qint64 deliveryId)
+int attemptAndWait(const Invocation &, JobStore *store, qint64 deliveryId)
 {
     Dispatcher::Options options;
     options.watchChanges = false;
@@ -325,6 +355,8 @@ int attemptAndWait(JobStore *store, qint64 deliveryId)
     QCoreApplication::exec();
     return code;
 }
+
+#endif
 
 // ---- webhook ----
 
@@ -591,7 +623,7 @@ int pingOrSend(const Invocation &inv, const QStringList &args, bool ping)
     else
         out() << ids->first << '-' << ids->second << Qt::endl;
     if (c.isSet(QStringLiteral("wait")))
-        return attemptAndWait(store.value(), ids->first);
+        return attemptAndWait(inv, store.value(), ids->first);
     return Success;
 }
 
@@ -827,7 +859,7 @@ int retryCommand(const Invocation &inv, const QStringList &args)
     if (Status s = store.value()->retry(id.value(), c.isSet(QStringLiteral("reset"))); !s)
         return failWith(s);
     if (c.isSet(QStringLiteral("wait")))
-        return attemptAndWait(store.value(), id.value());
+        return attemptAndWait(inv, store.value(), id.value());
     return Success;
 }
 
@@ -877,6 +909,13 @@ int pruneCommand(const Invocation &inv, const QStringList &args)
 
 // ---- worker ----
 
+#ifdef HOOKWATCH_DELIVERY_IN_MODULE
+int workerCommand(const Invocation &inv, const QStringList &args)
+{
+    auto run = deliveryEntry<int (*)(const Invocation *, const QStringList *)>("hookwatchWorker");
+    return run ? run(&inv, &args) : RuntimeFailure;
+}
+#else
 int signalPipe[2] = { -1, -1 };
 
 void onTerminationSignal(int)
@@ -1037,7 +1076,25 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     return exitCode;
 }
 
+#endif
+
 } // namespace
+
+#ifndef HOOKWATCH_DELIVERY_IN_MODULE
+int worker(const Invocation &invocation, const QStringList &args)
+{
+    return workerCommand(invocation, args);
+}
+
+int attemptNow(const Invocation &invocation, qint64 deliveryId)
+{
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(invocation, holder);
+    if (!store)
+        return failWith(store);
+    return attemptAndWait(invocation, store.value(), deliveryId);
+}
+#endif
 
 QString usage()
 {

@@ -26,6 +26,12 @@ bool wantsWindow(const Invocation &invocation);
 
 int run(const Invocation &invocation);
 
+// The commands that deliver, for the hookwatch-deliver module (src/cli/delivermodule.cpp):
+// `worker`, and one delivery's next attempt now (send, ping and retry with --wait), on a
+// store the module opens itself.
+int worker(const Invocation &invocation, const QStringList &args);
+int attemptNow(const Invocation &invocation, qint64 deliveryId);
+
 QString usage();
 
 } // namespace Cli
