@@ -22,7 +22,7 @@ QFunctionPointer resolve(const QString &fileName, const char *symbol, QString *e
         errors += QStringLiteral("\n  ") + module.errorString();
     }
     *error = errors.isEmpty() ? QStringLiteral("its module %1 is not in %2 nor in %3")
-                                        .arg(fileName, here, QFileInfo(candidates.at(1)).absolutePath())
+                                    .arg(fileName, here, QFileInfo(candidates.at(1)).absolutePath())
                               : QStringLiteral("its module %1 did not load:%2").arg(fileName, errors);
     return nullptr;
 }
