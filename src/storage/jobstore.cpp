@@ -1171,64 +1171,53 @@ Status JobStore::suspend(qint64 deliveryId)
 
 // ---- Dispatcher ----------------------------------------------------------------------
 
-Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limit, qint64 leaseMs,
-                                                  std::optional<qint64> onlyId)
+template <typename T, typename Body>
+Result<T> JobStore::inTransaction(Body body)
 {
     reconnectIfBroken();
     if (Status s = begin(); !s)
-        return Result<QList<ClaimedDelivery>>::failure(s.error());
-    auto claimed = claimDueLocked(owner, limit, leaseMs, onlyId);
-    if (!claimed) {
+        return Result<T>::failure(s.error());
+    Result<T> result = body();
+    if (!result) {
         rollback();
-        return claimed;
+        return result;
     }
     if (Status s = commit(); !s)
-        return Result<QList<ClaimedDelivery>>::failure(s.error());
-    return claimed;
+        return Result<T>::failure(s.error());
+    return result;
+}
+
+Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limit, qint64 leaseMs,
+                                                  std::optional<qint64> onlyId)
+{
+    return inTransaction<QList<ClaimedDelivery>>([&] { return claimDueLocked(owner, limit, leaseMs, onlyId); });
 }
 
 Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
 {
-    reconnectIfBroken();
     if (records.isEmpty())
         return QList<Delivery>();
-    if (Status s = begin(); !s)
-        return Result<QList<Delivery>>::failure(s.error());
-    auto recorded = recordAttemptsLocked(owner, records);
-    if (!recorded) {
-        rollback();
-        return recorded;
-    }
-    if (Status s = commit(); !s)
-        return Result<QList<Delivery>>::failure(s.error());
-    return recorded;
+    return inTransaction<QList<Delivery>>([&] { return recordAttemptsLocked(owner, records); });
 }
 
 Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(const QString &owner, const QList<AttemptRecord> &records,
                                                               int limit, qint64 leaseMs)
 {
     using R = Result<RecordedAndClaimed>;
-    reconnectIfBroken();
-    if (Status s = begin(); !s)
-        return R::failure(s.error());
-    RecordedAndClaimed done;
-    if (!records.isEmpty()) {
-        auto recorded = recordAttemptsLocked(owner, records);
-        if (!recorded) {
-            rollback();
-            return R::failure(recorded.error());
+    return inTransaction<RecordedAndClaimed>([&]() -> R {
+        RecordedAndClaimed done;
+        if (!records.isEmpty()) {
+            auto recorded = recordAttemptsLocked(owner, records);
+            if (!recorded)
+                return R::failure(recorded.error());
+            done.recorded = recorded.value();
         }
-        done.recorded = recorded.value();
-    }
-    auto claimed = claimDueLocked(owner, limit, leaseMs, std::nullopt);
-    if (!claimed) {
-        rollback();
-        return R::failure(claimed.error());
-    }
-    done.claimed = claimed.value();
-    if (Status s = commit(); !s)
-        return R::failure(s.error());
-    return done;
+        auto claimed = claimDueLocked(owner, limit, leaseMs, std::nullopt);
+        if (!claimed)
+            return R::failure(claimed.error());
+        done.claimed = claimed.value();
+        return done;
+    });
 }
 
 Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(const QString &owner, int limit, qint64 leaseMs,

@@ -181,6 +181,9 @@ private:
     // the same few statements thousands of times a second. Null (with `error` set) on failure.
     QSqlQuery *prepared(const char *key, const QString &statement, Status &error);
     Status ensureWebhookExists(qint64 id);
+    // Runs `body` in a write transaction: committed when it succeeds, rolled back when not.
+    template <typename T, typename Body>
+    Result<T> inTransaction(Body body);
     // The dispatcher's statements inside a transaction the caller began; on failure the
     // caller rolls back.
     Result<QList<ClaimedDelivery>> claimDueLocked(const QString &owner, int limit, qint64 leaseMs,

@@ -118,6 +118,18 @@ Store makeStore(const QString &backend)
     return s;
 }
 
+// A PostgreSQL store's database goes when its figure is done (a SQLite file goes with its folder).
+void dropStore(const Store &store)
+{
+    if (store.pgDatabase.isEmpty())
+        return;
+    JobStore admin(DatabaseConfig::parse(qEnvironmentVariable("HOOKWATCH_TEST_PG_URL")).value());
+    if (admin.open()) {
+        QSqlQuery q(admin.database());
+        q.exec(QStringLiteral("DROP DATABASE ") + store.pgDatabase + QStringLiteral(" WITH (FORCE)"));
+    }
+}
+
 struct Timing
 {
     double seconds = 0;
@@ -266,13 +278,7 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
         hook << count / work.seconds;
         ratios << (count / work.seconds) / (count / b);
         plainRatios << (count / work.seconds) / (count / p);
-        if (!store.pgDatabase.isEmpty()) {
-            JobStore admin(DatabaseConfig::parse(qEnvironmentVariable("HOOKWATCH_TEST_PG_URL")).value());
-            if (admin.open()) {
-                QSqlQuery q(admin.database());
-                q.exec(QStringLiteral("DROP DATABASE ") + store.pgDatabase + QStringLiteral(" WITH (FORCE)"));
-            }
-        }
+        dropStore(store);
     }
     // The goal is judged against the loop whose sockets are set up as Hookwatch's: the
     // ratio then measures what the engine adds, not how the connections were made.
@@ -923,13 +929,7 @@ int storeCost(const QString &backend, int count, int batch)
                     .arg(t.nsecsElapsed() / 1e3 / qMax(1, recorded), 0, 'f', 1)
                     .arg(backend == QLatin1String("sqlite") ? QString() : QStringLiteral("; the server's CPU not counted")));
     }
-    if (!store.pgDatabase.isEmpty()) {
-        JobStore admin(DatabaseConfig::parse(qEnvironmentVariable("HOOKWATCH_TEST_PG_URL")).value());
-        if (admin.open()) {
-            QSqlQuery q(admin.database());
-            q.exec(QStringLiteral("DROP DATABASE ") + store.pgDatabase + QStringLiteral(" WITH (FORCE)"));
-        }
-    }
+    dropStore(store);
     return rc;
 }
 
