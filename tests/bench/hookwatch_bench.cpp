@@ -3,6 +3,7 @@
 // 127.0.0.1 (hookwatch-test-receiver). Usage:
 //   hookwatch-bench [throughput|on-time|memory|million|window|store|all] [--db sqlite|postgresql]
 //   [--count N] [--concurrency N] [--rounds N]
+// `bare-loop` is the throughput figure's reference, which the figure runs in processes of its own.
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset.
 
@@ -167,7 +168,8 @@ const QByteArray Payload = QByteArrayLiteral(
 // The ceiling: a bare QNetworkAccessManager loop POSTing the same bodies at the same
 // concurrency, storing nothing. `direct`: its connections set up as Hookwatch's are
 // (Deliverer::connectDirectly, buffered sockets); otherwise as Qt comes, with NoProxy.
-double bareLoopSeconds(const QString &url, int count, int concurrency, bool direct)
+// Runs in a process of its own (`hookwatch-bench bare-loop`), timed whole as the worker is.
+int bareLoop(const QString &url, int count, int concurrency, bool direct)
 {
     QNetworkAccessManager network;
     if (direct)
@@ -176,8 +178,8 @@ double bareLoopSeconds(const QString &url, int count, int concurrency, bool dire
         network.setProxy(QNetworkProxy::NoProxy);
     int started = 0;
     int finished = 0;
+    int failed = 0;
     QEventLoop loop;
-    QElapsedTimer t;
     std::function<void()> startOne = [&] {
         if (started >= count)
             return;
@@ -189,6 +191,8 @@ double bareLoopSeconds(const QString &url, int count, int concurrency, bool dire
         QNetworkReply *reply = network.post(request, Payload);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
             reply->readAll();
+            if (reply->error() != QNetworkReply::NoError)
+                ++failed;
             reply->deleteLater();
             if (++finished == count)
                 loop.quit();
@@ -196,11 +200,10 @@ double bareLoopSeconds(const QString &url, int count, int concurrency, bool dire
                 startOne();
         });
     };
-    t.start();
     for (int i = 0; i < concurrency; ++i)
         startOne();
     loop.exec();
-    return t.nsecsElapsed() / 1e9;
+    return failed == 0 ? 0 : 1;
 }
 
 // CPU seconds (user + system) used so far by this process or by its finished children.
@@ -209,6 +212,41 @@ double cpuSeconds(int who)
     rusage u {};
     getrusage(who, &u);
     return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+}
+
+// One bare loop, set up as Qt comes (its default event dispatcher, GLib's, and NoProxy) or
+// as Hookwatch's commands are (Qt's own event dispatcher, src/main.cpp, and the same
+// sockets): wall seconds from launch to exit, as the worker is timed, and CPU seconds.
+struct LoopRun
+{
+    double seconds = 0;
+    double cpu = 0;
+    bool ok = false;
+};
+
+LoopRun runBareLoop(const QString &url, int count, int concurrency, bool asHookwatch)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_NO_GLIB"));
+    if (asHookwatch)
+        env.insert(QStringLiteral("QT_NO_GLIB"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    QStringList args = { QStringLiteral("bare-loop"), QStringLiteral("--url"), url, QStringLiteral("--count"),
+                         QString::number(count), QStringLiteral("--concurrency"), QString::number(concurrency) };
+    if (asHookwatch)
+        args << QStringLiteral("--same-sockets");
+    const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
+    QElapsedTimer t;
+    t.start();
+    p.start(QCoreApplication::applicationFilePath(), args);
+    p.waitForFinished(-1);
+    LoopRun r;
+    r.seconds = t.nsecsElapsed() / 1e9;
+    r.cpu = cpuSeconds(RUSAGE_CHILDREN) - cpuBefore;
+    r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return r;
 }
 
 double median(QList<double> v)
@@ -227,12 +265,16 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
     }
     QList<double> bare, plain, hook, ratios, plainRatios;
     for (int round = 0; round < rounds; ++round) {
-        double selfBefore = cpuSeconds(RUSAGE_SELF);
-        const double p = bareLoopSeconds(receiver.url(), count, concurrency, false);
-        const double plainCpu = cpuSeconds(RUSAGE_SELF) - selfBefore;
-        selfBefore = cpuSeconds(RUSAGE_SELF);
-        const double b = bareLoopSeconds(receiver.url(), count, concurrency, true);
-        const double bareCpu = cpuSeconds(RUSAGE_SELF) - selfBefore;
+        const LoopRun plainRun = runBareLoop(receiver.url(), count, concurrency, false);
+        const LoopRun bareRun = runBareLoop(receiver.url(), count, concurrency, true);
+        if (!plainRun.ok || !bareRun.ok) {
+            say(QStringLiteral("a bare loop failed"));
+            return 1;
+        }
+        const double p = plainRun.seconds;
+        const double plainCpu = plainRun.cpu;
+        const double b = bareRun.seconds;
+        const double bareCpu = bareRun.cpu;
         Store store = makeStore(backend);
         if (!store.error.isEmpty()) {
             say(store.error);
@@ -949,6 +991,8 @@ int main(int argc, char *argv[])
                        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("batch"), QStringLiteral("store: deliveries per transaction"),
                        QStringLiteral("N"), QStringLiteral("16") });
+    parser.addOption({ QStringLiteral("url"), QStringLiteral("bare-loop: where to POST"), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("same-sockets"), QStringLiteral("bare-loop: connections as Hookwatch's") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
     parser.process(app);
@@ -961,6 +1005,10 @@ int main(int argc, char *argv[])
     const auto rounds = [&parser](int fallback) {
         return parser.isSet(QStringLiteral("rounds")) ? parser.value(QStringLiteral("rounds")).toInt() : fallback;
     };
+    // The throughput figure's reference, run by the figure itself in a process of its own.
+    if (figure == QLatin1String("bare-loop"))
+        return bareLoop(parser.value(QStringLiteral("url")), count(20000), concurrency,
+                        parser.isSet(QStringLiteral("same-sockets")));
     say(QStringLiteral("hookwatch-bench on %1 cores, %2").arg(QThread::idealThreadCount()).arg(backend));
     int rc = 0;
     if (figure == QLatin1String("throughput") || figure == QLatin1String("all"))
