@@ -302,16 +302,19 @@ void Dispatcher::announceRecorded(const QList<AttemptRecord> &records, const QLi
 
 void Dispatcher::dispatchDue()
 {
-    const bool flushNow = m_stopping || !m_started || m_outstanding.isEmpty()
-            || m_toRecord.size() >= recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
     // Claim a batch ahead, before the network thread's queue runs dry, so one transaction
     // serves many attempts and no slot waits for it.
     const int outstanding = int(m_outstanding.size());
     const int lowWater = m_options.concurrency + recordBatch() / 2;
     const bool claimNow = !m_stopping && m_started && !m_paused && !m_runFinished && outstanding < lowWater;
     const int want = lowWater + recordBatch() - outstanding;
+    // Finished attempts ride along with the next claim, so a batch costs one commit, not
+    // two (a commit writes every page it touched). Recorded alone only when no claim comes
+    // soon enough.
+    const bool recordNow = m_stopping || !m_started || m_outstanding.isEmpty()
+            || m_toRecord.size() >= 2 * recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
     int claimedCount = 0;
-    if (claimNow && flushNow && !m_toRecord.isEmpty()) {
+    if (claimNow && !m_toRecord.isEmpty()) {
         // What finished is recorded and what is due next claimed in one transaction.
         const QList<AttemptRecord> records = std::exchange(m_toRecord, {});
         const auto done = m_store->recordAndClaim(m_owner, records, want, m_options.leaseMs);
@@ -326,7 +329,7 @@ void Dispatcher::dispatchDue()
         handOver(done->claimed);
         announceRecorded(records, done->recorded);
     } else {
-        if (flushNow && !flushRecords())
+        if (recordNow && !flushRecords())
             return;
         if (claimNow) {
             const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
