@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
     // rather than GLib's. GLib's wakes a thread with a system call for every event posted
     // to it: strace counted 23 eventfd writes per delivery in a worker's two network
     // threads, against 2.3 with Qt's, which wakes a thread only when it sleeps. A worker
-    // delivers about 20% faster (docs/PERFORMANCE.md). A QT_NO_GLIB of the user's is kept.
+    // delivers 15-20% faster (docs/PERFORMANCE.md). A QT_NO_GLIB of the user's is kept.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
