@@ -328,19 +328,17 @@ void Dispatcher::dispatchDue()
         // Handed over before anyone hears of the records: a listener may stop us.
         handOver(done->claimed);
         announceRecorded(records, done->recorded);
-    } else {
-        if (recordNow && !flushRecords())
+    } else if (claimNow) {
+        const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
+        if (!claimed) {
+            reportStoreError(claimed.error());
             return;
-        if (claimNow) {
-            const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
-            if (!claimed) {
-                reportStoreError(claimed.error());
-                return;
-            }
-            noteStoreWorking();
-            claimedCount = int(claimed->size());
-            handOver(claimed.value());
         }
+        noteStoreWorking();
+        claimedCount = int(claimed->size());
+        handOver(claimed.value());
+    } else if (recordNow && !flushRecords()) {
+        return;
     }
     if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();

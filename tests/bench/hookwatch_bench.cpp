@@ -322,8 +322,8 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
         plainRatios << (count / work.seconds) / (count / p);
         dropStore(store);
     }
-    // The goal is judged against the loop whose sockets are set up as Hookwatch's: the
-    // ratio then measures what the engine adds, not how the connections were made.
+    // The goal is judged against the loop set up as Hookwatch's commands (same sockets, same
+    // event dispatcher): the ratio then measures what the engine adds, not how Qt was set up.
     say(QStringLiteral("throughput %1: %2 deliveries, concurrency %3: bare loop %4/s, hookwatch %5/s, ratio %6% "
                        "(median of %7 rounds; goal %8%); against the bare loop as Qt comes (%9/s): %10%")
                 .arg(backend)
