@@ -19,6 +19,9 @@ constexpr qint64 MaxTimerWaitMs = 60 * 60 * 1000;
 constexpr int MaxBackoffMs = 30 * 1000;
 // Finished attempts are recorded in batches, one transaction each, but none waits longer.
 constexpr int MaxRecordDelayMs = 20;
+// Reports from the network thread reach the dispatcher's thread within this, even when it
+// has nothing else to do.
+constexpr int MaxReportDelayMs = 10;
 
 double threadCpuMs()
 {
@@ -44,9 +47,17 @@ public:
         qint64 deliveryId = 0; // Aborted
     };
 
-    DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency)
-        : m_dispatcher(dispatcher), m_deliverer(new Deliverer(clock, this)), m_concurrency(concurrency)
+    DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency, int wakeBelow)
+        : m_dispatcher(dispatcher), m_deliverer(new Deliverer(clock, this)), m_reportTimer(new QTimer(this)),
+          m_concurrency(concurrency), m_wakeBelow(wakeBelow)
     {
+        m_reportTimer->setSingleShot(true);
+        m_reportTimer->setInterval(MaxReportDelayMs);
+        connect(m_reportTimer, &QTimer::timeout, this, [this] {
+            QMutexLocker locker(&m_mutex);
+            if (!m_wakePending && !m_reports.isEmpty())
+                wakeDispatcher();
+        });
         connect(m_deliverer, &Deliverer::finished, this, [this](const Attempt &attempt) {
             --m_running;
             report({ Report::Kind::Finished, {}, attempt, 0 });
@@ -74,15 +85,17 @@ public:
         QMutexLocker locker(&m_mutex);
         return std::exchange(m_ready, {});
     }
-    void setConcurrency(int concurrency)
+    void setConcurrency(int concurrency, int wakeBelow)
     {
         m_concurrency = concurrency;
+        m_wakeBelow = wakeBelow;
         QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
     }
     // The dispatcher's thread: everything reported since it last looked.
     QList<Report> takeReports()
     {
         QMutexLocker locker(&m_mutex);
+        m_wakePending = false;
         return std::exchange(m_reports, {});
     }
 
@@ -108,27 +121,47 @@ public:
     }
 
 private:
-    // Reports queue up and cross in one call: the dispatcher's thread is woken once for
-    // all that happened while it was busy, not once per attempt.
+    // Reports queue up and cross in one call. The dispatcher's thread is woken only when it
+    // has something to do: claim more (fewer than m_wakeBelow deliveries left queued or
+    // running here, which is also the case once a run winds down) or give an aborted
+    // delivery back. Otherwise reports wait, at most MaxReportDelayMs, and the claim that
+    // follows records them: woken for each finished attempt, the thread spent a quarter of
+    // its time going to sleep and waking up.
     void report(Report &&r)
     {
-        bool first;
+        const bool urgent = r.kind == Report::Kind::Aborted;
+        bool wake = false;
         {
             QMutexLocker locker(&m_mutex);
-            first = m_reports.isEmpty();
             m_reports.append(std::move(r));
+            if (m_wakePending)
+                return;
+            wake = urgent || m_ready.size() + m_running < m_wakeBelow.load();
+            if (wake)
+                wakeDispatcher();
         }
-        if (first)
-            QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
+        if (wake)
+            m_reportTimer->stop();
+        else if (!m_reportTimer->isActive())
+            m_reportTimer->start();
+    }
+    // Called with m_mutex held.
+    void wakeDispatcher()
+    {
+        m_wakePending = true;
+        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
     }
 
     Dispatcher *m_dispatcher;
     Deliverer *m_deliverer;
+    QTimer *m_reportTimer; // wakes the dispatcher for reports that did not
     std::atomic<int> m_concurrency;
+    std::atomic<int> m_wakeBelow;
     int m_running = 0;
-    QMutex m_mutex; // guards m_ready and m_reports
+    QMutex m_mutex; // guards m_ready, m_reports and m_wakePending
     QList<ClaimedDelivery> m_ready;
     QList<Report> m_reports;
+    bool m_wakePending = false; // an onReports() call is on its way
 };
 
 Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
@@ -139,7 +172,7 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
                       .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
 {
     m_options.concurrency = qMax(1, m_options.concurrency);
-    m_line = new DeliveryLine(clock, this, m_options.concurrency);
+    m_line = new DeliveryLine(clock, this, m_options.concurrency, lowWater());
     m_line->moveToThread(&m_networkThread);
     m_networkThread.setObjectName(QStringLiteral("hookwatch-net"));
     m_networkThread.start();
@@ -162,9 +195,9 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
         // Grace is over: give back what has not finished, unsent as far as we know.
         QMetaObject::invokeMethod(m_line, [line = m_line] { line->deliverer()->abortAll(); },
                                   Qt::BlockingQueuedConnection);
-        // Attempts that finished before the abort are on their way here: record them
-        // rather than give their deliveries back to be sent again.
-        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+        // Attempts that finished before the abort may not have been reported yet: record
+        // them rather than give their deliveries back to be sent again.
+        onReports();
         finishStop();
     });
 }
@@ -222,7 +255,7 @@ void Dispatcher::setPaused(bool paused)
 void Dispatcher::setConcurrency(int concurrency)
 {
     m_options.concurrency = qMax(1, concurrency);
-    m_line->setConcurrency(m_options.concurrency);
+    m_line->setConcurrency(m_options.concurrency, lowWater());
     scheduleDispatch();
 }
 
@@ -305,9 +338,8 @@ void Dispatcher::dispatchDue()
     // Claim a batch ahead, before the network thread's queue runs dry, so one transaction
     // serves many attempts and no slot waits for it.
     const int outstanding = int(m_outstanding.size());
-    const int lowWater = m_options.concurrency + recordBatch() / 2;
-    const bool claimNow = !m_stopping && m_started && !m_paused && !m_runFinished && outstanding < lowWater;
-    const int want = lowWater + recordBatch() - outstanding;
+    const bool claimNow = !m_stopping && m_started && !m_paused && !m_runFinished && outstanding < lowWater();
+    const int want = lowWater() + recordBatch() - outstanding;
     // Finished attempts ride along with the next claim, so a batch costs one commit, not
     // two (a commit writes every page it touched). Recorded alone only when no claim comes
     // soon enough.
@@ -364,6 +396,11 @@ void Dispatcher::dispatchDue()
     armTimer();
     if (m_options.mode == Mode::UntilIdle && m_outstanding.isEmpty())
         checkRunFinished();
+}
+
+int Dispatcher::lowWater() const
+{
+    return m_options.concurrency + recordBatch() / 2;
 }
 
 int Dispatcher::recordBatch() const

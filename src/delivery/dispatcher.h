@@ -75,6 +75,7 @@ private:
     void dispatchDue();
     void handOver(const QList<ClaimedDelivery> &claimed);
     int recordBatch() const;
+    int lowWater() const;
     void releaseClaimed();
     void armTimer();
     void onReports();
