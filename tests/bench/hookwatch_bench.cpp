@@ -3,7 +3,8 @@
 // 127.0.0.1 (hookwatch-test-receiver). Usage:
 //   hookwatch-bench [throughput|on-time|memory|million|window|store|all] [--db sqlite|postgresql]
 //   [--count N] [--concurrency N] [--rounds N]
-// `bare-loop` is the throughput figure's reference, which the figure runs in processes of its own.
+// `bare-loop` is the throughput figure's reference, which the figure runs in processes of its own;
+// `deliverer-loop`, run beside it, is Hookwatch's sending alone, nothing stored.
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset.
 
@@ -206,6 +207,44 @@ int bareLoop(const QString &url, int count, int concurrency, bool direct)
     return failed == 0 ? 0 : 1;
 }
 
+// Hookwatch's sending alone: its Deliverer (the requests signed and built as the worker's,
+// every response captured into an attempt) in the same kind of loop, nothing stored. Not a
+// goal: it splits the gap between the bare loop and the worker into what sending adds and
+// what the store adds. `hookwatch-bench deliverer-loop`, in a process of its own.
+int delivererLoop(const QString &url, int count, int concurrency)
+{
+    Deliverer deliverer(Clock::system());
+    ClaimedDelivery claimed;
+    claimed.webhook.id = 1;
+    claimed.webhook.deliveryUrl = url;
+    claimed.webhook.secret = QStringLiteral("bench-secret");
+    claimed.delivery.webhookId = 1;
+    claimed.delivery.eventType = QStringLiteral("bench:0.1");
+    claimed.delivery.payload = Payload;
+    int started = 0;
+    int finished = 0;
+    int failed = 0;
+    QEventLoop loop;
+    const auto startOne = [&] {
+        if (started >= count)
+            return;
+        claimed.delivery.id = ++started;
+        deliverer.start(claimed);
+    };
+    QObject::connect(&deliverer, &Deliverer::finished, &loop, [&](const Attempt &attempt) {
+        if (!attempt.response || attempt.response->statusCode != 200)
+            ++failed;
+        if (++finished == count)
+            loop.quit();
+        else
+            startOne();
+    });
+    for (int i = 0; i < concurrency; ++i)
+        startOne();
+    loop.exec();
+    return failed == 0 ? 0 : 1;
+}
+
 // CPU seconds (user + system) used so far by this process or by its finished children.
 double cpuSeconds(int who)
 {
@@ -224,8 +263,11 @@ struct LoopRun
     bool ok = false;
 };
 
-LoopRun runBareLoop(const QString &url, int count, int concurrency, bool asHookwatch)
+enum class Loop { AsQtComes, AsHookwatch, Deliverer };
+
+LoopRun runLoop(Loop kind, const QString &url, int count, int concurrency)
 {
+    const bool asHookwatch = kind != Loop::AsQtComes;
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -233,9 +275,10 @@ LoopRun runBareLoop(const QString &url, int count, int concurrency, bool asHookw
     if (asHookwatch)
         env.insert(QStringLiteral("QT_NO_GLIB"), QStringLiteral("1"));
     p.setProcessEnvironment(env);
-    QStringList args = { QStringLiteral("bare-loop"), QStringLiteral("--url"), url, QStringLiteral("--count"),
-                         QString::number(count), QStringLiteral("--concurrency"), QString::number(concurrency) };
-    if (asHookwatch)
+    QStringList args = { kind == Loop::Deliverer ? QStringLiteral("deliverer-loop") : QStringLiteral("bare-loop"),
+                         QStringLiteral("--url"), url, QStringLiteral("--count"), QString::number(count),
+                         QStringLiteral("--concurrency"), QString::number(concurrency) };
+    if (kind == Loop::AsHookwatch)
         args << QStringLiteral("--same-sockets");
     const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
     QElapsedTimer t;
@@ -263,12 +306,13 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
         say(QStringLiteral("receiver did not start"));
         return 1;
     }
-    QList<double> bare, plain, hook, ratios, plainRatios;
+    QList<double> bare, plain, hook, ratios, plainRatios, sendingRatios;
     for (int round = 0; round < rounds; ++round) {
-        const LoopRun plainRun = runBareLoop(receiver.url(), count, concurrency, false);
-        const LoopRun bareRun = runBareLoop(receiver.url(), count, concurrency, true);
-        if (!plainRun.ok || !bareRun.ok) {
-            say(QStringLiteral("a bare loop failed"));
+        const LoopRun plainRun = runLoop(Loop::AsQtComes, receiver.url(), count, concurrency);
+        const LoopRun bareRun = runLoop(Loop::AsHookwatch, receiver.url(), count, concurrency);
+        const LoopRun sendingRun = runLoop(Loop::Deliverer, receiver.url(), count, concurrency);
+        if (!plainRun.ok || !bareRun.ok || !sendingRun.ok) {
+            say(QStringLiteral("a reference loop failed"));
             return 1;
         }
         const double p = plainRun.seconds;
@@ -315,6 +359,10 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
                     .arg(workerCpu / count * 1e6, 0, 'f', 0)
                     .arg(count / p, 0, 'f', 0)
                     .arg(plainCpu / count * 1e6, 0, 'f', 0));
+        say(QStringLiteral("           sending alone (Hookwatch's Deliverer, nothing stored) %1/s (%2 us CPU each)")
+                    .arg(count / sendingRun.seconds, 0, 'f', 0)
+                    .arg(sendingRun.cpu / count * 1e6, 0, 'f', 0));
+        sendingRatios << (count / sendingRun.seconds) / (count / b);
         bare << count / b;
         plain << count / p;
         hook << count / work.seconds;
@@ -336,6 +384,8 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
                 .arg(backend == QLatin1String("sqlite") ? 80 : 60)
                 .arg(median(plain), 0, 'f', 0)
                 .arg(median(plainRatios) * 100, 0, 'f', 1));
+    say(QStringLiteral("  sending alone, nothing stored: %1% of the bare loop (median): the rest of the gap is the store")
+                .arg(median(sendingRatios) * 100, 0, 'f', 1));
     return 0;
 }
 
@@ -991,7 +1041,8 @@ int main(int argc, char *argv[])
                        QStringLiteral("N") });
     parser.addOption({ QStringLiteral("batch"), QStringLiteral("store: deliveries per transaction"),
                        QStringLiteral("N"), QStringLiteral("16") });
-    parser.addOption({ QStringLiteral("url"), QStringLiteral("bare-loop: where to POST"), QStringLiteral("URL") });
+    parser.addOption({ QStringLiteral("url"), QStringLiteral("bare-loop, deliverer-loop: where to POST"),
+                       QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("same-sockets"), QStringLiteral("bare-loop: connections as Hookwatch's") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
@@ -1009,6 +1060,8 @@ int main(int argc, char *argv[])
     if (figure == QLatin1String("bare-loop"))
         return bareLoop(parser.value(QStringLiteral("url")), count(20000), concurrency,
                         parser.isSet(QStringLiteral("same-sockets")));
+    if (figure == QLatin1String("deliverer-loop"))
+        return delivererLoop(parser.value(QStringLiteral("url")), count(20000), concurrency);
     say(QStringLiteral("hookwatch-bench on %1 cores, %2").arg(QThread::idealThreadCount()).arg(backend));
     int rc = 0;
     if (figure == QLatin1String("throughput") || figure == QLatin1String("all"))
