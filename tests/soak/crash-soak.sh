@@ -264,8 +264,8 @@ run_backend() {
         [ "$n" -gt 1 ] && repeated_twice_recorded=$((repeated_twice_recorded + 1))
     done <"$work/repeated"
     # In flight at a kill: at most `concurrency` requests out plus a batch of finished, unrecorded
-    # attempts (the dispatcher records at most 2 x concurrency, bounded 8..64, at once).
-    local batch=$((2 * concurrency)); [ $batch -lt 8 ] && batch=8; [ $batch -gt 64 ] && batch=64
+    # attempts (the dispatcher records 4 x concurrency, bounded 8..64, with each claim).
+    local batch=$((4 * concurrency)); [ $batch -lt 8 ] && batch=8; [ $batch -gt 64 ] && batch=64
     local bound=$((kills * (concurrency + batch)))
     local attempt_count_over_1
     attempt_count_over_1=$("$hw_bin" deliveries --status completed --limit $((deliveries + 100)) |
