@@ -17,10 +17,11 @@ namespace {
 // QTimer takes an int of milliseconds; longer waits are re-armed when the timer fires.
 constexpr qint64 MaxTimerWaitMs = 60 * 60 * 1000;
 constexpr int MaxBackoffMs = 30 * 1000;
-// Finished attempts are recorded in batches, one transaction each, but none waits longer.
+// Finished attempts are recorded in batches, one transaction each, but none waits longer
+// once the dispatcher's thread has heard of it...
 constexpr int MaxRecordDelayMs = 20;
-// Reports from the network thread reach the dispatcher's thread within this, even when it
-// has nothing else to do.
+// ...which the network thread's report of it reaches within this, even when the dispatcher
+// has nothing else to do: at most 30 ms from an attempt's end to its commit.
 constexpr int MaxReportDelayMs = 10;
 
 double threadCpuMs()
