@@ -319,6 +319,25 @@ private Q_SLOTS:
         QCOMPARE(h.receiver.requestCount(), 12);
     }
 
+    // Reports of finished attempts wait in the network thread until a claim is due, but never
+    // long: with a full queue and the next answer 400 ms off, the first attempt is recorded
+    // before it (held until the queue ran low, it would wait for eight more answers).
+    void finishedAttemptIsRecordedWhileTheQueueIsFull()
+    {
+        Dispatcher::Options options;
+        options.concurrency = 1; // batches of 8, claimed when fewer than 5 are left: 13 at first
+        Harness h(QStringLiteral("sqlite"), false, options);
+        HARNESS_OR_SKIP(h);
+        h.receiver.setResponseDelay(400);
+        h.store->createDeliveries(h.addWebhook(), QStringLiteral("load"), "{}", 20);
+        QSignalSpy recorded(h.dispatcher.get(), &Dispatcher::attemptRecorded);
+        h.dispatcher->start();
+        QVERIFY(recorded.wait(5000));
+        QCOMPARE(recorded.size(), 1);
+        QVERIFY2(h.receiver.requestCount() <= 2,
+                 qPrintable(QStringLiteral("first attempt recorded after %1 requests").arg(h.receiver.requestCount())));
+    }
+
     // A live worker renews its leases: a second worker never re-sends a slow attempt.
     void leasesAreRenewedWhileInFlight_data() { TestDatabases::addBackendRows(); }
     void leasesAreRenewedWhileInFlight()
