@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include <ctime>
 
@@ -166,6 +167,49 @@ const QByteArray Payload = QByteArrayLiteral(
         "{\"action\": \"created\", \"bug\": {\"id\": 1234567, \"title\": \"Webhook deliveries are retried\", "
         "\"status\": \"New\", \"importance\": \"High\"}}");
 
+// Keeps `concurrency` sends going until `count` have ended, as a worker's slots do, the way
+// both reference loops below drive theirs: `send(n)` starts send n (from 1), and whoever sees
+// it end calls done(). run() returns the process's exit code: 0 when every send succeeded.
+class ClosedLoop
+{
+public:
+    ClosedLoop(int count, int concurrency, std::function<void(int)> send)
+        : m_count(count), m_concurrency(concurrency), m_send(std::move(send))
+    {
+    }
+    int run()
+    {
+        for (int i = 0; i < m_concurrency; ++i)
+            next();
+        m_loop.exec();
+        return m_failed == 0 ? 0 : 1;
+    }
+    void done(bool ok)
+    {
+        if (!ok)
+            ++m_failed;
+        if (++m_finished == m_count)
+            m_loop.quit();
+        else
+            next();
+    }
+
+private:
+    void next()
+    {
+        if (m_started < m_count)
+            m_send(++m_started);
+    }
+
+    const int m_count;
+    const int m_concurrency;
+    std::function<void(int)> m_send;
+    int m_started = 0;
+    int m_finished = 0;
+    int m_failed = 0;
+    QEventLoop m_loop;
+};
+
 // The ceiling: a bare QNetworkAccessManager loop POSTing the same bodies at the same
 // concurrency, storing nothing. `direct`: its connections set up as Hookwatch's are
 // (Deliverer::connectDirectly, buffered sockets); otherwise as Qt comes, with NoProxy.
@@ -177,34 +221,20 @@ int bareLoop(const QString &url, int count, int concurrency, bool direct)
         Deliverer::connectDirectly(&network);
     else
         network.setProxy(QNetworkProxy::NoProxy);
-    int started = 0;
-    int finished = 0;
-    int failed = 0;
-    QEventLoop loop;
-    std::function<void()> startOne = [&] {
-        if (started >= count)
-            return;
-        ++started;
+    ClosedLoop loop(count, concurrency, [&](int) {
         QNetworkRequest request { QUrl(url) };
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         request.setTransferTimeout(30000);
         QNetworkReply *reply = network.post(request, Payload);
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
+        QObject::connect(reply, &QNetworkReply::finished, &network, [&loop, reply] {
             reply->readAll();
-            if (reply->error() != QNetworkReply::NoError)
-                ++failed;
+            const bool ok = reply->error() == QNetworkReply::NoError;
             reply->deleteLater();
-            if (++finished == count)
-                loop.quit();
-            else
-                startOne();
+            loop.done(ok);
         });
-    };
-    for (int i = 0; i < concurrency; ++i)
-        startOne();
-    loop.exec();
-    return failed == 0 ? 0 : 1;
+    });
+    return loop.run();
 }
 
 // Hookwatch's sending alone: its Deliverer (the requests signed and built as the worker's,
@@ -221,28 +251,14 @@ int delivererLoop(const QString &url, int count, int concurrency)
     claimed.delivery.webhookId = 1;
     claimed.delivery.eventType = QStringLiteral("bench:0.1");
     claimed.delivery.payload = Payload;
-    int started = 0;
-    int finished = 0;
-    int failed = 0;
-    QEventLoop loop;
-    const auto startOne = [&] {
-        if (started >= count)
-            return;
-        claimed.delivery.id = ++started;
+    ClosedLoop loop(count, concurrency, [&](int n) {
+        claimed.delivery.id = n;
         deliverer.start(claimed);
-    };
-    QObject::connect(&deliverer, &Deliverer::finished, &loop, [&](const Attempt &attempt) {
-        if (!attempt.response || attempt.response->statusCode != 200)
-            ++failed;
-        if (++finished == count)
-            loop.quit();
-        else
-            startOne();
     });
-    for (int i = 0; i < concurrency; ++i)
-        startOne();
-    loop.exec();
-    return failed == 0 ? 0 : 1;
+    QObject::connect(&deliverer, &Deliverer::finished, &deliverer, [&loop](const Attempt &attempt) {
+        loop.done(attempt.response && attempt.response->statusCode == 200);
+    });
+    return loop.run();
 }
 
 // CPU seconds (user + system) used so far by this process or by its finished children.
