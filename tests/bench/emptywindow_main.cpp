@@ -1,10 +1,20 @@
 // hookwatch-bench-emptywindow: the start-up reference of hookwatch-bench. An empty QMainWindow
 // the size of Hookwatch's first window, timed the way the window times itself: it prints
 // "window-shown <epoch ms>" once its first paint has been flushed, then quits.
+//
+// With --furnished it holds the least a window like Hookwatch's needs: a menu bar with one
+// menu, a toolbar with one of the style's icons and an empty table with three headers. That
+// is not the goal's reference; it shows what Qt's own first use of menus, icons, fonts and
+// item views costs, which any window with content pays.
 
 #include <QApplication>
 #include <QDateTime>
 #include <QMainWindow>
+#include <QMenuBar>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
 
 #include <cstdio>
 
@@ -42,6 +52,16 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QMainWindow window;
     window.resize(1380, 860); // Hookwatch's first size
+    if (QCoreApplication::arguments().contains(QStringLiteral("--furnished"))) {
+        window.menuBar()->addMenu(QStringLiteral("&File"))->addAction(QStringLiteral("&Quit"));
+        window.addToolBar(QStringLiteral("Main"))
+                ->addAction(window.style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("Retry"));
+        auto *table = new QTableView;
+        auto *model = new QStandardItemModel(0, 3, table);
+        model->setHorizontalHeaderLabels({ QStringLiteral("Id"), QStringLiteral("Status"), QStringLiteral("Result") });
+        table->setModel(model);
+        window.setCentralWidget(table);
+    }
     FirstPaint watcher;
     window.installEventFilter(&watcher);
     window.show();

@@ -791,7 +791,8 @@ QString listed(const QList<double> &values)
     return parts.join(QLatin1Char(' '));
 }
 
-void reportStartup(const QList<double> &emptyShown, const QList<double> &refShown, const QList<double> &ratios)
+void reportStartup(const QList<double> &emptyShown, const QList<double> &refShown, const QList<double> &ratios,
+                   const QList<double> &furnishedRatios)
 {
     const double ratio = median(ratios);
     say(QStringLiteral("  (c) start-up: hookwatch window shown %1 ms after launch, an empty QMainWindow %2 ms: "
@@ -801,6 +802,11 @@ void reportStartup(const QList<double> &emptyShown, const QList<double> &refShow
                 .arg(ratio, 0, 'f', 2)
                 .arg(ratios.size())
                 .arg(verdict(ratio > 0 && ratio <= 1.5)));
+    if (!furnishedRatios.isEmpty())
+        say(QStringLiteral("      for scale: the same empty window holding only a menu bar with one menu, a toolbar with "
+                           "one icon and an empty table took %1 times as long (median of %2)")
+                    .arg(median(furnishedRatios), 0, 'f', 2)
+                    .arg(furnishedRatios.size()));
 }
 
 // The window's figures (issue 4), on a display: start-up against an empty QMainWindow, the
@@ -842,6 +848,9 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
         return 1;
     const QString millionUrl = QStringLiteral("sqlite:") + millionPath;
     const auto reference = [&] { return launchWindow(QStringLiteral(EMPTY_WINDOW_BIN), {}, env, false, 0); };
+    const auto furnished = [&] {
+        return launchWindow(QStringLiteral(EMPTY_WINDOW_BIN), { QStringLiteral("--furnished") }, env, false, 0);
+    };
     const auto emptyStore = [&] {
         return launchWindow(QStringLiteral(HOOKWATCH_BIN), { QStringLiteral("--db=") + emptyUrl }, env, false, 300);
     };
@@ -853,7 +862,7 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
     emptyStore();
     if (!startupOnly)
         millionStore();
-    QList<double> refShown, emptyShown, millionShown, millionRows, millionRowsAgain, ratios;
+    QList<double> refShown, emptyShown, millionShown, millionRows, millionRowsAgain, ratios, furnishedRatios;
     qint64 launchPeakKb = 0;
     for (int round = 0; round < rounds; ++round) {
         Launch ref, empty, big;
@@ -879,7 +888,10 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
                                .arg(ref.shownMs)
                                .arg(empty.shownMs);
         if (startupOnly) {
-            say(line);
+            const Launch scale = furnished();
+            if (ref.shownMs > 0 && scale.shownMs > 0)
+                furnishedRatios << double(scale.shownMs) / ref.shownMs;
+            say(line + QStringLiteral("; the furnished empty window %1 ms").arg(scale.shownMs));
             continue;
         }
         say(line
@@ -898,7 +910,7 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
     }
 
     if (startupOnly) {
-        reportStartup(emptyShown, refShown, ratios);
+        reportStartup(emptyShown, refShown, ratios, furnishedRatios);
         return 0;
     }
 
@@ -981,7 +993,7 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
                        "stall was %1 ms: %2")
                 .arg(startingStall, 0, 'f', 1)
                 .arg(verdict(startingStall >= 0 && startingStall <= 50)));
-    reportStartup(emptyShown, refShown, ratios);
+    reportStartup(emptyShown, refShown, ratios, {});
     return 0;
 }
 
