@@ -55,10 +55,11 @@ int main(int argc, char *argv[])
     if (QCoreApplication::arguments().contains(QStringLiteral("--furnished"))) {
         window.menuBar()->addMenu(QStringLiteral("&File"))->addAction(QStringLiteral("&Quit"));
         window.addToolBar(QStringLiteral("Main"))
-                ->addAction(window.style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("Retry"));
+            ->addAction(window.style()->standardIcon(QStyle::SP_BrowserReload), QStringLiteral("Retry"));
         auto *table = new QTableView;
         auto *model = new QStandardItemModel(0, 3, table);
-        model->setHorizontalHeaderLabels({ QStringLiteral("Id"), QStringLiteral("Status"), QStringLiteral("Result") });
+        model->setHorizontalHeaderLabels(
+            { QStringLiteral("Id"), QStringLiteral("Status"), QStringLiteral("Result") });
         table->setModel(model);
         window.setCentralWidget(table);
     }
