@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void activeCheckBoxDeactivates();
     void rendersToPng();
     void historyStartsAsItStays();
+    void firstWindowFitsTheScreen();
     void closingClosesTheStoreFirst();
 
 private:
@@ -237,6 +239,26 @@ void TestMainWindow::rendersToPng()
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/mainwindow.png");
     QVERIFY(image.save(path));
     qInfo("The main window is in %s", qPrintable(path));
+}
+
+// With no saved geometry (the first start) the window opens no larger than the screen: the
+// offscreen platform's screen (800 × 800) is smaller than the window's preferred first size.
+void TestMainWindow::firstWindowFitsTheScreen()
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(m_config, settings);
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.width() < 1380 || available.height() < 860,
+        "the test needs a screen smaller than the window's first size");
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+        qPrintable(QStringLiteral("%1 × %2 on a %3 × %4 screen")
+                       .arg(window.width())
+                       .arg(window.height())
+                       .arg(available.width())
+                       .arg(available.height())));
+    QVERIFY(window.width() >= available.width() / 2 && window.height() >= available.height() / 2);
 }
 
 // "Selected webhook only" is on: the history's first rows are the first webhook's, the one

@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
@@ -50,6 +51,7 @@ Q_LOGGING_CATEGORY(lcTiming, "hookwatch.timing", QtWarningMsg)
 
 namespace {
 constexpr int StatusRefreshMs = 5000;
+constexpr QSize FirstSize(1380, 860);
 constexpr qint64 Day = 24 * RetryPolicy::Hour;
 
 // Logs wall-clock epoch milliseconds when the window is first painted ("window-shown") and
@@ -614,8 +616,12 @@ void MainWindow::connectViews()
 void MainWindow::restoreWindowState()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1380, 860);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // The first start: room for the history beside a delivery's detail, but never more
+        // than the screen it opens on, or a 1366 × 768 laptop would lose the status bar and
+        // the detail's right edge.
+        resize(FirstSize.boundedTo(screen()->availableSize() * 0.9));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
@@ -51,7 +52,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QMainWindow window;
-    window.resize(1380, 860); // Hookwatch's first size
+    // Hookwatch's first size (MainWindow::restoreWindowState)
+    window.resize(QSize(1380, 860).boundedTo(window.screen()->availableSize() * 0.9));
     if (QCoreApplication::arguments().contains(QStringLiteral("--furnished"))) {
         window.menuBar()->addMenu(QStringLiteral("&File"))->addAction(QStringLiteral("&Quit"));
         window.addToolBar(QStringLiteral("Main"))
