@@ -414,14 +414,14 @@ QWidget *MainWindow::createHistoryTab()
     m_eventTypeFilter->addItem(QStringLiteral("ping"), QStringLiteral("ping"));
     for (const QString &type : EventTemplates::launchpadEventTypes())
         m_eventTypeFilter->addItem(type, type);
-    m_searchEdit = new QLineEdit(tab);
-    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
-    m_searchEdit->setPlaceholderText(tr("Search: id, event type or failure (Ctrl+F)"));
-    m_searchEdit->setClearButtonEnabled(true);
     // On a narrow window the search keeps room to type in: the event types' filter, as wide
     // as its longest type otherwise, gives way first (its list still shows every type whole).
     m_eventTypeFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventTypeFilter->setMinimumContentsLength(18);
+    m_searchEdit = new QLineEdit(tab);
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setPlaceholderText(tr("Search: id, event type or failure (Ctrl+F)"));
+    m_searchEdit->setClearButtonEnabled(true);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_searchEdit, [this] {

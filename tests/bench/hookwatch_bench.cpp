@@ -1,12 +1,13 @@
 // hookwatch-bench: measures the figures of docs/PERFORMANCE.md on this machine and prints them.
 // Every figure is a ratio or a bound measured within one run, against a receiver process on
 // 127.0.0.1 (hookwatch-test-receiver). Usage:
-//   hookwatch-bench [throughput|on-time|memory|million|window|store|all] [--db sqlite|postgresql]
+//   hookwatch-bench [throughput|on-time|memory|million|window|startup|store|all] [--db sqlite|postgresql]
 //   [--count N] [--concurrency N] [--rounds N]
 // `bare-loop` is the throughput figure's reference, which the figure runs in processes of its own;
 // `deliverer-loop`, run beside it, is Hookwatch's sending alone, nothing stored.
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
-// `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset.
+// `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset;
+// `startup` only its start-up figure.
 
 #include "deliverer.h"
 #include "jobstore.h"
@@ -854,14 +855,16 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
     const auto emptyStore = [&] {
         return launchWindow(QStringLiteral(HOOKWATCH_BIN), { QStringLiteral("--db=") + emptyUrl }, env, false, 300);
     };
+    // Nothing launched, nothing seen, for the start-up figure alone.
     const auto millionStore = [&] {
-        return launchWindow(QStringLiteral(HOOKWATCH_BIN), { QStringLiteral("--db=") + millionUrl }, env, true, 2000);
+        return startupOnly ? Launch()
+                           : launchWindow(QStringLiteral(HOOKWATCH_BIN),
+                               { QStringLiteral("--db=") + millionUrl }, env, true, 2000);
     };
     // Once each unmeasured: files and libraries into the page cache.
     reference();
     emptyStore();
-    if (!startupOnly)
-        millionStore();
+    millionStore();
     QList<double> refShown, emptyShown, millionShown, millionRows, millionRowsAgain, ratios, furnishedRatios;
     qint64 launchPeakKb = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -869,11 +872,9 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
         if (round % 2 == 0) {
             ref = reference();
             empty = emptyStore();
-            if (!startupOnly)
-                big = millionStore();
+            big = millionStore();
         } else {
-            if (!startupOnly)
-                big = millionStore();
+            big = millionStore();
             empty = emptyStore();
             ref = reference();
         }
