@@ -40,7 +40,8 @@ private Q_SLOTS:
         HARNESS_OR_SKIP(h);
         h.receiver.setResponse(404);
         const qint64 hook = h.addWebhook();
-        const qint64 id = h.store->createDelivery(hook, QStringLiteral("bug:0.1"), "{\"foo\": \"bar\"}").value();
+        const qint64 id
+            = h.store->createDelivery(hook, QStringLiteral("bug:0.1"), "{\"foo\": \"bar\"}").value();
         h.dispatcher->start();
         const auto result = h.nextAttempt();
         QVERIFY(result);
@@ -190,7 +191,8 @@ private Q_SLOTS:
         HARNESS_OR_SKIP(h);
         Webhook w;
         w.secret = QStringLiteral("sekrit");
-        w.headers.append(qMakePair(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer token-123")));
+        w.headers.append(
+            qMakePair(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer token-123")));
         const qint64 hook = h.addWebhook(w);
         h.store->createDelivery(hook, QStringLiteral("ping"), "{\"ping\": true}");
         h.dispatcher->start();
@@ -200,9 +202,9 @@ private Q_SLOTS:
         QCOMPARE(request.body, QByteArrayLiteral("{\"ping\": true}"));
         QCOMPARE(request.header("x-launchpad-event-type"), QByteArrayLiteral("ping"));
         QCOMPARE(request.header("x-hub-signature"),
-                 QByteArrayLiteral("sha1=") + QMessageAuthenticationCode::hash("{\"ping\": true}", "sekrit",
-                                                                                QCryptographicHash::Sha1)
-                                                      .toHex());
+            QByteArrayLiteral("sha1=")
+                + QMessageAuthenticationCode::hash("{\"ping\": true}", "sekrit", QCryptographicHash::Sha1)
+                      .toHex());
         QCOMPARE(request.header("authorization"), QByteArrayLiteral("Bearer token-123"));
         QVERIFY(request.header("user-agent").startsWith("Hookwatch-Webhooks/"));
         // The stored request never keeps the credential.
@@ -311,7 +313,7 @@ private Q_SLOTS:
         h.store->createDeliveries(h.addWebhook(), QStringLiteral("load"), "{}", 12);
         int maxInFlight = 0;
         QObject::connect(h.dispatcher.get(), &Dispatcher::attemptStarted, h.dispatcher.get(),
-                         [&] { maxInFlight = qMax(maxInFlight, h.dispatcher->inFlight()); });
+            [&] { maxInFlight = qMax(maxInFlight, h.dispatcher->inFlight()); });
         QSignalSpy recorded(h.dispatcher.get(), &Dispatcher::attemptRecorded);
         h.dispatcher->start();
         QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 12, 10000);
@@ -335,7 +337,8 @@ private Q_SLOTS:
         QVERIFY(recorded.wait(5000));
         QCOMPARE(recorded.size(), 1);
         QVERIFY2(h.receiver.requestCount() <= 2,
-                 qPrintable(QStringLiteral("first attempt recorded after %1 requests").arg(h.receiver.requestCount())));
+            qPrintable(
+                QStringLiteral("first attempt recorded after %1 requests").arg(h.receiver.requestCount())));
     }
 
     // A live worker renews its leases: a second worker never re-sends a slow attempt.

@@ -23,7 +23,8 @@ Webhook makeWebhook(const QString &url = QStringLiteral("http://127.0.0.1:9/hook
 }
 
 // A finished attempt as the dispatcher records it.
-AttemptRecord attemptRecord(const ClaimedDelivery &c, int status, TimeMs at, const QString &connectionError = QString())
+AttemptRecord attemptRecord(
+    const ClaimedDelivery &c, int status, TimeMs at, const QString &connectionError = QString())
 {
     AttemptRecord r;
     r.before = c.delivery;
@@ -45,7 +46,7 @@ AttemptRecord attemptRecord(const ClaimedDelivery &c, int status, TimeMs at, con
 }
 
 QList<Delivery> record(JobStore &store, const QString &owner, const ClaimedDelivery &c, int status, TimeMs at,
-                       const QString &connectionError = QString())
+    const QString &connectionError = QString())
 {
     return store.recordAttempts(owner, { attemptRecord(c, status, at, connectionError) }).value();
 }
@@ -114,7 +115,8 @@ private Q_SLOTS:
         {
             QSqlQuery q(m_store->database());
             QVERIFY(q.exec(QStringLiteral("DROP INDEX deliveries_due")));
-            QVERIFY(q.exec(QStringLiteral("CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)")));
+            QVERIFY(q.exec(
+                QStringLiteral("CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)")));
             QVERIFY(q.exec(QStringLiteral("UPDATE hookwatch_schema SET version = 1")));
         }
         m_store.reset();
@@ -124,16 +126,20 @@ private Q_SLOTS:
         QSqlQuery q(m_store->database());
         QFETCH(QString, backend);
         if (backend == QLatin1String("sqlite")) {
-            QVERIFY(q.exec(QStringLiteral("SELECT name FROM pragma_index_info('deliveries_due') ORDER BY seqno")));
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT name FROM pragma_index_info('deliveries_due') ORDER BY seqno")));
         } else {
-            QVERIFY(q.exec(QStringLiteral("SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                          "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
-                                          "WHERE c.relname = 'deliveries_due' ORDER BY array_position(i.indkey, a.attnum)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+                "WHERE c.relname = 'deliveries_due' ORDER BY array_position(i.indkey, a.attnum)")));
         }
         QStringList columns;
         while (q.next())
             columns << q.value(0).toString();
-        QCOMPARE(columns, QStringList({ QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
+        QCOMPARE(columns,
+            QStringList(
+                { QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
         QCOMPARE(m_store->claimDue(QStringLiteral("w"), 5, 60000).value().first().delivery.id, id);
     }
 
@@ -173,16 +179,19 @@ private Q_SLOTS:
         m_store->createDeliveries(hook, QStringLiteral("x"), "{}", 2000); // all due at the same moment
         QSqlQuery q(m_store->database());
         QVERIFY(q.exec(QStringLiteral("ANALYZE")));
-        const QString select = QStringLiteral("SELECT id FROM deliveries WHERE status = 0 AND scheduled_start <= %1 "
-                                              "ORDER BY scheduled_start, id LIMIT 16")
-                                       .arg(m_clock->now());
-        QVERIFY(q.exec((sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + select));
+        const QString select
+            = QStringLiteral("SELECT id FROM deliveries WHERE status = 0 AND scheduled_start <= %1 "
+                             "ORDER BY scheduled_start, id LIMIT 16")
+                  .arg(m_clock->now());
+        QVERIFY(
+            q.exec((sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + select));
         QStringList plan;
         while (q.next())
             plan << q.value(sqlite ? 3 : 0).toString();
         const QString text = plan.join(QLatin1String("; "));
         QVERIFY2(text.contains(QStringLiteral("deliveries_due")), qPrintable(text));
-        QVERIFY2(!text.contains(sqlite ? QStringLiteral("TEMP B-TREE") : QStringLiteral("Sort")), qPrintable(text));
+        QVERIFY2(!text.contains(sqlite ? QStringLiteral("TEMP B-TREE") : QStringLiteral("Sort")),
+            qPrintable(text));
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 16, 60000).value();
         QCOMPARE(claimed.size(), 16);
         QCOMPARE(claimed.first().delivery.id + 15, claimed.last().delivery.id); // the earliest, in id order
@@ -201,7 +210,8 @@ private Q_SLOTS:
         JobStore newer(m_scratch->config(), m_clock.get());
         const Status s = newer.open();
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("newer version of Hookwatch (schema version 99")), qPrintable(s.error()));
+        QVERIFY2(s.error().contains(QStringLiteral("newer version of Hookwatch (schema version 99")),
+            qPrintable(s.error()));
     }
 
     void webhookRoundTrip_data() { TestDatabases::addBackendRows(); }
@@ -307,7 +317,8 @@ private Q_SLOTS:
         QVERIFY(!d.pending());
         QCOMPARE(d.display(), Delivery::Display::Delivered);
         QCOMPARE(d.totalAttempts, 2);
-        QCOMPARE(m_store->suspend(id).error(), QStringLiteral("Transition from Completed to Suspended is invalid."));
+        QCOMPARE(m_store->suspend(id).error(),
+            QStringLiteral("Transition from Completed to Suspended is invalid."));
 
         // Retry with reset restarts the window.
         QVERIFY(m_store->retry(id, true).ok());
@@ -331,7 +342,7 @@ private Q_SLOTS:
         QCOMPARE(first.size(), 2);
         m_clock->advance(1000);
         const QList<AttemptRecord> records = { attemptRecord(first.at(0), 200, m_clock->now()),
-                                               attemptRecord(first.at(1), 500, m_clock->now()) };
+            attemptRecord(first.at(1), 500, m_clock->now()) };
         const auto done = m_store->recordAndClaim(QStringLiteral("w1"), records, 10, 60000);
         QVERIFY2(done.ok(), qPrintable(done.error()));
         QCOMPARE(done->recorded.size(), 2);
@@ -526,7 +537,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->countDeliveries(f).value(), 1);
         f = DeliveryFilter();
         f.display = Delivery::Display::Retrying;
-        QCOMPARE(m_store->deliveries(f).value().first().failureDetail, QStringLiteral("Bad HTTP response: 500"));
+        QCOMPARE(
+            m_store->deliveries(f).value().first().failureDetail, QStringLiteral("Bad HTTP response: 500"));
         f = DeliveryFilter();
         f.text = QStringLiteral("500");
         QCOMPARE(m_store->countDeliveries(f).value(), 1);
@@ -565,10 +577,13 @@ private Q_SLOTS:
         QCOMPARE(first.size(), 3);
         QCOMPARE(second.size(), 3);
         // h1: one completed, one suspended, one running. h2: two failed, one waiting.
-        QCOMPARE(record(*m_store, QStringLiteral("w"), first.at(0), 200, T0).first().status, JobStatus::Completed);
+        QCOMPARE(
+            record(*m_store, QStringLiteral("w"), first.at(0), 200, T0).first().status, JobStatus::Completed);
         QVERIFY(m_store->suspend(first.at(1).delivery.id).ok());
-        QCOMPARE(record(*m_store, QStringLiteral("w"), second.at(0), 500, T0).first().status, JobStatus::Failed);
-        QCOMPARE(record(*m_store, QStringLiteral("w"), second.at(1), 500, T0).first().status, JobStatus::Failed);
+        QCOMPARE(
+            record(*m_store, QStringLiteral("w"), second.at(0), 500, T0).first().status, JobStatus::Failed);
+        QCOMPARE(
+            record(*m_store, QStringLiteral("w"), second.at(1), 500, T0).first().status, JobStatus::Failed);
         QVERIFY(m_store->releaseLeases(QStringLiteral("w"), { second.at(2).delivery.id }).ok());
 
         const QHash<qint64, int> pending = m_store->pendingByWebhook().value();
@@ -618,11 +633,12 @@ private Q_SLOTS:
             // Either index that starts with the status: both read only the pending rows.
             { QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
                              "GROUP BY status, webhook_id"),
-              QStringLiteral("deliveries_status_id|deliveries_due") },
+                QStringLiteral("deliveries_status_id|deliveries_due") },
             { QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= 1 AND +status = 3"),
-              QStringLiteral("deliveries_finished") },
-            { QStringLiteral("SELECT id FROM deliveries WHERE date_finished < 1 AND +status IN (2, 3) LIMIT 5000"),
-              QStringLiteral("deliveries_finished") },
+                QStringLiteral("deliveries_finished") },
+            { QStringLiteral(
+                  "SELECT id FROM deliveries WHERE date_finished < 1 AND +status IN (2, 3) LIMIT 5000"),
+                QStringLiteral("deliveries_finished") },
         };
         for (const auto &[statement, index] : plans) {
             QVERIFY2(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + statement), qPrintable(statement));
@@ -632,8 +648,10 @@ private Q_SLOTS:
             const QString text = plan.join(QLatin1Char(' '));
             const QStringList accepted = index.split(QLatin1Char('|'));
             QVERIFY2(std::any_of(accepted.begin(), accepted.end(),
-                                 [&text](const QString &i) { return text.contains(QStringLiteral("INDEX ") + i + QLatin1Char(' ')); }),
-                     qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
+                         [&text](const QString &i) {
+                             return text.contains(QStringLiteral("INDEX ") + i + QLatin1Char(' '));
+                         }),
+                qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
         }
     }
 
@@ -672,8 +690,10 @@ private Q_SLOTS:
         m_store->createDeliveries(h1, QStringLiteral("x"), "{}", 2);
         m_store->createDeliveries(h2, QStringLiteral("x"), "{}", 1);
         for (const auto &c : m_store->claimDue(QStringLiteral("w"), 10, 60000).value())
-            QCOMPARE(record(*m_store, QStringLiteral("w"), c, 0, T0, QStringLiteral("Connection refused")).first().status,
-                     JobStatus::Failed);
+            QCOMPARE(record(*m_store, QStringLiteral("w"), c, 0, T0, QStringLiteral("Connection refused"))
+                         .first()
+                         .status,
+                JobStatus::Failed);
         QCOMPARE(m_store->retryFailed(h1).value(), 2);
         QCOMPARE(m_store->retryFailed(std::nullopt).value(), 1);
         QCOMPARE(m_store->retryFailed(h1 + 100).errorKind(), ErrorKind::NotFound);
@@ -687,8 +707,11 @@ private Q_SLOTS:
             JobStore store(DatabaseConfig::parse(QStringLiteral("sqlite:") + path).value());
             QVERIFY(store.open().ok());
         }
-        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
-        JobStore missing(DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("no/such.db"))).value());
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+            QFile::Permissions());
+        JobStore missing(
+            DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("no/such.db")))
+                .value());
         QVERIFY(missing.open().error().contains(QStringLiteral("does not exist")));
         JobStore directory(DatabaseConfig::parse(QStringLiteral("sqlite:") + dir.path()).value());
         QVERIFY(directory.open().error().contains(QStringLiteral("directory")));
@@ -704,12 +727,15 @@ private Q_SLOTS:
 
     void databaseUrls()
     {
-        const auto pg = DatabaseConfig::parse(QStringLiteral("postgresql://hw:s3cret@db.example:5433/hooks")).value();
+        const auto pg
+            = DatabaseConfig::parse(QStringLiteral("postgresql://hw:s3cret@db.example:5433/hooks")).value();
         QCOMPARE(pg.backend, DatabaseConfig::Backend::Postgres);
         QCOMPARE(pg.port, 5433);
         QCOMPARE(pg.databaseName, QStringLiteral("hooks"));
         QVERIFY(!pg.displayUrl().contains(QStringLiteral("s3cret")));
-        QVERIFY(DatabaseConfig::parse(QStringLiteral("mysql://x/y")).error().contains(QStringLiteral("unknown database URL scheme \"mysql\"")));
+        QVERIFY(DatabaseConfig::parse(QStringLiteral("mysql://x/y"))
+                    .error()
+                    .contains(QStringLiteral("unknown database URL scheme \"mysql\"")));
         QVERIFY(!DatabaseConfig::parse(QStringLiteral("postgresql://host")).ok());
         QVERIFY(!DatabaseConfig::parse(QStringLiteral("sqlite:")).ok());
     }

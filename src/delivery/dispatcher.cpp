@@ -49,8 +49,11 @@ public:
     };
 
     DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency, int wakeBelow)
-        : m_dispatcher(dispatcher), m_deliverer(new Deliverer(clock, this)), m_reportTimer(new QTimer(this)),
-          m_concurrency(concurrency), m_wakeBelow(wakeBelow)
+        : m_dispatcher(dispatcher)
+        , m_deliverer(new Deliverer(clock, this))
+        , m_reportTimer(new QTimer(this))
+        , m_concurrency(concurrency)
+        , m_wakeBelow(wakeBelow)
     {
         m_reportTimer->setSingleShot(true);
         m_reportTimer->setInterval(MaxReportDelayMs);
@@ -79,7 +82,8 @@ public:
             QMutexLocker locker(&m_mutex);
             m_ready.append(claimed);
         }
-        QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { startReady(); }, Qt::QueuedConnection);
     }
     QList<ClaimedDelivery> takeReady()
     {
@@ -90,7 +94,8 @@ public:
     {
         m_concurrency = concurrency;
         m_wakeBelow = wakeBelow;
-        QMetaObject::invokeMethod(this, [this] { startReady(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { startReady(); }, Qt::QueuedConnection);
     }
     // The dispatcher's thread: everything reported since it last looked.
     QList<Report> takeReports()
@@ -150,7 +155,8 @@ private:
     void wakeDispatcher()
     {
         m_wakePending = true;
-        QMetaObject::invokeMethod(m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
     }
 
     Dispatcher *m_dispatcher;
@@ -166,11 +172,14 @@ private:
 };
 
 Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_options(options),
-      m_owner(QStringLiteral("%1:%2:%3")
-                      .arg(QHostInfo::localHostName())
-                      .arg(QCoreApplication::applicationPid())
-                      .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_options(options)
+    , m_owner(QStringLiteral("%1:%2:%3")
+                  .arg(QHostInfo::localHostName())
+                  .arg(QCoreApplication::applicationPid())
+                  .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
 {
     m_options.concurrency = qMax(1, m_options.concurrency);
     m_line = new DeliveryLine(clock, this, m_options.concurrency, lowWater());
@@ -194,8 +203,8 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         // Grace is over: give back what has not finished, unsent as far as we know.
-        QMetaObject::invokeMethod(m_line, [line = m_line] { line->deliverer()->abortAll(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_line, [line = m_line] { line->deliverer()->abortAll(); }, Qt::BlockingQueuedConnection);
         // Attempts that finished before the abort may not have been reported yet: record
         // them rather than give their deliveries back to be sent again.
         onReports();
@@ -208,9 +217,10 @@ Dispatcher::~Dispatcher()
     if (lcDispatcher().isDebugEnabled()) {
         // Where the CPU went, by thread: QT_LOGGING_RULES=hookwatch.dispatcher.debug=true.
         double network = 0;
-        QMetaObject::invokeMethod(m_line, [&network] { network = threadCpuMs(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_line, [&network] { network = threadCpuMs(); }, Qt::BlockingQueuedConnection);
         qCDebug(lcDispatcher, "CPU: this thread (the dispatcher's) %.0f ms, its network thread %.0f ms",
-                threadCpuMs(), network);
+            threadCpuMs(), network);
     }
     // The line and its Deliverer (and QNetworkAccessManager) go in their own thread: the
     // thread deletes deferred objects as it finishes.
@@ -221,8 +231,8 @@ Dispatcher::~Dispatcher()
 
 void Dispatcher::setProxy(const QNetworkProxy &proxy)
 {
-    QMetaObject::invokeMethod(m_line, [line = m_line, proxy] { line->deliverer()->setProxy(proxy); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_line, [line = m_line, proxy] { line->deliverer()->setProxy(proxy); }, Qt::BlockingQueuedConnection);
 }
 
 int Dispatcher::inFlight() const
@@ -345,7 +355,7 @@ void Dispatcher::dispatchDue()
     // two (a commit writes every page it touched). Recorded alone only when no claim comes
     // soon enough.
     const bool recordNow = m_stopping || !m_started || m_outstanding.isEmpty()
-            || m_toRecord.size() >= 2 * recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
+        || m_toRecord.size() >= 2 * recordBatch() || m_oldestRecord.elapsed() >= MaxRecordDelayMs;
     int claimedCount = 0;
     if (claimNow && !m_toRecord.isEmpty()) {
         // What finished is recorded and what is due next claimed in one transaction.
@@ -595,14 +605,15 @@ Status Dispatcher::attemptNow(qint64 deliveryId)
         if (!d)
             return Status::failure(d.error());
         return Status::failure(QStringLiteral("delivery %1 is %2, not waiting: it cannot be attempted now")
-                                       .arg(deliveryId)
-                                       .arg(JobStatusInfo::name(d->status)));
+                                   .arg(deliveryId)
+                                   .arg(JobStatusInfo::name(d->status)));
     }
     const ClaimedDelivery c = claimed->first();
     m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
     if (!m_leaseTimer.isActive())
         m_leaseTimer.start();
     // Now, whatever the slots hold: the caller waits for this one.
-    QMetaObject::invokeMethod(m_line, [line = m_line, c] { line->start(c); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_line, [line = m_line, c] { line->start(c); }, Qt::QueuedConnection);
     return {};
 }

@@ -41,7 +41,7 @@ const QList<MigrationStep> &migrationSteps()
 {
     static const QList<MigrationStep> steps = {
         { {
-                R"(CREATE TABLE webhooks (
+            R"(CREATE TABLE webhooks (
                     id {ID},
                     delivery_url TEXT NOT NULL,
                     active INTEGER NOT NULL DEFAULT 1,
@@ -57,7 +57,7 @@ const QList<MigrationStep> &migrationSteps()
                     trust_self_signed INTEGER NOT NULL DEFAULT 0,
                     date_created BIGINT NOT NULL,
                     date_last_modified BIGINT NOT NULL))",
-                R"(CREATE TABLE deliveries (
+            R"(CREATE TABLE deliveries (
                     id {ID},
                     webhook_id BIGINT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
                     event_type TEXT NOT NULL,
@@ -75,12 +75,12 @@ const QList<MigrationStep> &migrationSteps()
                     successful INTEGER,
                     failure_detail TEXT,
                     last_status_code INTEGER))",
-                "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)",
-                "CREATE INDEX deliveries_status_id ON deliveries (status, id)",
-                "CREATE INDEX deliveries_webhook_id ON deliveries (webhook_id, id)",
-                "CREATE INDEX deliveries_event_type_id ON deliveries (event_type, id)",
-                "CREATE INDEX deliveries_finished ON deliveries (date_finished) WHERE date_finished IS NOT NULL",
-                R"(CREATE TABLE attempts (
+            "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)",
+            "CREATE INDEX deliveries_status_id ON deliveries (status, id)",
+            "CREATE INDEX deliveries_webhook_id ON deliveries (webhook_id, id)",
+            "CREATE INDEX deliveries_event_type_id ON deliveries (event_type, id)",
+            "CREATE INDEX deliveries_finished ON deliveries (date_finished) WHERE date_finished IS NOT NULL",
+            R"(CREATE TABLE attempts (
                     id {ID},
                     delivery_id BIGINT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
                     number INTEGER NOT NULL,
@@ -96,29 +96,29 @@ const QList<MigrationStep> &migrationSteps()
                     response_body_truncated INTEGER NOT NULL DEFAULT 0,
                     connection_error TEXT,
                     deactivated INTEGER NOT NULL DEFAULT 0))",
-                "CREATE INDEX attempts_delivery ON attempts (delivery_id, number)",
+            "CREATE INDEX attempts_delivery ON attempts (delivery_id, number)",
         } },
         // The claim takes the earliest due in (scheduled_start, id) order. Without id in the
         // index, PostgreSQL read and sorted every waiting delivery for each claim (22 ms with
         // 20,000 waiting); SQLite's indexes end in the row id already, the same index keeps
         // one schema for both.
         { {
-                "DROP INDEX deliveries_due",
-                "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start, id)",
+            "DROP INDEX deliveries_due",
+            "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start, id)",
         } },
     };
     return steps;
 }
 
-const char *const DeliveryColumns =
-        "id, webhook_id, event_type, payload, status, attempt_count, total_attempts, date_created, "
-        "date_first_sent, date_sent, date_finished, scheduled_start, lease_expires, lease_owner, successful, "
-        "failure_detail, last_status_code";
+const char *const DeliveryColumns
+    = "id, webhook_id, event_type, payload, status, attempt_count, total_attempts, date_created, "
+      "date_first_sent, date_sent, date_finished, scheduled_start, lease_expires, lease_owner, successful, "
+      "failure_detail, last_status_code";
 
-const char *const WebhookColumns =
-        "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
-        "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-        "date_last_modified";
+const char *const WebhookColumns
+    = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
+      "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
+      "date_last_modified";
 
 QVariant nullableTime(const std::optional<TimeMs> &t)
 {
@@ -250,8 +250,10 @@ void bindWebhook(QSqlQuery &q, const Webhook &w)
         types.append(t);
     q.bindValue(QStringLiteral(":url"), w.deliveryUrl);
     q.bindValue(QStringLiteral(":active"), w.active ? 1 : 0);
-    q.bindValue(QStringLiteral(":secret"), w.hasSecret() ? QVariant(*w.secret) : QVariant(QMetaType(QMetaType::QString)));
-    q.bindValue(QStringLiteral(":types"), QString::fromUtf8(QJsonDocument(types).toJson(QJsonDocument::Compact)));
+    q.bindValue(QStringLiteral(":secret"),
+        w.hasSecret() ? QVariant(*w.secret) : QVariant(QMetaType(QMetaType::QString)));
+    q.bindValue(
+        QStringLiteral(":types"), QString::fromUtf8(QJsonDocument(types).toJson(QJsonDocument::Compact)));
     q.bindValue(QStringLiteral(":headers"), headersToJson(w.headers));
     q.bindValue(QStringLiteral(":timeout"), w.timeoutMs);
     q.bindValue(QStringLiteral(":preset"), w.retryPolicy.preset);
@@ -270,8 +272,9 @@ QString notFound(const char *what, qint64 id)
 } // namespace
 
 JobStore::JobStore(DatabaseConfig config, const Clock *clock)
-    : m_config(std::move(config)), m_clock(clock),
-      m_connectionName(QStringLiteral("hookwatch-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    : m_config(std::move(config))
+    , m_clock(clock)
+    , m_connectionName(QStringLiteral("hookwatch-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
 
@@ -300,10 +303,11 @@ QString JobStore::sql(const char *statement) const
 {
     QString s = QString::fromLatin1(statement);
     const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
-    s.replace(QLatin1String("{ID}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
-                                        : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    s.replace(QLatin1String("{ID}"),
+        pg ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     s.replace(QLatin1String("{BLOB}"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
-    s.replace(QLatin1String("{FOR_UPDATE}"), pg ? QLatin1String("FOR UPDATE SKIP LOCKED") : QLatin1String(""));
+    s.replace(
+        QLatin1String("{FOR_UPDATE}"), pg ? QLatin1String("FOR UPDATE SKIP LOCKED") : QLatin1String(""));
     s.replace(QLatin1String("{LOCK}"), pg ? QLatin1String("FOR UPDATE") : QLatin1String(""));
     s.replace(QLatin1String("{DELIVERY_COLUMNS}"), QLatin1String(DeliveryColumns));
     s.replace(QLatin1String("{WEBHOOK_COLUMNS}"), QLatin1String(WebhookColumns));
@@ -321,8 +325,8 @@ void JobStore::noteFailure(const QSqlError &error)
     }
     // libpq's words for a connection that is gone (server restarted, network down).
     static const char *const lost[] = { "no connection to the server", "server closed the connection",
-                                        "terminating connection", "could not send data", "could not receive data",
-                                        "connection to server", "Connection refused", "SSL SYSCALL" };
+        "terminating connection", "could not send data", "could not receive data", "connection to server",
+        "Connection refused", "SSL SYSCALL" };
     const QString text = error.text();
     bool gone = !database().isOpen() || error.type() == QSqlError::ConnectionError;
     for (const char *phrase : lost)
@@ -356,7 +360,7 @@ Status JobStore::exec(QSqlQuery &query, const char *what)
         return {};
     noteFailure(query.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
-                                    .arg(QLatin1String(what), query.lastError().text().simplified());
+                                .arg(QLatin1String(what), query.lastError().text().simplified());
     qCWarning(lcStore).noquote() << message;
     return Status::failure(message);
 }
@@ -369,7 +373,7 @@ Status JobStore::execSql(const QString &statement, const char *what)
         return {};
     noteFailure(q.lastError());
     const QString message = QStringLiteral("database error while %1: %2")
-                                    .arg(QLatin1String(what), q.lastError().text().simplified());
+                                .arg(QLatin1String(what), q.lastError().text().simplified());
     qCWarning(lcStore).noquote() << message;
     return Status::failure(message);
 }
@@ -384,7 +388,7 @@ Status JobStore::begin(bool write)
     if (!q.exec(statement)) {
         noteFailure(q.lastError());
         return Status::failure(QStringLiteral("database error while starting a transaction: %1")
-                                       .arg(q.lastError().text().simplified()));
+                                   .arg(q.lastError().text().simplified()));
     }
     return {};
 }
@@ -426,14 +430,15 @@ Status JobStore::createSqliteFile()
         return {};
     const QFileInfo info(m_config.sqlitePath);
     if (info.isDir())
-        return Status::failure(QStringLiteral("cannot use the SQLite store at %1: it is a directory").arg(path));
+        return Status::failure(
+            QStringLiteral("cannot use the SQLite store at %1: it is a directory").arg(path));
     QDir dir = info.absoluteDir();
     if (!dir.exists()) {
         // Only the default location is created on demand; a mistyped --db path is an error.
         if (m_config.sqlitePath != DatabaseConfig::defaultSqlitePath())
             return Status::failure(
-                    QStringLiteral("cannot use the SQLite store at %1: the folder %2 does not exist")
-                            .arg(path, shorten(dir.path())));
+                QStringLiteral("cannot use the SQLite store at %1: the folder %2 does not exist")
+                    .arg(path, shorten(dir.path())));
         if (!dir.mkpath(QStringLiteral(".")))
             return Status::failure(QStringLiteral("cannot create the folder %1").arg(shorten(dir.path())));
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -442,7 +447,7 @@ Status JobStore::createSqliteFile()
         QFile file(m_config.sqlitePath);
         if (!file.open(QIODevice::WriteOnly))
             return Status::failure(
-                    QStringLiteral("cannot create the SQLite store at %1: %2").arg(path, file.errorString()));
+                QStringLiteral("cannot create the SQLite store at %1: %2").arg(path, file.errorString()));
         file.close();
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
@@ -457,7 +462,7 @@ QSqlQuery *JobStore::prepared(const char *key, const QString &statement, Status 
     auto q = std::make_unique<QSqlQuery>(database());
     if (!q->prepare(statement)) {
         error = Status::failure(QStringLiteral("database error while preparing a statement: %1")
-                                        .arg(q->lastError().text().simplified()));
+                                    .arg(q->lastError().text().simplified()));
         return nullptr;
     }
     return m_statements.emplace(key, std::move(q)).first->second.get();
@@ -472,9 +477,10 @@ Status JobStore::open()
         const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
         const QString driver = pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
         if (!QSqlDatabase::isDriverAvailable(driver))
-            return Status::failure(QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
-                                           .arg(driver, pg ? QStringLiteral("libqt6sql6-psql")
-                                                           : QStringLiteral("libqt6sql6-sqlite")));
+            return Status::failure(
+                QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
+                    .arg(driver,
+                        pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
         db = QSqlDatabase::addDatabase(driver, m_connectionName);
         if (pg) {
             db.setHostName(m_config.host);
@@ -494,14 +500,15 @@ Status JobStore::open()
     }
     if (!db.isOpen() && !db.open())
         return Status::failure(QStringLiteral("cannot open the database %1: %2")
-                                       .arg(m_config.displayUrl(), db.lastError().text().simplified()));
+                                   .arg(m_config.displayUrl(), db.lastError().text().simplified()));
     const auto fail = [this](const Status &s) {
         database().close();
-        return Status::failure(QStringLiteral("cannot use the database %1: %2").arg(m_config.displayUrl(), s.error()));
+        return Status::failure(
+            QStringLiteral("cannot use the database %1: %2").arg(m_config.displayUrl(), s.error()));
     };
     if (m_config.backend == DatabaseConfig::Backend::Sqlite) {
         for (const char *pragma : { "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 15000",
-                                    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" }) {
+                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" }) {
             QSqlQuery q(db);
             if (!q.exec(QLatin1String(pragma)))
                 return fail(Status::failure(q.lastError().text().simplified()));
@@ -535,8 +542,9 @@ Status JobStore::migrate()
             && q.value(0).toInt() == int(migrationSteps().size()))
             return {};
     }
-    if (Status s = execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS hookwatch_schema (version INTEGER NOT NULL)"),
-                           "creating the schema table");
+    if (Status s
+        = execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS hookwatch_schema (version INTEGER NOT NULL)"),
+            "creating the schema table");
         !s)
         return s;
     const auto &steps = migrationSteps();
@@ -557,11 +565,11 @@ Status JobStore::migrate()
         q.finish();
         if (current > known) {
             rollback();
-            return Status::failure(
-                    QStringLiteral("it was written by a newer version of Hookwatch (schema version %1; this "
-                                   "version knows up to %2). Upgrade Hookwatch, or choose another database with --db.")
-                            .arg(current)
-                            .arg(known));
+            return Status::failure(QStringLiteral(
+                "it was written by a newer version of Hookwatch (schema version %1; this "
+                "version knows up to %2). Upgrade Hookwatch, or choose another database with --db.")
+                                       .arg(current)
+                                       .arg(known));
         }
         if (current >= target) {
             rollback();
@@ -592,11 +600,12 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 {
     reconnectIfBroken();
     QSqlQuery q(database());
-    q.prepare(sql("INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
-                  "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
-                  "trust_self_signed, date_created, date_last_modified) VALUES (:url, :active, :secret, :types, "
-                  ":headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, :trust, :created, "
-                  ":modified) RETURNING id"));
+    q.prepare(sql(
+        "INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
+        "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
+        "trust_self_signed, date_created, date_last_modified) VALUES (:url, :active, :secret, :types, "
+        ":headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, :trust, :created, "
+        ":modified) RETURNING id"));
     bindWebhook(q, webhook);
     const TimeMs now = m_clock->now();
     q.bindValue(QStringLiteral(":created"), now);
@@ -604,7 +613,8 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
     if (Status s = exec(q, "adding a webhook"); !s)
         return Result<qint64>::failure(s.error());
     if (!q.next())
-        return Result<qint64>::failure(QStringLiteral("database error while adding a webhook: no id returned"));
+        return Result<qint64>::failure(
+            QStringLiteral("database error while adding a webhook: no id returned"));
     const qint64 id = q.value(0).toLongLong();
     notifyChange();
     return id;
@@ -614,11 +624,12 @@ Status JobStore::updateWebhook(const Webhook &webhook)
 {
     reconnectIfBroken();
     QSqlQuery q(database());
-    q.prepare(sql("UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
-                  "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
-                  "retry_early_delay_ms = :early_delay, retry_early_period_ms = :early_period, "
-                  "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified "
-                  "WHERE id = :id"));
+    q.prepare(sql(
+        "UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
+        "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
+        "retry_early_delay_ms = :early_delay, retry_early_period_ms = :early_period, "
+        "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified "
+        "WHERE id = :id"));
     bindWebhook(q, webhook);
     q.bindValue(QStringLiteral(":modified"), m_clock->now());
     q.bindValue(QStringLiteral(":id"), webhook.id);
@@ -693,8 +704,8 @@ Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventTy
     return ids->first;
 }
 
-Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const QString &eventType,
-                                                         const QByteArray &payload, int count)
+Result<QPair<qint64, qint64>> JobStore::createDeliveries(
+    qint64 webhookId, const QString &eventType, const QByteArray &payload, int count)
 {
     reconnectIfBroken();
     using R = Result<QPair<qint64, qint64>>;
@@ -709,15 +720,17 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const
     // One statement per chunk, the payload bound once: a load test of 20,000 copies is a few
     // statements, not 20,000 round trips to a PostgreSQL server.
     const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
-    const QString rows = pg ? QStringLiteral("generate_series(1, CAST(:count AS INTEGER))")
-                            : QStringLiteral("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                             "WHERE i < :count) SELECT i FROM n)");
+    const QString rows = pg
+        ? QStringLiteral("generate_series(1, CAST(:count AS INTEGER))")
+        : QStringLiteral("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                         "WHERE i < :count) SELECT i FROM n)");
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(sql("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, scheduled_start) "
-                  "SELECT CAST(:webhook AS BIGINT), CAST(:type AS TEXT), CAST(:payload AS {BLOB}), 0, "
-                  "CAST(:created AS BIGINT), CAST(:start AS BIGINT) FROM ")
-              + rows + QStringLiteral(" AS series RETURNING id"));
+    q.prepare(
+        sql("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, scheduled_start) "
+            "SELECT CAST(:webhook AS BIGINT), CAST(:type AS TEXT), CAST(:payload AS {BLOB}), 0, "
+            "CAST(:created AS BIGINT), CAST(:start AS BIGINT) FROM ")
+        + rows + QStringLiteral(" AS series RETURNING id"));
     constexpr int Chunk = 10000;
     const TimeMs now = m_clock->now();
     qint64 first = std::numeric_limits<qint64>::max();
@@ -773,8 +786,9 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
     }
     QList<qint64> ids;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
-                             "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
+        "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
     const TimeMs now = m_clock->now();
     for (const qint64 webhookId : subscribed) {
         q.bindValue(QStringLiteral(":webhook"), webhookId);
@@ -838,8 +852,9 @@ QString filterWhere(const DeliveryFilter &f)
     if (!f.text.isEmpty()) {
         bool isNumber = false;
         f.text.toLongLong(&isNumber);
-        clauses << (isNumber ? QStringLiteral("(id = :textid OR event_type LIKE :text OR failure_detail LIKE :text2)")
-                             : QStringLiteral("(event_type LIKE :text OR failure_detail LIKE :text2)"));
+        clauses << (isNumber
+                ? QStringLiteral("(id = :textid OR event_type LIKE :text OR failure_detail LIKE :text2)")
+                : QStringLiteral("(event_type LIKE :text OR failure_detail LIKE :text2)"));
     }
     if (f.since)
         clauses << QStringLiteral("date_created >= :since");
@@ -913,7 +928,7 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     if (!filter.withPayload)
         columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
     q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries") + filterWhere(filter)
-              + orderBy(filter) + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+        + orderBy(filter) + QStringLiteral(" LIMIT :limit OFFSET :offset"));
     bindFilter(q, filter);
     q.bindValue(QStringLiteral(":limit"), filter.limit);
     q.bindValue(QStringLiteral(":offset"), filter.offset);
@@ -943,9 +958,9 @@ Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-            "SELECT number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
-            "response_status, response_headers, response_body, response_body_truncated, connection_error, "
-            "deactivated FROM attempts WHERE delivery_id = :id ORDER BY number"));
+        "SELECT number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
+        "response_status, response_headers, response_body, response_body_truncated, connection_error, "
+        "deactivated FROM attempts WHERE delivery_id = :id ORDER BY number"));
     q.bindValue(QStringLiteral(":id"), deliveryId);
     if (Status s = exec(q, "reading attempts"); !s)
         return Result<QList<Attempt>>::failure(s.error());
@@ -995,8 +1010,8 @@ Result<StoreCounts> JobStore::counts()
 {
     reconnectIfBroken();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-            "SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) GROUP BY status, successful"));
+    q.prepare(QStringLiteral("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
+                             "GROUP BY status, successful"));
     if (Status s = exec(q, "counting deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
     StoreCounts c;
@@ -1021,7 +1036,8 @@ Result<StoreCounts> JobStore::counts()
     QSqlQuery f(database());
     // `+status`: only deliveries_finished can serve this (the last day's finished ones), never
     // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
-    f.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
+    f.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
     f.bindValue(QStringLiteral(":since"), m_clock->now() - 24 * RetryPolicy::Hour);
     if (Status s = exec(f, "counting failed deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
@@ -1052,8 +1068,9 @@ Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
     reconnectIfBroken();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
-                             "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
+    q.prepare(QStringLiteral(
+        "SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
+        "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
     q.bindValue(QStringLiteral(":now"), m_clock->now());
     if (Status s = exec(q, "reading leases"); !s)
         return Result<QList<LeaseHolder>>::failure(s.error());
@@ -1081,7 +1098,8 @@ Result<JobStore::LockedDelivery> JobStore::beginTransition(qint64 deliveryId)
         rollback();
         return R::failure(notFound("delivery", deliveryId), ErrorKind::NotFound);
     }
-    return LockedDelivery { static_cast<JobStatus>(q.value(0).toInt()), optionalTime(q.value(1)), q.value(2).toString() };
+    return LockedDelivery { static_cast<JobStatus>(q.value(0).toInt()), optionalTime(q.value(1)),
+        q.value(2).toString() };
 }
 
 Status JobStore::retry(qint64 deliveryId, bool resetWindow)
@@ -1096,21 +1114,23 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
     const TimeMs now = m_clock->now();
     if (status == JobStatus::Running && leaseExpires && *leaseExpires > now) {
         rollback();
-        return Status::failure(QStringLiteral("delivery %1 is being attempted right now (by %2); retry it once "
-                                              "the attempt has ended")
-                                       .arg(deliveryId)
-                                       .arg(owner),
-                               ErrorKind::Invalid);
+        return Status::failure(
+            QStringLiteral("delivery %1 is being attempted right now (by %2); retry it once "
+                           "the attempt has ended")
+                .arg(deliveryId)
+                .arg(owner),
+            ErrorKind::Invalid);
     }
     QSqlQuery u(database());
     if (status == JobStatus::Waiting) {
         // "Retry now": the next attempt moves to now; nothing else changes.
         u.prepare(QStringLiteral("UPDATE deliveries SET scheduled_start = :now%1 WHERE id = :id")
-                          .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
+                      .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
     } else {
-        u.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
-                                 "date_finished = NULL, lease_expires = NULL, lease_owner = NULL%1 WHERE id = :id")
-                          .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
+        u.prepare(
+            QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
+                           "date_finished = NULL, lease_expires = NULL, lease_owner = NULL%1 WHERE id = :id")
+                .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
     }
     u.bindValue(QStringLiteral(":now"), now);
     u.bindValue(QStringLiteral(":id"), deliveryId);
@@ -1132,7 +1152,7 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
                              "date_finished = NULL WHERE status = 3")
-              + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
+        + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
     q.bindValue(QStringLiteral(":now"), m_clock->now());
     if (webhookId)
         q.bindValue(QStringLiteral(":webhook"), *webhookId);
@@ -1153,13 +1173,13 @@ Status JobStore::suspend(qint64 deliveryId)
     const JobStatus status = locked->status;
     if (!JobStatusInfo::canTransition(status, JobStatus::Suspended)) {
         rollback();
-        return Status::failure(JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended),
-                               ErrorKind::Invalid);
+        return Status::failure(
+            JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended), ErrorKind::Invalid);
     }
     // A running attempt goes on; its result is kept, and the delivery stays suspended.
     QSqlQuery u(database());
     u.prepare(QStringLiteral(
-            "UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL WHERE id = :id"));
+        "UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL WHERE id = :id"));
     u.bindValue(QStringLiteral(":id"), deliveryId);
     if (Status s = exec(u, "suspending a delivery"); !s) {
         rollback();
@@ -1171,8 +1191,7 @@ Status JobStore::suspend(qint64 deliveryId)
 
 // ---- Dispatcher ----------------------------------------------------------------------
 
-template <typename T, typename Body>
-Result<T> JobStore::inTransaction(Body body)
+template <typename T, typename Body> Result<T> JobStore::inTransaction(Body body)
 {
     reconnectIfBroken();
     if (Status s = begin(); !s)
@@ -1187,10 +1206,11 @@ Result<T> JobStore::inTransaction(Body body)
     return result;
 }
 
-Result<QList<ClaimedDelivery>> JobStore::claimDue(const QString &owner, int limit, qint64 leaseMs,
-                                                  std::optional<qint64> onlyId)
+Result<QList<ClaimedDelivery>> JobStore::claimDue(
+    const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId)
 {
-    return inTransaction<QList<ClaimedDelivery>>([&] { return claimDueLocked(owner, limit, leaseMs, onlyId); });
+    return inTransaction<QList<ClaimedDelivery>>(
+        [&] { return claimDueLocked(owner, limit, leaseMs, onlyId); });
 }
 
 Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
@@ -1200,8 +1220,8 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
     return inTransaction<QList<Delivery>>([&] { return recordAttemptsLocked(owner, records); });
 }
 
-Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(const QString &owner, const QList<AttemptRecord> &records,
-                                                              int limit, qint64 leaseMs)
+Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
+    const QString &owner, const QList<AttemptRecord> &records, int limit, qint64 leaseMs)
 {
     using R = Result<RecordedAndClaimed>;
     return inTransaction<RecordedAndClaimed>([&]() -> R {
@@ -1220,28 +1240,29 @@ Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(const QString &own
     });
 }
 
-Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(const QString &owner, int limit, qint64 leaseMs,
-                                                        std::optional<qint64> onlyId)
+Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
+    const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId)
 {
     using R = Result<QList<ClaimedDelivery>>;
     const TimeMs now = m_clock->now();
     Status error;
     QSqlQuery *recover = prepared("claim.recover",
-                                  QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
-                                                 "lease_owner = NULL WHERE status = 1 AND lease_expires < :now"),
-                                  error);
+        QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
+                       "lease_owner = NULL WHERE status = 1 AND lease_expires < :now"),
+        error);
     QSqlQuery *claim = onlyId
-            ? prepared("claim.one",
-                       sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
-                           "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
-                       error)
-            : prepared("claim.due",
-                       sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
-                           "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
-                           "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
-                           "RETURNING {DELIVERY_COLUMNS}"),
-                       error);
-    QSqlQuery *readHook = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
+        ? prepared("claim.one",
+            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
+                "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
+            error)
+        : prepared("claim.due",
+            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
+                "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
+                "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
+                "RETURNING {DELIVERY_COLUMNS}"),
+            error);
+    QSqlQuery *readHook
+        = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
     if (!recover || !claim || !readHook)
         return R::failure(error.error());
     // A delivery left running by a process that died is given back once its lease expires
@@ -1285,13 +1306,14 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(const QString &owner, in
     }
     std::sort(claimed.begin(), claimed.end(), [](const ClaimedDelivery &a, const ClaimedDelivery &b) {
         return a.delivery.scheduledStart != b.delivery.scheduledStart
-                ? a.delivery.scheduledStart < b.delivery.scheduledStart
-                : a.delivery.id < b.delivery.id;
+            ? a.delivery.scheduledStart < b.delivery.scheduledStart
+            : a.delivery.id < b.delivery.id;
     });
     return claimed;
 }
 
-Result<QList<Delivery>> JobStore::recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records)
+Result<QList<Delivery>> JobStore::recordAttemptsLocked(
+    const QString &owner, const QList<AttemptRecord> &records)
 {
     using R = Result<QList<Delivery>>;
     // One UPDATE and one INSERT for the whole batch, not two statements per attempt:
@@ -1307,38 +1329,40 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(const QString &owner, con
     rows.reserve(records.size());
     for (const AttemptRecord &record : records) {
         const Attempt &a = record.attempt;
-        const Outcome outcome =
-                Outcome::classify(a.deactivated, a.connectionError, a.response ? a.response->statusCode : 0);
-        rows.append({ &record, DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy), {} });
+        const Outcome outcome
+            = Outcome::classify(a.deactivated, a.connectionError, a.response ? a.response->statusCode : 0);
+        rows.append(
+            { &record, DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy), {} });
     }
     const int n = int(rows.size());
     Status error;
     QStringList tuples;
     for (int i = 0; i < n; ++i)
-        tuples << QStringLiteral("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-                                 "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS TEXT), "
-                                 "CAST(? AS INTEGER))");
+        tuples << QStringLiteral(
+            "(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+            "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS TEXT), "
+            "CAST(? AS INTEGER))");
     const std::string updateKey = "record.update." + std::to_string(n);
-    QSqlQuery *update = prepared(
-            updateKey.c_str(),
-            QStringLiteral("WITH v(id, status, first_sent, sent, finished, next_start, successful, detail, code) AS "
-                           "(VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = v.first_sent, "
-                           "date_sent = v.sent, date_finished = v.finished, scheduled_start = v.next_start, "
-                           "successful = v.successful, failure_detail = v.detail, last_status_code = v.code, "
-                           "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1, "
-                           "attempt_count = deliveries.attempt_count + 1 "
-                           "FROM v WHERE deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_owner = ? "
-                           "RETURNING deliveries.id")
-                    .arg(tuples.join(QLatin1String(", "))),
-            error);
+    QSqlQuery *update = prepared(updateKey.c_str(),
+        QStringLiteral(
+            "WITH v(id, status, first_sent, sent, finished, next_start, successful, detail, code) AS "
+            "(VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = v.first_sent, "
+            "date_sent = v.sent, date_finished = v.finished, scheduled_start = v.next_start, "
+            "successful = v.successful, failure_detail = v.detail, last_status_code = v.code, "
+            "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1, "
+            "attempt_count = deliveries.attempt_count + 1 "
+            "FROM v WHERE deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_owner = ? "
+            "RETURNING deliveries.id")
+            .arg(tuples.join(QLatin1String(", "))),
+        error);
     QSqlQuery *countOnly = prepared("record.count",
-                                    sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
-                                        "RETURNING {DELIVERY_COLUMNS}"),
-                                    error);
+        sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
+            "RETURNING {DELIVERY_COLUMNS}"),
+        error);
     QSqlQuery *alreadyRecorded = prepared("record.exists",
-                                          QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
-                                                         "date_started = :started AND date_sent = :sent"),
-                                          error);
+        QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
+                       "date_started = :started AND date_sent = :sent"),
+        error);
     if (!update || !countOnly || !alreadyRecorded)
         return R::failure(error.error());
     int position = 0;
@@ -1419,13 +1443,12 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(const QString &owner, con
         for (qsizetype i = 0; i < kept.size(); ++i)
             values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string insertKey = "record.insert." + std::to_string(kept.size());
-        QSqlQuery *insert = prepared(
-                insertKey.c_str(),
-                QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
-                               "request_url, request_method, request_headers, response_status, response_headers, "
-                               "response_body, response_body_truncated, connection_error, deactivated) VALUES %1")
-                        .arg(values.join(QLatin1String(", "))),
-                error);
+        QSqlQuery *insert = prepared(insertKey.c_str(),
+            QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
+                           "request_url, request_method, request_headers, response_status, response_headers, "
+                           "response_body, response_body_truncated, connection_error, deactivated) VALUES %1")
+                .arg(values.join(QLatin1String(", "))),
+            error);
         if (!insert) {
             return R::failure(error.error());
         }
@@ -1451,7 +1474,8 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(const QString &owner, con
                 insert->bindValue(position++, QVariant(QMetaType(QMetaType::QByteArray)));
                 insert->bindValue(position++, 0);
             }
-            insert->bindValue(position++, nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
+            insert->bindValue(
+                position++, nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
             insert->bindValue(position++, a.deactivated ? 1 : 0);
             after.append(*row->after);
         }
@@ -1470,9 +1494,9 @@ Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qin
         return {};
     Status error;
     QSqlQuery *renew = prepared("lease.renew",
-                                QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
-                                               "status = 1 AND lease_owner = :owner"),
-                                error);
+        QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
+                       "status = 1 AND lease_owner = :owner"),
+        error);
     if (!renew)
         return error;
     QSqlQuery &q = *renew;
@@ -1499,8 +1523,9 @@ Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
     if (Status s = begin(); !s)
         return s;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL WHERE id = "
-                             ":id AND status = 1 AND lease_owner = :owner"));
+    q.prepare(QStringLiteral(
+        "UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL WHERE id = "
+        ":id AND status = 1 AND lease_owner = :owner"));
     for (const qint64 id : ids) {
         q.bindValue(QStringLiteral(":id"), id);
         q.bindValue(QStringLiteral(":owner"), owner);
@@ -1519,9 +1544,9 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
     using R = Result<std::optional<TimeMs>>;
     Status error;
     QSqlQuery *q = prepared("next.wake",
-                            QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
-                                           "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"),
-                            error);
+        QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
+                       "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"),
+        error);
     if (!q)
         return R::failure(error.error());
     if (Status s = exec(*q, "finding the next due delivery"); !s)
@@ -1542,8 +1567,8 @@ Result<bool> JobStore::hasUnfinished()
 {
     reconnectIfBroken();
     Status error;
-    QSqlQuery *q = prepared("has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"),
-                            error);
+    QSqlQuery *q = prepared(
+        "has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"), error);
     if (!q)
         return Result<bool>::failure(error.error());
     if (Status s = exec(*q, "checking for unfinished deliveries"); !s)
@@ -1560,8 +1585,9 @@ Result<qint64> JobStore::prune(TimeMs before, int chunk)
     QSqlQuery q(database());
     // `+status`: only deliveries_finished can serve this (the old finished ones), never the status
     // index (every finished delivery, old or new), which SQLite picks on a store never ANALYZEd.
-    q.prepare(QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
-                             ":before AND +status IN (2, 3) LIMIT :chunk)"));
+    q.prepare(
+        QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
+                       ":before AND +status IN (2, 3) LIMIT :chunk)"));
     for (;;) {
         if (Status s = begin(); !s)
             return Result<qint64>::failure(s.error());
@@ -1591,9 +1617,8 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
         if (driver->subscribeToNotification(QLatin1String(NotifyChannel))) {
             m_subscribed = true;
             QObject::connect(driver, &QSqlDriver::notification, context,
-                             [onChange](const QString &, QSqlDriver::NotificationSource, const QVariant &) {
-                                 onChange();
-                             });
+                [onChange](
+                    const QString &, QSqlDriver::NotificationSource, const QVariant &) { onChange(); });
             // An idle connection learns of a server restart only by using it: look once a
             // second, and after a reconnect catch up on what the lost notifications said.
             auto *keepAlive = new QTimer(context);
@@ -1611,8 +1636,8 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
             keepAlive->start(1000);
             return;
         }
-        qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every" << sqliteCheckMs
-                           << "ms";
+        qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every"
+                           << sqliteCheckMs << "ms";
     }
     // SQLite: data_version changes when another connection commits; reading it is cheap.
     auto *timer = new QTimer(context);

@@ -103,8 +103,8 @@ public:
     // Deliveries.
     Result<qint64> createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload);
     // `count` copies in one transaction (a load test); returns the first and last id.
-    Result<QPair<qint64, qint64>> createDeliveries(qint64 webhookId, const QString &eventType,
-                                                   const QByteArray &payload, int count);
+    Result<QPair<qint64, qint64>> createDeliveries(
+        qint64 webhookId, const QString &eventType, const QByteArray &payload, int count);
     // The event path: one delivery for every active webhook subscribed to the event type.
     Result<QList<qint64>> emitEvent(const QString &eventType, const QByteArray &payload);
     Result<Delivery> delivery(qint64 id);
@@ -126,8 +126,8 @@ public:
 
     // The dispatcher's side. claimDue() takes up to `limit` due deliveries (or only
     // `onlyId`, due or not, when given) for `owner`, atomically across processes.
-    Result<QList<ClaimedDelivery>> claimDue(const QString &owner, int limit, qint64 leaseMs,
-                                            std::optional<qint64> onlyId = std::nullopt);
+    Result<QList<ClaimedDelivery>> claimDue(
+        const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId = std::nullopt);
     // Records finished attempts and moves their deliveries on, all in one transaction.
     // Returns the deliveries as they are afterwards (a deleted one is left out).
     Result<QList<Delivery>> recordAttempts(const QString &owner, const QList<AttemptRecord> &records);
@@ -138,8 +138,8 @@ public:
         QList<Delivery> recorded;
         QList<ClaimedDelivery> claimed;
     };
-    Result<RecordedAndClaimed> recordAndClaim(const QString &owner, const QList<AttemptRecord> &records, int limit,
-                                              qint64 leaseMs);
+    Result<RecordedAndClaimed> recordAndClaim(
+        const QString &owner, const QList<AttemptRecord> &records, int limit, qint64 leaseMs);
     Status renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
     // Gives deliveries back unattempted (a worker shutting down).
     Status releaseLeases(const QString &owner, const QList<qint64> &ids);
@@ -182,12 +182,11 @@ private:
     QSqlQuery *prepared(const char *key, const QString &statement, Status &error);
     Status ensureWebhookExists(qint64 id);
     // Runs `body` in a write transaction: committed when it succeeds, rolled back when not.
-    template <typename T, typename Body>
-    Result<T> inTransaction(Body body);
+    template <typename T, typename Body> Result<T> inTransaction(Body body);
     // The dispatcher's statements inside a transaction the caller began; on failure the
     // caller rolls back.
-    Result<QList<ClaimedDelivery>> claimDueLocked(const QString &owner, int limit, qint64 leaseMs,
-                                                  std::optional<qint64> onlyId);
+    Result<QList<ClaimedDelivery>> claimDueLocked(
+        const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId);
     Result<QList<Delivery>> recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records);
     // Starts a write transaction and reads a delivery's state, its row locked on PostgreSQL;
     // the caller commits or rolls back (on failure it is rolled back already).
