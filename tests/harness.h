@@ -28,7 +28,7 @@ public:
             openError = opened.error();
             return;
         }
-        dispatcher = std::make_unique<Dispatcher>(store.get(), c, options);
+        dispatcher = std::make_unique<Dispatcher>(store.get(), options);
         receiver.listen();
     }
 

@@ -404,6 +404,119 @@ private Q_SLOTS:
         QVERIFY(h.store->attempts(id).value().isEmpty());
     }
 
+    // The dispatcher's own lease ran out while its attempt was still out (its thread held up
+    // past the lease, or the clock stepped): the next claim takes the delivery back, but its
+    // request is not sent a second time, and its record is kept under the new claim.
+    void ownExpiredLeaseIsNotSentTwice_data() { TestDatabases::addBackendRows(); }
+    void ownExpiredLeaseIsNotSentTwice()
+    {
+        QFETCH(QString, backend);
+        Harness h(backend);
+        HARNESS_OR_SKIP(h);
+        h.receiver.setResponseDelay(600);
+        const qint64 id = h.store->createDelivery(h.addWebhook(), QStringLiteral("ping"), "{}").value();
+        QSignalSpy recorded(h.dispatcher.get(), &Dispatcher::attemptRecorded);
+        h.dispatcher->start();
+        QTRY_COMPARE(h.receiver.requestCount(), 1);
+        h.clock.advance(2 * JobStore::DefaultLeaseMs);
+        h.dispatcher->wake();
+        QVERIFY(recorded.wait(5000));
+        QCOMPARE(h.receiver.requestCount(), 1);
+        const Delivery d = h.store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Completed);
+        QCOMPARE(d.totalAttempts, 1);
+        const auto attempts = h.store->attempts(id).value();
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().number, 1);
+        QCOMPARE(recorded.first().at(1).value<Attempt>().number, 1);
+    }
+
+    // With every slot taken by a webhook whose receiver never answers, another webhook's
+    // deliveries go out at once (issue 13): the claim and the slots take webhooks in turn.
+    void hungWebhookDoesNotHoldBackAnother_data() { TestDatabases::addBackendRows(); }
+    void hungWebhookDoesNotHoldBackAnother()
+    {
+        QFETCH(QString, backend);
+        Harness h(backend, false);
+        HARNESS_OR_SKIP(h);
+        h.receiver.setBehaviour(TestReceiver::Behaviour::NeverAnswer);
+        TestReceiver healthy;
+        QVERIFY(healthy.listen());
+        Webhook hung;
+        hung.timeoutMs = 3000;
+        const qint64 hungId = h.addWebhook(hung);
+        Webhook other;
+        other.deliveryUrl = healthy.url().toString();
+        const qint64 otherId = h.addWebhook(other);
+        QVERIFY(h.store->createDeliveries(hungId, QStringLiteral("x"), "{}", 64).ok());
+        QVERIFY(h.store->createDeliveries(otherId, QStringLiteral("x"), "{}", 5).ok());
+        QElapsedTimer sinceStart;
+        sinceStart.start();
+        h.dispatcher->start();
+        QTRY_COMPARE_WITH_TIMEOUT(healthy.requestCount(), 5, 2000);
+        QVERIFY2(sinceStart.elapsed() < 1000, qPrintable(QString::number(sinceStart.elapsed())));
+        QTRY_COMPARE(h.dispatcher->inFlight(), 8); // the hung webhook's, every slot
+        // Later work of the healthy webhook, while the hung one holds every slot: it goes out
+        // at the first slot that frees, not after the hung webhook's whole queue.
+        JobStore otherProcess(h.scratch.config());
+        QVERIFY(otherProcess.open().ok());
+        QVERIFY(otherProcess.createDeliveries(otherId, QStringLiteral("x"), "{}", 3).ok());
+        sinceStart.restart();
+        QTRY_COMPARE_WITH_TIMEOUT(healthy.requestCount(), 8, 3 * 3000);
+        QVERIFY2(sinceStart.elapsed() < 3000 + 2000, qPrintable(QString::number(sinceStart.elapsed())));
+    }
+
+    // A webhook's own limit: never more of its requests in flight at once, whatever the
+    // dispatcher's concurrency.
+    void webhookLimitIsHonoured_data() { TestDatabases::addBackendRows(); }
+    void webhookLimitIsHonoured()
+    {
+        QFETCH(QString, backend);
+        Harness h(backend, false);
+        HARNESS_OR_SKIP(h);
+        constexpr int Delay = 300;
+        h.receiver.setResponseDelay(Delay);
+        Webhook fragile;
+        fragile.maxInFlight = 2;
+        QVERIFY(h.store->createDeliveries(h.addWebhook(fragile), QStringLiteral("x"), "{}", 6).ok());
+        QSignalSpy recorded(h.dispatcher.get(), &Dispatcher::attemptRecorded);
+        h.dispatcher->start();
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 6, 10000);
+        // Requests arrive in pairs, a response delay apart.
+        QList<qint64> arrivals;
+        for (const auto &r : h.receiver.requests())
+            arrivals << r.receivedAtMs;
+        std::sort(arrivals.begin(), arrivals.end());
+        QCOMPARE(arrivals.size(), 6);
+        for (int i = 2; i < arrivals.size(); ++i)
+            QVERIFY2(arrivals.at(i) - arrivals.at(i - 2) >= Delay - 50,
+                qPrintable(QStringLiteral("requests %1 and %2 were %3 ms apart")
+                               .arg(i - 2)
+                               .arg(i)
+                               .arg(arrivals.at(i) - arrivals.at(i - 2))));
+    }
+
+    // stopped() comes once however the stop ends (the grace running out as the last attempt
+    // finishes), or whoever waits for it, as the window does before opening another store,
+    // acts twice.
+    void stoppedIsEmittedOnce()
+    {
+        for (int round = 0; round < 12; ++round) {
+            Harness h(QStringLiteral("sqlite"), false);
+            HARNESS_OR_SKIP(h);
+            const int grace = 150;
+            h.receiver.setResponseDelay(grace - 6 + round); // ends around the grace's end
+            h.store->createDeliveries(h.addWebhook(), QStringLiteral("x"), "{}", 4);
+            h.dispatcher->start();
+            QTRY_COMPARE(h.receiver.requestCount(), 4);
+            QSignalSpy stopped(h.dispatcher.get(), &Dispatcher::stopped);
+            h.dispatcher->stop(grace);
+            QVERIFY(stopped.wait(3000));
+            QTest::qWait(50); // a second emission would come right after the first
+            QCOMPARE(stopped.size(), 1);
+        }
+    }
+
     void onceRunsOnlyWhatIsDue()
     {
         Dispatcher::Options options;

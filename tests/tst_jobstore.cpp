@@ -104,27 +104,49 @@ private Q_SLOTS:
         QCOMPARE(again.webhook(id).value().deliveryUrl, QStringLiteral("http://127.0.0.1:9/hook"));
     }
 
-    // A store written by the first version (schema 1) is brought to the current schema on open.
-    void migratesFromVersionOne_data() { TestDatabases::addBackendRows(); }
-    void migratesFromVersionOne()
+    // A store written by an earlier version is brought to the current schema on open, its
+    // rows kept. The earlier schema is made by undoing the later steps on a fresh store.
+    void migratesFromEveryPastVersion_data()
     {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<int>("from");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            for (int from = 1; from < JobStore::SchemaVersion; ++from)
+                QTest::addRow("%s from %d", backend, from) << QString::fromLatin1(backend) << from;
+        }
+    }
+    void migratesFromEveryPastVersion()
+    {
+        QFETCH(QString, backend);
+        QFETCH(int, from);
         if (!openFresh())
             return;
         const qint64 hook = m_store->addWebhook(makeWebhook()).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
+            // Each step undone, newest first.
+            const QList<QStringList> undo = {
+                {},
+                { QStringLiteral("DROP INDEX deliveries_due"),
+                    QStringLiteral("CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)") },
+                { QStringLiteral("DROP INDEX deliveries_waiting"),
+                    QStringLiteral("ALTER TABLE deliveries DROP COLUMN lease_token"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
+            };
+            QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
-            QVERIFY(q.exec(QStringLiteral("DROP INDEX deliveries_due")));
-            QVERIFY(q.exec(
-                QStringLiteral("CREATE INDEX deliveries_due ON deliveries (status, scheduled_start)")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE hookwatch_schema SET version = 1")));
+            for (int version = JobStore::SchemaVersion; version > from; --version) {
+                for (const QString &statement : undo.at(version - 1))
+                    QVERIFY2(q.exec(statement), qPrintable(statement + q.lastError().text()));
+            }
+            QVERIFY(q.exec(QStringLiteral("UPDATE hookwatch_schema SET version = %1").arg(from)));
         }
         m_store.reset();
         m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
-        QVERIFY(m_store->open().ok());
-        QCOMPARE(m_store->schemaVersion(), 2);
+        const Status opened = m_store->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE(m_store->schemaVersion(), JobStore::SchemaVersion);
         QSqlQuery q(m_store->database());
-        QFETCH(QString, backend);
         if (backend == QLatin1String("sqlite")) {
             QVERIFY(q.exec(
                 QStringLiteral("SELECT name FROM pragma_index_info('deliveries_due') ORDER BY seqno")));
@@ -140,7 +162,11 @@ private Q_SLOTS:
         QCOMPARE(columns,
             QStringList(
                 { QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
-        QCOMPARE(m_store->claimDue(QStringLiteral("w"), 5, 60000).value().first().delivery.id, id);
+        QCOMPARE(m_store->webhook(hook).value().maxInFlight, 0);
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QCOMPARE(claimed.first().delivery.id, id);
+        QVERIFY(claimed.first().delivery.leaseToken != 0);
     }
 
     // Opening a store that is up to date takes no write lock: a command that only reads
@@ -393,12 +419,14 @@ private Q_SLOTS:
             return;
         const qint64 hook = m_store->addWebhook(makeWebhook()).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
-        QCOMPARE(m_store->claimDue(QStringLiteral("dead"), 1, 60000).value().size(), 1);
+        const ClaimedDelivery dead = m_store->claimDue(QStringLiteral("dead"), 1, 60000).value().value(0);
+        QCOMPARE(dead.delivery.id, id);
+        QVERIFY(dead.delivery.leaseToken != 0);
         QCOMPARE(m_store->leaseHolders().value().first().owner, QStringLiteral("dead"));
         m_clock->advance(59000);
         QVERIFY(m_store->claimDue(QStringLiteral("alive"), 1, 60000).value().isEmpty());
         // A live worker renews; a renewed lease is not taken.
-        QVERIFY(m_store->renewLeases(QStringLiteral("dead"), { id }, 60000).ok());
+        QVERIFY(m_store->renewLeases({ { id, dead.delivery.leaseToken } }, 60000).ok());
         m_clock->advance(59000);
         QVERIFY(m_store->claimDue(QStringLiteral("alive"), 1, 60000).value().isEmpty());
         m_clock->advance(2000);
@@ -406,14 +434,110 @@ private Q_SLOTS:
         QCOMPARE(taken.size(), 1);
         QCOMPARE(taken.first().delivery.attemptCount, 0); // the dead worker recorded nothing
         QCOMPARE(taken.first().delivery.leaseOwner, QStringLiteral("alive"));
-        // The dead worker's late result does not overwrite the new owner's state.
-        const auto late = record(*m_store, QStringLiteral("dead"), taken.first(), 200, m_clock->now());
+        QVERIFY(taken.first().delivery.leaseToken != dead.delivery.leaseToken);
+        // The dead worker's late renewal and result do not touch the new claim: its attempt is
+        // kept (the request was made), numbered, and the delivery stays the new claim's.
+        QVERIFY(m_store->renewLeases({ { id, dead.delivery.leaseToken } }, 600000).ok());
+        QCOMPARE(*m_store->delivery(id).value().leaseExpires, m_clock->now() + 60000);
+        const auto late = record(*m_store, QStringLiteral("dead"), dead, 200, m_clock->now());
         QCOMPARE(late.first().status, JobStatus::Running);
+        QCOMPARE(late.first().leaseToken, taken.first().delivery.leaseToken);
+        QCOMPARE(m_store->attempts(id).value().size(), 1);
+        QVERIFY(m_store->releaseLeases({ { id, dead.delivery.leaseToken } }).ok());
+        QCOMPARE(m_store->delivery(id).value().status, JobStatus::Running);
         // Released leases go back unattempted.
-        QVERIFY(m_store->releaseLeases(QStringLiteral("alive"), { id }).ok());
+        QVERIFY(m_store->releaseLeases({ { id, taken.first().delivery.leaseToken } }).ok());
         const Delivery d = m_store->delivery(id).value();
         QCOMPARE(d.status, JobStatus::Waiting);
         QCOMPARE(d.attemptCount, 0);
+    }
+
+    // Attempt numbers are the store's: an attempt recorded late by a claim whose lease expired
+    // and the attempt of the claim that took over get two numbers, never the same one.
+    void attemptNumbersNeverRepeat_data() { TestDatabases::addBackendRows(); }
+    void attemptNumbersNeverRepeat()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const ClaimedDelivery first = m_store->claimDue(QStringLiteral("w1"), 1, 1000).value().value(0);
+        m_clock->advance(2000);
+        const ClaimedDelivery second = m_store->claimDue(QStringLiteral("w2"), 1, 60000).value().value(0);
+        QCOMPARE(second.delivery.id, id);
+        QCOMPARE(second.delivery.totalAttempts, first.delivery.totalAttempts); // nothing recorded yet
+        const Delivery late = record(*m_store, QStringLiteral("w1"), first, 500, m_clock->now()).value(0);
+        const Delivery onTime
+            = record(*m_store, QStringLiteral("w2"), second, 200, m_clock->now() + 1).value(0);
+        QCOMPARE(late.totalAttempts, 1);
+        QCOMPARE(onTime.totalAttempts, 2);
+        QCOMPARE(onTime.status, JobStatus::Completed);
+        QList<int> numbers;
+        for (const Attempt &a : m_store->attempts(id).value())
+            numbers << a.number;
+        QCOMPARE(numbers, QList<int>({ 1, 2 }));
+    }
+
+    // One webhook's backlog does not fill a claim while another webhook has due work: the
+    // claim takes from each in turn, the earliest due of each first.
+    void claimTakesWebhooksInTurn_data() { TestDatabases::addBackendRows(); }
+    void claimTakesWebhooksInTurn()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hung = m_store->addWebhook(makeWebhook()).value();
+        const qint64 healthy = m_store->addWebhook(makeWebhook()).value();
+        const auto backlog = m_store->createDeliveries(hung, QStringLiteral("x"), "{}", 64).value();
+        m_clock->advance(1000);
+        const auto later = m_store->createDeliveries(healthy, QStringLiteral("x"), "{}", 5).value();
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 12, 60000).value();
+        QCOMPARE(claimed.size(), 12);
+        QList<qint64> ofHealthy, ofHung;
+        for (const ClaimedDelivery &c : claimed)
+            (c.delivery.webhookId == healthy ? ofHealthy : ofHung).append(c.delivery.id);
+        QCOMPARE(ofHealthy,
+            QList<qint64>({ later.first, later.first + 1, later.first + 2, later.first + 3, later.second }));
+        QCOMPARE(ofHung.size(), 7);
+        QCOMPARE(ofHung.first(), backlog.first); // each webhook's earliest first
+
+        // Skipped webhooks are left alone; one each when asked.
+        ClaimRequest request;
+        request.limit = 10;
+        request.perWebhook = 1;
+        request.skipWebhooks = { hung };
+        QVERIFY(m_store->claimDue(QStringLiteral("w"), request, 60000).value().isEmpty());
+        request.skipWebhooks.clear();
+        const auto one = m_store->claimDue(QStringLiteral("w"), request, 60000).value();
+        QCOMPARE(one.size(), 1);
+        QCOMPARE(one.first().delivery.id, backlog.first + 7);
+    }
+
+    // A webhook's own limit counts what every worker holds of it, and its due work does not
+    // make the dispatcher look again and again while it is at its limit.
+    void webhookLimitCountsEveryWorker_data() { TestDatabases::addBackendRows(); }
+    void webhookLimitCountsEveryWorker()
+    {
+        if (!openFresh())
+            return;
+        Webhook fragile = makeWebhook();
+        fragile.maxInFlight = 2;
+        const qint64 hook = m_store->addWebhook(fragile).value();
+        QCOMPARE(m_store->webhook(hook).value().maxInFlight, 2);
+        m_store->createDeliveries(hook, QStringLiteral("x"), "{}", 10);
+        const auto first = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(first.size(), 2);
+        QVERIFY(m_store->claimDue(QStringLiteral("w2"), 10, 60000).value().isEmpty());
+        // Due work, but no room: the next look is when a lease ends, not now.
+        QCOMPARE(m_store->nextWakeTime().value().value(), m_clock->now() + 60000);
+        record(*m_store, QStringLiteral("w1"), first.at(0), 200, m_clock->now());
+        QCOMPARE(m_store->nextWakeTime().value().value(), m_clock->now());
+        const auto second = m_store->claimDue(QStringLiteral("w2"), 10, 60000).value();
+        QCOMPARE(second.size(), 1);
+        // Back to no limit of its own.
+        fragile = m_store->webhook(hook).value();
+        fragile.maxInFlight = 0;
+        QVERIFY(m_store->updateWebhook(fragile).ok());
+        QCOMPARE(m_store->claimDue(QStringLiteral("w2"), 10, 60000).value().size(), 7);
     }
 
     // Several connections claiming at once never get the same delivery.
@@ -584,7 +708,8 @@ private Q_SLOTS:
             record(*m_store, QStringLiteral("w"), second.at(0), 500, T0).first().status, JobStatus::Failed);
         QCOMPARE(
             record(*m_store, QStringLiteral("w"), second.at(1), 500, T0).first().status, JobStatus::Failed);
-        QVERIFY(m_store->releaseLeases(QStringLiteral("w"), { second.at(2).delivery.id }).ok());
+        QVERIFY(
+            m_store->releaseLeases({ { second.at(2).delivery.id, second.at(2).delivery.leaseToken } }).ok());
 
         const QHash<qint64, int> pending = m_store->pendingByWebhook().value();
         QCOMPARE(pending.value(h1), 2);

@@ -334,7 +334,7 @@ int attemptAndWait(const Invocation &, JobStore *store, qint64 deliveryId)
 {
     Dispatcher::Options options;
     options.watchChanges = false;
-    Dispatcher dispatcher(store, Clock::system(), options);
+    Dispatcher dispatcher(store, options);
     int code = AttemptFailed;
     QObject::connect(&dispatcher, &Dispatcher::attemptRecorded, &dispatcher,
                      [&code, deliveryId](const Delivery &d, const Attempt &a) {
@@ -900,7 +900,7 @@ int pruneCommand(const Invocation &inv, const QStringList &args)
     auto store = openStore(inv, holder);
     if (!store)
         return failWith(store);
-    auto n = store.value()->prune(Clock::system()->now() - olderThan);
+    auto n = store.value()->prune(store.value()->now() - olderThan);
     if (!n)
         return failWith(n);
     out() << n.value() << Qt::endl;
@@ -1004,7 +1004,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     if (!store)
         return failWith(store);
 
-    Dispatcher dispatcher(store.value(), Clock::system(), options);
+    Dispatcher dispatcher(store.value(), options);
     if (proxy)
         dispatcher.setProxy(*proxy);
     err() << TimeFormat::iso(Clock::system()->now()) << " worker " << dispatcher.owner() << " on "
@@ -1056,20 +1056,41 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         sigaction(SIGTERM, &action, nullptr);
         sigaction(SIGINT, &action, nullptr);
     }
-    // Launchpad prunes finished deliveries daily; a long-running worker does the same.
+    // Launchpad prunes finished deliveries daily; a long-running worker does the same, one
+    // chunk per turn of the event loop: the dispatcher shares this thread, and its lease
+    // renewals and records must not wait for a year's worth of deletes.
     QTimer pruneTimer;
-    const auto prune = [&holder, retentionMs] {
-        const auto pruned = holder->prune(Clock::system()->now() - retentionMs);
-        if (!pruned)
-            err() << TimeFormat::iso(Clock::system()->now()) << " pruning failed: " << pruned.error() << Qt::endl;
-        else if (pruned.value() > 0)
-            err() << TimeFormat::iso(Clock::system()->now()) << " pruned " << pruned.value()
+    QTimer pruneChunkTimer;
+    pruneChunkTimer.setSingleShot(true);
+    qint64 pruned = 0;
+    TimeMs pruneBefore = 0;
+    QObject::connect(&pruneChunkTimer, &QTimer::timeout, &dispatcher, [&] {
+        constexpr int Chunk = 5000;
+        const auto n = holder->pruneChunk(pruneBefore, Chunk);
+        if (!n) {
+            err() << TimeFormat::iso(Clock::system()->now()) << " pruning failed: " << n.error() << Qt::endl;
+            return;
+        }
+        pruned += n.value();
+        if (n.value() == Chunk) {
+            pruneChunkTimer.start(0);
+            return;
+        }
+        if (pruned > 0)
+            err() << TimeFormat::iso(Clock::system()->now()) << " pruned " << pruned
                   << " deliveries finished more than " << Duration::format(retentionMs) << " ago" << Qt::endl;
+    });
+    const auto prune = [&] {
+        if (pruneChunkTimer.isActive())
+            return;
+        pruned = 0;
+        pruneBefore = holder->now() - retentionMs;
+        pruneChunkTimer.start(0);
     };
     if (retentionMs > 0 && options.mode == Dispatcher::Mode::Continuous) {
         QObject::connect(&pruneTimer, &QTimer::timeout, &dispatcher, prune);
         pruneTimer.start(24 * 60 * 60 * 1000);
-        QTimer::singleShot(0, &dispatcher, prune);
+        prune();
     }
     dispatcher.start();
     QCoreApplication::exec();

@@ -42,6 +42,7 @@ struct Delivery
     std::optional<TimeMs> scheduledStart;
     std::optional<TimeMs> leaseExpires;
     QString leaseOwner;
+    qint64 leaseToken = 0; // the claim that holds the lease: each claim writes a new one
     std::optional<bool> successful; // null before any attempt
     QString failureDetail;
     std::optional<int> lastStatusCode;

@@ -28,6 +28,9 @@ struct Webhook
     qint64 timeoutMs = DefaultTimeoutMs;
     RetryPolicy retryPolicy;
     bool trustSelfSigned = false;
+    // Requests to this webhook in flight at once, across the workers sharing the store; 0: no
+    // limit of its own (each worker's concurrency).
+    int maxInFlight = 0;
     TimeMs dateCreated = 0;
     TimeMs dateLastModified = 0;
 

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <ctime>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcDispatcher, "hookwatch.dispatcher")
 
@@ -23,6 +24,9 @@ constexpr int MaxRecordDelayMs = 20;
 // ...which the network thread's report of it reaches within this, even when the dispatcher
 // has nothing else to do: at most 30 ms from an attempt's end to its commit.
 constexpr int MaxReportDelayMs = 10;
+// While every slot is taken, the dispatcher still looks for due work of webhooks it holds
+// nothing of, but after a look that found nothing, not again before this.
+constexpr int NewcomerClaimIntervalMs = 100;
 
 double threadCpuMs()
 {
@@ -63,13 +67,14 @@ public:
                 wakeDispatcher();
         });
         connect(m_deliverer, &Deliverer::finished, this, [this](const Attempt &attempt) {
-            --m_running;
+            noteEnded(attempt.deliveryId);
             report({ Report::Kind::Finished, {}, attempt, 0 });
             startReady();
         });
         connect(m_deliverer, &Deliverer::aborted, this, [this](qint64 deliveryId) {
-            --m_running;
+            noteEnded(deliveryId);
             report({ Report::Kind::Aborted, {}, {}, deliveryId });
+            startReady();
         });
     }
 
@@ -109,18 +114,35 @@ public:
     void start(const ClaimedDelivery &claimed)
     {
         ++m_running;
+        m_webhookOf.insert(claimed.delivery.id, claimed.webhook.id);
+        ++m_runningByWebhook[claimed.webhook.id];
         report({ Report::Kind::Started, claimed, {}, 0 });
         m_deliverer->start(claimed);
     }
+    // Fills free slots fairly: each goes to the ready delivery, in claim order, of the webhook
+    // with the fewest requests in flight, so a webhook whose receiver hangs never holds every
+    // slot while another has deliveries ready; a webhook at its own limit waits.
     void startReady()
     {
         while (m_running < m_concurrency.load()) {
             ClaimedDelivery next;
             {
                 QMutexLocker locker(&m_mutex);
-                if (m_ready.isEmpty())
+                qsizetype chosen = -1;
+                int fewest = std::numeric_limits<int>::max();
+                for (qsizetype i = 0; i < m_ready.size() && fewest > 0; ++i) {
+                    const Webhook &hook = m_ready.at(i).webhook;
+                    const int running = m_runningByWebhook.value(hook.id);
+                    if (hook.maxInFlight > 0 && running >= hook.maxInFlight)
+                        continue;
+                    if (running < fewest) {
+                        fewest = running;
+                        chosen = i;
+                    }
+                }
+                if (chosen < 0)
                     return;
-                next = m_ready.takeFirst();
+                next = m_ready.takeAt(chosen);
             }
             start(next);
         }
@@ -151,6 +173,14 @@ private:
         else if (!m_reportTimer->isActive())
             m_reportTimer->start();
     }
+    void noteEnded(qint64 deliveryId)
+    {
+        --m_running;
+        const qint64 webhookId = m_webhookOf.take(deliveryId);
+        if (auto it = m_runningByWebhook.find(webhookId); it != m_runningByWebhook.end() && --it.value() <= 0)
+            m_runningByWebhook.erase(it);
+    }
+
     // Called with m_mutex held.
     void wakeDispatcher()
     {
@@ -165,16 +195,18 @@ private:
     std::atomic<int> m_concurrency;
     std::atomic<int> m_wakeBelow;
     int m_running = 0;
+    QHash<qint64, qint64> m_webhookOf; // in flight: delivery id to webhook id
+    QHash<qint64, int> m_runningByWebhook;
     QMutex m_mutex; // guards m_ready, m_reports and m_wakePending
     QList<ClaimedDelivery> m_ready;
     QList<Report> m_reports;
     bool m_wakePending = false; // an onReports() call is on its way
 };
 
-Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent)
+Dispatcher::Dispatcher(JobStore *store, Options options, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_clock(clock)
+    , m_clock(store->clock())
     , m_options(options)
     , m_owner(QStringLiteral("%1:%2:%3")
                   .arg(QHostInfo::localHostName())
@@ -182,7 +214,7 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
                   .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
 {
     m_options.concurrency = qMax(1, m_options.concurrency);
-    m_line = new DeliveryLine(clock, this, m_options.concurrency, lowWater());
+    m_line = new DeliveryLine(m_clock, this, m_options.concurrency, lowWater());
     m_line->moveToThread(&m_networkThread);
     m_networkThread.setObjectName(QStringLiteral("hookwatch-net"));
     m_networkThread.start();
@@ -200,6 +232,8 @@ Dispatcher::Dispatcher(JobStore *store, const Clock *clock, Options options, QOb
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(MaxRecordDelayMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Dispatcher::dispatchDue);
+    m_newcomerTimer.setSingleShot(true);
+    connect(&m_newcomerTimer, &QTimer::timeout, this, &Dispatcher::dispatchDue);
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         // Grace is over: give back what has not finished, unsent as far as we know.
@@ -245,6 +279,7 @@ void Dispatcher::start()
     if (m_started)
         return;
     m_started = true;
+    m_stopFinished = false;
     if (m_options.watchChanges && m_options.mode != Mode::Once)
         m_store->watchChanges(this, [this] { wake(); });
     scheduleDispatch();
@@ -314,6 +349,7 @@ bool Dispatcher::flushRecords()
         return false;
     }
     noteStoreWorking();
+    updateLeaseTimer();
     announceRecorded(records, recorded.value());
     return true;
 }
@@ -349,8 +385,30 @@ void Dispatcher::dispatchDue()
     // Claim a batch ahead, before the network thread's queue runs dry, so one transaction
     // serves many attempts and no slot waits for it.
     const int outstanding = int(m_outstanding.size());
-    const bool claimNow = !m_stopping && m_started && !m_paused && !m_runFinished && outstanding < lowWater();
-    const int want = lowWater() + recordBatch() - outstanding;
+    const bool mayClaim = !m_stopping && m_started && !m_paused && !m_runFinished;
+    ClaimRequest request;
+    bool newcomersOnly = false;
+    if (mayClaim && outstanding < lowWater()) {
+        request.limit = lowWater() + recordBatch() - outstanding;
+    } else if (mayClaim && m_lastEmptyNewcomerClaim.isValid()
+        && m_lastEmptyNewcomerClaim.elapsed() < NewcomerClaimIntervalMs) {
+        // Looked a moment ago and found nothing: look again once the interval is over, so
+        // what woke us now is not missed.
+        if (!m_newcomerTimer.isActive())
+            m_newcomerTimer.start(int(NewcomerClaimIntervalMs - m_lastEmptyNewcomerClaim.elapsed()));
+    } else if (mayClaim) {
+        // The queue is full, perhaps of one webhook whose receiver hangs: still take what is
+        // due for webhooks with nothing here, up to a round of slots, so their deliveries go
+        // out as slots free (the network thread gives each to the webhook with the fewest in
+        // flight) instead of after the whole queue.
+        QSet<qint64> held;
+        for (const AttemptRecord &r : std::as_const(m_outstanding))
+            held.insert(r.before.webhookId);
+        request.limit = m_options.concurrency;
+        request.skipWebhooks = QList<qint64>(held.cbegin(), held.cend());
+        newcomersOnly = true;
+    }
+    const bool claimNow = request.limit > 0;
     // Finished attempts ride along with the next claim, so a batch costs one commit, not
     // two (a commit writes every page it touched). Recorded alone only when no claim comes
     // soon enough.
@@ -360,7 +418,7 @@ void Dispatcher::dispatchDue()
     if (claimNow && !m_toRecord.isEmpty()) {
         // What finished is recorded and what is due next claimed in one transaction.
         const QList<AttemptRecord> records = std::exchange(m_toRecord, {});
-        const auto done = m_store->recordAndClaim(m_owner, records, want, m_options.leaseMs);
+        const auto done = m_store->recordAndClaim(m_owner, records, request, m_options.leaseMs);
         if (!done) {
             m_toRecord = records;
             reportStoreError(done.error());
@@ -372,7 +430,7 @@ void Dispatcher::dispatchDue()
         handOver(done->claimed);
         announceRecorded(records, done->recorded);
     } else if (claimNow) {
-        const auto claimed = m_store->claimDue(m_owner, want, m_options.leaseMs);
+        const auto claimed = m_store->claimDue(m_owner, request, m_options.leaseMs);
         if (!claimed) {
             reportStoreError(claimed.error());
             return;
@@ -383,6 +441,13 @@ void Dispatcher::dispatchDue()
     } else if (recordNow && !flushRecords()) {
         return;
     }
+    if (newcomersOnly) {
+        if (claimedCount == 0)
+            m_lastEmptyNewcomerClaim.start();
+        else
+            m_lastEmptyNewcomerClaim.invalidate();
+    }
+    updateLeaseTimer();
     if (!m_toRecord.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
     if (m_stopping) {
@@ -394,7 +459,7 @@ void Dispatcher::dispatchDue()
         return;
     if (claimedCount > 0)
         Q_EMIT activityChanged();
-    if (m_options.mode == Mode::Once && claimedCount == 0) {
+    if (m_options.mode == Mode::Once && claimedCount == 0 && !newcomersOnly) {
         // Nothing more is due: finished once what is out has been recorded.
         checkRunFinished();
         return;
@@ -424,12 +489,60 @@ int Dispatcher::recordBatch() const
 
 void Dispatcher::handOver(const QList<ClaimedDelivery> &claimed)
 {
-    if (claimed.isEmpty())
-        return;
-    for (const ClaimedDelivery &c : claimed)
-        m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
-    m_line->append(claimed);
-    if (!m_leaseTimer.isActive())
+    QList<ClaimedDelivery> toStart;
+    toStart.reserve(claimed.size());
+    for (const ClaimedDelivery &c : claimed) {
+        if (!takeOverOwnClaim(c)) {
+            m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
+            toStart.append(c);
+        }
+    }
+    if (!toStart.isEmpty())
+        m_line->append(toStart);
+    updateLeaseTimer();
+}
+
+// Our own lease on a delivery ran out while its attempt was still ours (this thread was held
+// up past the lease: a long statement, a stepped clock, a suspended machine) and the claim
+// just made took it again. Its request is queued, out, or finished and waiting to be recorded:
+// it is not sent a second time; the attempt goes on under the new claim, whose token its record
+// will carry.
+bool Dispatcher::takeOverOwnClaim(const ClaimedDelivery &claimed)
+{
+    const qint64 id = claimed.delivery.id;
+    if (auto it = m_outstanding.find(id); it != m_outstanding.end()) {
+        it->before = claimed.delivery;
+        it->policy = claimed.webhook.retryPolicy;
+        return true;
+    }
+    for (AttemptRecord &r : m_toRecord) {
+        if (r.attempt.deliveryId == id) {
+            r.before = claimed.delivery;
+            r.policy = claimed.webhook.retryPolicy;
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<Lease> Dispatcher::heldLeases() const
+{
+    // Finished attempts waiting to be recorded hold their leases too: if one expired, another
+    // worker would send the delivery again.
+    QList<Lease> leases;
+    leases.reserve(m_outstanding.size() + m_toRecord.size());
+    for (const AttemptRecord &r : m_outstanding)
+        leases.append({ r.before.id, r.before.leaseToken });
+    for (const AttemptRecord &r : m_toRecord)
+        leases.append({ r.before.id, r.before.leaseToken });
+    return leases;
+}
+
+void Dispatcher::updateLeaseTimer()
+{
+    if (m_outstanding.isEmpty() && m_toRecord.isEmpty())
+        m_leaseTimer.stop();
+    else if (!m_leaseTimer.isActive())
         m_leaseTimer.start();
 }
 
@@ -439,14 +552,16 @@ void Dispatcher::releaseClaimed()
     const QList<ClaimedDelivery> unstarted = m_line->takeReady();
     if (unstarted.isEmpty())
         return;
-    QList<qint64> ids;
+    QList<Lease> leases;
     for (const ClaimedDelivery &c : unstarted) {
-        ids.append(c.delivery.id);
+        // The token as held now: a claim may have taken it over since (takeOverOwnClaim).
+        const auto it = m_outstanding.constFind(c.delivery.id);
+        leases.append({ c.delivery.id,
+            it != m_outstanding.constEnd() ? it->before.leaseToken : c.delivery.leaseToken });
         m_outstanding.remove(c.delivery.id);
     }
-    if (m_outstanding.isEmpty())
-        m_leaseTimer.stop();
-    const Status released = m_store->releaseLeases(m_owner, ids);
+    updateLeaseTimer();
+    const Status released = m_store->releaseLeases(leases);
     if (!released)
         qCWarning(lcDispatcher).noquote() << released.error();
 }
@@ -514,8 +629,6 @@ void Dispatcher::onAttemptFinished(const Attempt &attempt)
     if (m_toRecord.isEmpty())
         m_oldestRecord.start();
     m_toRecord.append(record);
-    if (m_outstanding.isEmpty())
-        m_leaseTimer.stop();
     if (m_stopping && m_outstanding.isEmpty()) {
         m_graceTimer.stop();
         finishStop();
@@ -527,19 +640,20 @@ void Dispatcher::onAttemptFinished(const Attempt &attempt)
 void Dispatcher::onAttemptAborted(qint64 deliveryId)
 {
     m_running.remove(deliveryId);
-    if (!m_outstanding.remove(deliveryId))
+    const auto it = m_outstanding.constFind(deliveryId);
+    if (it == m_outstanding.constEnd())
         return;
-    if (m_outstanding.isEmpty())
-        m_leaseTimer.stop();
-    const Status released = m_store->releaseLeases(m_owner, { deliveryId });
+    const Lease lease { deliveryId, it->before.leaseToken };
+    m_outstanding.erase(it);
+    updateLeaseTimer();
+    const Status released = m_store->releaseLeases({ lease });
     if (!released)
         qCWarning(lcDispatcher).noquote() << released.error();
 }
 
 void Dispatcher::renewLeases()
 {
-    const QList<qint64> ids = m_outstanding.keys();
-    const Status renewed = m_store->renewLeases(m_owner, ids, m_options.leaseMs);
+    const Status renewed = m_store->renewLeases(heldLeases(), m_options.leaseMs);
     if (!renewed)
         Q_EMIT storeError(renewed.error());
 }
@@ -581,14 +695,22 @@ void Dispatcher::stop(int graceMs)
 
 void Dispatcher::finishStop()
 {
+    // Both the end of the grace and the last attempt to finish lead here; the first one stops.
+    if (m_stopFinished)
+        return;
+    m_stopFinished = true;
     m_leaseTimer.stop();
     m_flushTimer.stop();
+    m_graceTimer.stop();
+    m_newcomerTimer.stop();
     releaseClaimed();
-    const QList<qint64> leftover = m_outstanding.keys();
-    if (!leftover.isEmpty()) {
+    if (!m_outstanding.isEmpty()) {
+        QList<Lease> leftover;
+        for (const AttemptRecord &r : std::as_const(m_outstanding))
+            leftover.append({ r.before.id, r.before.leaseToken });
         m_outstanding.clear();
         m_running.clear();
-        m_store->releaseLeases(m_owner, leftover);
+        m_store->releaseLeases(leftover);
     }
     flushRecords();
     m_started = false;
@@ -609,9 +731,12 @@ Status Dispatcher::attemptNow(qint64 deliveryId)
                                    .arg(JobStatusInfo::name(d->status)));
     }
     const ClaimedDelivery c = claimed->first();
+    if (takeOverOwnClaim(c)) {
+        updateLeaseTimer();
+        return {}; // its attempt is out already, now under this claim
+    }
     m_outstanding.insert(c.delivery.id, { Attempt(), c.delivery, c.webhook.retryPolicy });
-    if (!m_leaseTimer.isActive())
-        m_leaseTimer.start();
+    updateLeaseTimer();
     // Now, whatever the slots hold: the caller waits for this one.
     QMetaObject::invokeMethod(
         m_line, [line = m_line, c] { line->start(c); }, Qt::QueuedConnection);

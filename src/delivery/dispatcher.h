@@ -38,7 +38,9 @@ public:
         bool watchChanges = true; // notice deliveries made by other processes
     };
 
-    Dispatcher(JobStore *store, const Clock *clock, Options options, QObject *parent = nullptr);
+    // Times come from the store's clock (JobStore::clock(): the database server's on
+    // PostgreSQL), so attempts are stamped and due times compared on the clock the store keeps.
+    Dispatcher(JobStore *store, Options options, QObject *parent = nullptr);
     ~Dispatcher() override;
 
     void setProxy(const QNetworkProxy &proxy);
@@ -76,6 +78,9 @@ private:
     void handOver(const QList<ClaimedDelivery> &claimed);
     int recordBatch() const;
     int lowWater() const;
+    bool takeOverOwnClaim(const ClaimedDelivery &claimed);
+    QList<Lease> heldLeases() const;
+    void updateLeaseTimer();
     void releaseClaimed();
     void armTimer();
     void onReports();
@@ -101,16 +106,21 @@ private:
     QTimer m_leaseTimer;
     QTimer m_graceTimer;
     QTimer m_flushTimer;
+    QTimer m_newcomerTimer;
     // Handed to the network thread, waiting there for a slot or in flight; by delivery id,
     // as claimed. Leased to us until recorded or given back.
     QHash<qint64, AttemptRecord> m_outstanding;
     QSet<qint64> m_running; // of those, the ones whose request has started
     QList<AttemptRecord> m_toRecord;
     QElapsedTimer m_oldestRecord;
+    // A claim for webhooks that have nothing here, made while the queue is full (one webhook's
+    // hung receiver holds every slot, say): at most one that finds nothing per interval.
+    QElapsedTimer m_lastEmptyNewcomerClaim;
     bool m_started = false;
     bool m_paused = false;
     bool m_stopping = false;
     bool m_runFinished = false;
+    bool m_stopFinished = false; // stopped() was emitted for the last stop()
     bool m_storeFailing = false;
     int m_backoffMs = 0;
 };

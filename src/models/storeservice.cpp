@@ -159,7 +159,7 @@ void StoreService::startDispatcher()
     dispatcherOptions.concurrency = m_options.concurrency;
     dispatcherOptions.mode = Dispatcher::Mode::Continuous;
     dispatcherOptions.watchChanges = false; // our own watch wakes it
-    m_dispatcher = new Dispatcher(m_store.get(), m_clock, dispatcherOptions, this);
+    m_dispatcher = new Dispatcher(m_store.get(), dispatcherOptions, this);
     m_dispatcher->setProxy(proxyFromUrl(m_options.proxyUrl));
     connect(
         m_dispatcher, &Dispatcher::attemptStarted, this, [this](const Delivery &delivery, const Webhook &) {

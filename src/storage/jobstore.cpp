@@ -2,6 +2,7 @@
 
 #include "deliverystate.h"
 #include "outcome.h"
+#include "serverclock.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -9,7 +10,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonValue>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -26,9 +29,30 @@ Q_LOGGING_CATEGORY(lcStore, "hookwatch.storage")
 
 namespace {
 
+// Connection names must be unique in the process. The executable and each module it loads
+// carry their own copy of this file (a module is bound to itself), so a counter alone could
+// repeat: the store's address, unique among live stores, goes into the name too.
 QAtomicInteger<quint64> connectionCounter;
 
+QString uniqueConnectionName(const void *store)
+{
+    return QStringLiteral("hookwatch-%1-%2")
+        .arg(quintptr(store), 0, 16)
+        .arg(connectionCounter.fetchAndAddRelaxed(1));
+}
+
 const char *const NotifyChannel = "hookwatch_changes";
+
+// How often a PostgreSQL store reads the server's clock again. Between readings the
+// monotonic clock counts on, which drifts by far less than a millisecond in this time.
+constexpr qint64 ServerClockRefreshMs = 5 * 60 * 1000;
+// PostgreSQL: no statement runs longer than this, so a lock held by a stuck client cannot
+// hold a dispatcher past its leases. TCP keepalives end a connection to a server that went
+// away silently within about 25 s instead of the system's two hours.
+constexpr int StatementTimeoutMs = 30 * 1000;
+const char *const PostgresConnectOptions
+    = "connect_timeout=5;keepalives=1;keepalives_idle=10;keepalives_interval=5;"
+      "keepalives_count=3;tcp_user_timeout=25000";
 
 // Every migration step, in order; step N moves the schema from version N-1 to N.
 // {ID}, {BLOB} are filled per backend. Never edit a step once it has shipped: add one.
@@ -106,6 +130,15 @@ const QList<MigrationStep> &migrationSteps()
             "DROP INDEX deliveries_due",
             "CREATE INDEX deliveries_due ON deliveries (status, scheduled_start, id)",
         } },
+        // Each claim's token, so a late write of a claim whose lease expired cannot touch the
+        // claim that took the delivery next; a webhook's own limit of requests in flight; and
+        // the waiting deliveries by webhook, which the claim takes from in turn.
+        { {
+            "ALTER TABLE deliveries ADD COLUMN lease_token BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN max_in_flight INTEGER",
+            "CREATE INDEX deliveries_waiting ON deliveries (webhook_id, scheduled_start, id) WHERE status = "
+            "0",
+        } },
     };
     return steps;
 }
@@ -113,12 +146,12 @@ const QList<MigrationStep> &migrationSteps()
 const char *const DeliveryColumns
     = "id, webhook_id, event_type, payload, status, attempt_count, total_attempts, date_created, "
       "date_first_sent, date_sent, date_finished, scheduled_start, lease_expires, lease_owner, successful, "
-      "failure_detail, last_status_code";
+      "failure_detail, last_status_code, lease_token";
 
 const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-      "date_last_modified";
+      "date_last_modified, max_in_flight";
 
 QVariant nullableTime(const std::optional<TimeMs> &t)
 {
@@ -215,6 +248,7 @@ Delivery readDelivery(const QSqlQuery &q)
     d.failureDetail = q.value(15).toString();
     if (!q.value(16).isNull())
         d.lastStatusCode = q.value(16).toInt();
+    d.leaseToken = q.value(17).toLongLong();
     return d;
 }
 
@@ -240,6 +274,7 @@ Webhook readWebhook(const QSqlQuery &q)
     w.trustSelfSigned = q.value(12).toInt() != 0;
     w.dateCreated = q.value(13).toLongLong();
     w.dateLastModified = q.value(14).toLongLong();
+    w.maxInFlight = q.value(15).toInt();
     return w;
 }
 
@@ -262,6 +297,8 @@ void bindWebhook(QSqlQuery &q, const Webhook &w)
     q.bindValue(QStringLiteral(":early_period"), w.retryPolicy.earlyPeriodMs);
     q.bindValue(QStringLiteral(":late_delay"), w.retryPolicy.lateDelayMs);
     q.bindValue(QStringLiteral(":trust"), w.trustSelfSigned ? 1 : 0);
+    q.bindValue(QStringLiteral(":max_in_flight"),
+        nullableInt(w.maxInFlight > 0 ? std::optional<int>(w.maxInFlight) : std::nullopt));
 }
 
 QString notFound(const char *what, qint64 id)
@@ -274,8 +311,39 @@ QString notFound(const char *what, qint64 id)
 JobStore::JobStore(DatabaseConfig config, const Clock *clock)
     : m_config(std::move(config))
     , m_clock(clock)
-    , m_connectionName(QStringLiteral("hookwatch-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    , m_connectionName(uniqueConnectionName(this))
 {
+    if (m_config.backend == DatabaseConfig::Backend::Postgres && clock == Clock::system())
+        m_serverClock = std::make_unique<ServerClock>();
+}
+
+const Clock *JobStore::clock() const
+{
+    return m_serverClock ? static_cast<const Clock *>(m_serverClock.get()) : m_clock;
+}
+
+TimeMs JobStore::now() const
+{
+    return clock()->now();
+}
+
+void JobStore::syncServerClock()
+{
+    if (!m_serverClock)
+        return;
+    QSqlQuery q(database());
+    const qint64 sentAt = ServerClock::monotonicMs();
+    if (!q.exec(QStringLiteral("SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT)"))
+        || !q.next()) {
+        noteFailure(q.lastError());
+        return; // the last reading stands; the next use tries again
+    }
+    m_serverClock->set(q.value(0).toLongLong(), sentAt, ServerClock::monotonicMs());
+    const qint64 skew = m_serverClock->skewMs();
+    if (qAbs(skew) >= 2000)
+        qCWarning(lcStore).noquote() << "this machine's clock is" << qAbs(skew) / 1000.0 << "s"
+                                     << (skew > 0 ? "behind" : "ahead of")
+                                     << "the database server's; using the server's";
 }
 
 JobStore::~JobStore()
@@ -337,10 +405,13 @@ void JobStore::noteFailure(const QSqlError &error)
     }
 }
 
-void JobStore::reconnectIfBroken()
+void JobStore::ensureConnected()
 {
-    if (!m_broken)
+    if (!m_broken) {
+        if (m_serverClock && m_serverClock->age() > ServerClockRefreshMs)
+            syncServerClock();
         return;
+    }
     m_statements.clear();
     QSqlDatabase db = database();
     db.close();
@@ -349,6 +420,8 @@ void JobStore::reconnectIfBroken()
     m_broken = false;
     QSqlQuery q(db);
     q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    q.exec(QStringLiteral("SET statement_timeout = %1").arg(StatementTimeoutMs));
+    syncServerClock();
     if (m_subscribed)
         db.driver()->subscribeToNotification(QLatin1String(NotifyChannel));
     qCInfo(lcStore).noquote() << "reconnected to" << m_config.displayUrl();
@@ -488,7 +561,7 @@ Status JobStore::open()
             db.setUserName(m_config.user);
             db.setPassword(m_config.password);
             db.setDatabaseName(m_config.databaseName);
-            db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+            db.setConnectOptions(QLatin1String(PostgresConnectOptions));
         } else {
             db.setDatabaseName(m_config.sqlitePath);
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
@@ -516,6 +589,8 @@ Status JobStore::open()
     } else {
         QSqlQuery q(db);
         q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+        q.exec(QStringLiteral("SET statement_timeout = %1").arg(StatementTimeoutMs));
+        syncServerClock();
     }
     if (const Status migrated = migrate(); !migrated)
         return fail(migrated);
@@ -598,16 +673,16 @@ Status JobStore::migrate()
 
 Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(sql(
         "INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
         "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
-        "trust_self_signed, date_created, date_last_modified) VALUES (:url, :active, :secret, :types, "
-        ":headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, :trust, :created, "
-        ":modified) RETURNING id"));
+        "trust_self_signed, date_created, date_last_modified, max_in_flight) VALUES (:url, :active, :secret, "
+        ":types, :headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, :trust, "
+        ":created, :modified, :max_in_flight) RETURNING id"));
     bindWebhook(q, webhook);
-    const TimeMs now = m_clock->now();
+    const TimeMs now = this->now();
     q.bindValue(QStringLiteral(":created"), now);
     q.bindValue(QStringLiteral(":modified"), now);
     if (Status s = exec(q, "adding a webhook"); !s)
@@ -622,16 +697,16 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 
 Status JobStore::updateWebhook(const Webhook &webhook)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(sql(
         "UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
         "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
         "retry_early_delay_ms = :early_delay, retry_early_period_ms = :early_period, "
-        "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified "
-        "WHERE id = :id"));
+        "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified, "
+        "max_in_flight = :max_in_flight WHERE id = :id"));
     bindWebhook(q, webhook);
-    q.bindValue(QStringLiteral(":modified"), m_clock->now());
+    q.bindValue(QStringLiteral(":modified"), now());
     q.bindValue(QStringLiteral(":id"), webhook.id);
     if (Status s = exec(q, "updating a webhook"); !s)
         return s;
@@ -643,7 +718,7 @@ Status JobStore::updateWebhook(const Webhook &webhook)
 
 Result<Webhook> JobStore::webhook(qint64 id)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -656,7 +731,7 @@ Result<Webhook> JobStore::webhook(qint64 id)
 
 Result<QList<Webhook>> JobStore::webhooks()
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks ORDER BY id"));
@@ -670,7 +745,7 @@ Result<QList<Webhook>> JobStore::webhooks()
 
 Status JobStore::removeWebhook(qint64 id)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -707,7 +782,7 @@ Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventTy
 Result<QPair<qint64, qint64>> JobStore::createDeliveries(
     qint64 webhookId, const QString &eventType, const QByteArray &payload, int count)
 {
-    reconnectIfBroken();
+    ensureConnected();
     using R = Result<QPair<qint64, qint64>>;
     if (count < 1)
         return R::failure(QStringLiteral("the number of deliveries must be at least 1"));
@@ -732,7 +807,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(
             "CAST(:created AS BIGINT), CAST(:start AS BIGINT) FROM ")
         + rows + QStringLiteral(" AS series RETURNING id"));
     constexpr int Chunk = 10000;
-    const TimeMs now = m_clock->now();
+    const TimeMs now = this->now();
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = 0;
     for (int done = 0; done < count; done += Chunk) {
@@ -765,7 +840,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(
 
 Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteArray &payload)
 {
-    reconnectIfBroken();
+    ensureConnected();
     using R = Result<QList<qint64>>;
     if (Status s = begin(); !s)
         return R::failure(s.error());
@@ -789,7 +864,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
     q.prepare(QStringLiteral(
         "INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
         "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
-    const TimeMs now = m_clock->now();
+    const TimeMs now = this->now();
     for (const qint64 webhookId : subscribed) {
         q.bindValue(QStringLiteral(":webhook"), webhookId);
         q.bindValue(QStringLiteral(":type"), eventType);
@@ -812,7 +887,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
 
 Result<Delivery> JobStore::delivery(qint64 id)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
@@ -921,7 +996,7 @@ QString orderBy(const DeliveryFilter &f)
 
 Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     QString columns = QLatin1String(DeliveryColumns);
@@ -942,7 +1017,7 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 
 Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterWhere(filter));
     bindFilter(q, filter);
@@ -954,7 +1029,7 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 
 Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -992,7 +1067,7 @@ Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 
 Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
@@ -1008,7 +1083,7 @@ Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 
 Result<StoreCounts> JobStore::counts()
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
                              "GROUP BY status, successful"));
@@ -1038,7 +1113,7 @@ Result<StoreCounts> JobStore::counts()
     // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
     f.prepare(
         QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
-    f.bindValue(QStringLiteral(":since"), m_clock->now() - 24 * RetryPolicy::Hour);
+    f.bindValue(QStringLiteral(":since"), now() - 24 * RetryPolicy::Hour);
     if (Status s = exec(f, "counting failed deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
     f.next();
@@ -1048,7 +1123,7 @@ Result<StoreCounts> JobStore::counts()
 
 Result<QHash<qint64, int>> JobStore::pendingByWebhook()
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.setForwardOnly(true);
     // One pass over the pending rows through deliveries_status_id, for every webhook at once.
@@ -1066,12 +1141,12 @@ Result<QHash<qint64, int>> JobStore::pendingByWebhook()
 
 Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
-    reconnectIfBroken();
+    ensureConnected();
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
         "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
-    q.bindValue(QStringLiteral(":now"), m_clock->now());
+    q.bindValue(QStringLiteral(":now"), now());
     if (Status s = exec(q, "reading leases"); !s)
         return Result<QList<LeaseHolder>>::failure(s.error());
     QList<LeaseHolder> list;
@@ -1104,14 +1179,14 @@ Result<JobStore::LockedDelivery> JobStore::beginTransition(qint64 deliveryId)
 
 Status JobStore::retry(qint64 deliveryId, bool resetWindow)
 {
-    reconnectIfBroken();
+    ensureConnected();
     const auto locked = beginTransition(deliveryId);
     if (!locked)
         return Status::failure(locked.error(), locked.errorKind());
     const JobStatus status = locked->status;
     const auto leaseExpires = locked->leaseExpires;
     const QString owner = locked->leaseOwner;
-    const TimeMs now = m_clock->now();
+    const TimeMs now = this->now();
     if (status == JobStatus::Running && leaseExpires && *leaseExpires > now) {
         rollback();
         return Status::failure(
@@ -1129,7 +1204,8 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
     } else {
         u.prepare(
             QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
-                           "date_finished = NULL, lease_expires = NULL, lease_owner = NULL%1 WHERE id = :id")
+                           "date_finished = NULL, lease_expires = NULL, lease_owner = NULL, lease_token = "
+                           "NULL%1 WHERE id = :id")
                 .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
     }
     u.bindValue(QStringLiteral(":now"), now);
@@ -1144,7 +1220,7 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
 
 Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 {
-    reconnectIfBroken();
+    ensureConnected();
     if (webhookId) {
         if (Status s = ensureWebhookExists(*webhookId); !s)
             return Result<int>::failure(s.error(), s.errorKind());
@@ -1153,7 +1229,7 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
     q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
                              "date_finished = NULL WHERE status = 3")
         + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
-    q.bindValue(QStringLiteral(":now"), m_clock->now());
+    q.bindValue(QStringLiteral(":now"), now());
     if (webhookId)
         q.bindValue(QStringLiteral(":webhook"), *webhookId);
     if (Status s = exec(q, "retrying failed deliveries"); !s)
@@ -1166,7 +1242,7 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 
 Status JobStore::suspend(qint64 deliveryId)
 {
-    reconnectIfBroken();
+    ensureConnected();
     const auto locked = beginTransition(deliveryId);
     if (!locked)
         return Status::failure(locked.error(), locked.errorKind());
@@ -1178,8 +1254,8 @@ Status JobStore::suspend(qint64 deliveryId)
     }
     // A running attempt goes on; its result is kept, and the delivery stays suspended.
     QSqlQuery u(database());
-    u.prepare(QStringLiteral(
-        "UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL WHERE id = :id"));
+    u.prepare(QStringLiteral("UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL, "
+                             "lease_token = NULL WHERE id = :id"));
     u.bindValue(QStringLiteral(":id"), deliveryId);
     if (Status s = exec(u, "suspending a delivery"); !s) {
         rollback();
@@ -1193,7 +1269,7 @@ Status JobStore::suspend(qint64 deliveryId)
 
 template <typename T, typename Body> Result<T> JobStore::inTransaction(Body body)
 {
-    reconnectIfBroken();
+    ensureConnected();
     if (Status s = begin(); !s)
         return Result<T>::failure(s.error());
     Result<T> result = body();
@@ -1209,8 +1285,17 @@ template <typename T, typename Body> Result<T> JobStore::inTransaction(Body body
 Result<QList<ClaimedDelivery>> JobStore::claimDue(
     const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId)
 {
+    ClaimRequest request;
+    request.limit = limit;
     return inTransaction<QList<ClaimedDelivery>>(
-        [&] { return claimDueLocked(owner, limit, leaseMs, onlyId); });
+        [&] { return claimDueLocked(owner, request, leaseMs, onlyId); });
+}
+
+Result<QList<ClaimedDelivery>> JobStore::claimDue(
+    const QString &owner, const ClaimRequest &request, qint64 leaseMs)
+{
+    return inTransaction<QList<ClaimedDelivery>>(
+        [&] { return claimDueLocked(owner, request, leaseMs, std::nullopt); });
 }
 
 Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QList<AttemptRecord> &records)
@@ -1223,6 +1308,14 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
 Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
     const QString &owner, const QList<AttemptRecord> &records, int limit, qint64 leaseMs)
 {
+    ClaimRequest request;
+    request.limit = limit;
+    return recordAndClaim(owner, records, request, leaseMs);
+}
+
+Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
+    const QString &owner, const QList<AttemptRecord> &records, const ClaimRequest &request, qint64 leaseMs)
+{
     using R = Result<RecordedAndClaimed>;
     return inTransaction<RecordedAndClaimed>([&]() -> R {
         RecordedAndClaimed done;
@@ -1232,7 +1325,7 @@ Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
                 return R::failure(recorded.error());
             done.recorded = recorded.value();
         }
-        auto claimed = claimDueLocked(owner, limit, leaseMs, std::nullopt);
+        auto claimed = claimDueLocked(owner, request, leaseMs, std::nullopt);
         if (!claimed)
             return R::failure(claimed.error());
         done.claimed = claimed.value();
@@ -1240,27 +1333,72 @@ Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
     });
 }
 
+namespace {
+// A claim's token: random, so no two claims, of one worker or of many, share one.
+qint64 newLeaseToken()
+{
+    return qint64(QRandomGenerator::global()->generate64() & 0x7fffffffffffffffULL) | 1;
+}
+
+QString idArray(const QList<qint64> &ids, bool postgres)
+{
+    QStringList texts;
+    for (const qint64 id : ids)
+        texts << QString::number(id);
+    // PostgreSQL reads '{1,2}' as a BIGINT[]; SQLite's json_each() reads '[1,2]'.
+    return postgres ? QLatin1Char('{') + texts.join(QLatin1Char(',')) + QLatin1Char('}')
+                    : QLatin1Char('[') + texts.join(QLatin1Char(',')) + QLatin1Char(']');
+}
+} // namespace
+
 Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
-    const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId)
+    const QString &owner, const ClaimRequest &request, qint64 leaseMs, std::optional<qint64> onlyId)
 {
     using R = Result<QList<ClaimedDelivery>>;
-    const TimeMs now = m_clock->now();
+    const TimeMs now = this->now();
+    const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
     Status error;
     QSqlQuery *recover = prepared("claim.recover",
         QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
-                       "lease_owner = NULL WHERE status = 1 AND lease_expires < :now"),
+                       "lease_owner = NULL, lease_token = NULL WHERE status = 1 AND "
+                       "lease_expires < :now"),
         error);
+    // The due deliveries of each webhook with due work, earliest first, up to `per` of each and
+    // no more than its own limit leaves room for; then taken in turns (every webhook's first,
+    // then every webhook's second…) up to `limit`. The backends differ only in how they reach
+    // each webhook's first few: PostgreSQL through LATERAL, locking what it takes and skipping
+    // what another worker is taking; SQLite, whose writers take turns, through a correlated
+    // list of row ids.
+    static const char *const ClaimFairPostgres
+        = "WITH turns AS (SELECT due.id, due.scheduled_start, ROW_NUMBER() OVER (PARTITION BY w.id "
+          "ORDER BY due.scheduled_start, due.id) AS turn FROM webhooks w CROSS JOIN LATERAL (SELECT id, "
+          "scheduled_start FROM deliveries WHERE status = 0 AND webhook_id = w.id AND scheduled_start <= "
+          ":now "
+          "ORDER BY scheduled_start, id LIMIT CASE WHEN w.max_in_flight IS NULL THEN :per ELSE GREATEST(0, "
+          "LEAST(:per2, w.max_in_flight - (SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND "
+          "r.webhook_id = w.id))) END FOR UPDATE SKIP LOCKED) due WHERE NOT (w.id = ANY(CAST(:skip AS "
+          "BIGINT[])))) UPDATE deliveries SET status = 1, lease_owner = :owner, lease_token = :token, "
+          "lease_expires = :expires WHERE id IN (SELECT id FROM turns ORDER BY turn, scheduled_start, id "
+          "LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
+    static const char *const ClaimFairSqlite
+        = "WITH turns AS (SELECT d.id, d.scheduled_start, ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER "
+          "BY "
+          "d.scheduled_start, d.id) AS turn, CASE WHEN w.max_in_flight IS NULL THEN :per ELSE "
+          "w.max_in_flight - "
+          "(SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND r.webhook_id = w.id) END AS room FROM "
+          "webhooks w JOIN deliveries d ON d.id IN (SELECT x.id FROM deliveries x WHERE x.status = 0 AND "
+          "x.webhook_id = w.id AND x.scheduled_start <= :now ORDER BY x.scheduled_start, x.id LIMIT :per2) "
+          "WHERE w.id NOT IN (SELECT value FROM json_each(:skip))) UPDATE deliveries SET status = 1, "
+          "lease_owner "
+          "= :owner, lease_token = :token, lease_expires = :expires WHERE id IN (SELECT id FROM turns WHERE "
+          "turn "
+          "<= room ORDER BY turn, scheduled_start, id LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
     QSqlQuery *claim = onlyId
         ? prepared("claim.one",
-            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
+            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, lease_token = :token, "
                 "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
             error)
-        : prepared("claim.due",
-            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, "
-                "lease_expires = :expires WHERE id IN (SELECT id FROM deliveries WHERE status = 0 AND "
-                "scheduled_start <= :now ORDER BY scheduled_start, id LIMIT :limit {FOR_UPDATE}) "
-                "RETURNING {DELIVERY_COLUMNS}"),
-            error);
+        : prepared("claim.due", sql(pg ? ClaimFairPostgres : ClaimFairSqlite), error);
     QSqlQuery *readHook
         = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
     if (!recover || !claim || !readHook)
@@ -1278,10 +1416,17 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     if (onlyId) {
         claim->bindValue(QStringLiteral(":id"), *onlyId);
     } else {
+        if (request.limit <= 0)
+            return QList<ClaimedDelivery>();
+        const int per = request.perWebhook > 0 ? qMin(request.perWebhook, request.limit) : request.limit;
         claim->bindValue(QStringLiteral(":now"), now);
-        claim->bindValue(QStringLiteral(":limit"), limit);
+        claim->bindValue(QStringLiteral(":per"), per);
+        claim->bindValue(QStringLiteral(":per2"), per);
+        claim->bindValue(QStringLiteral(":skip"), idArray(request.skipWebhooks, pg));
+        claim->bindValue(QStringLiteral(":limit"), request.limit);
     }
     claim->bindValue(QStringLiteral(":owner"), owner);
+    claim->bindValue(QStringLiteral(":token"), newLeaseToken());
     claim->bindValue(QStringLiteral(":expires"), now + leaseMs);
     if (Status s = exec(*claim, "claiming due deliveries"); !s) {
         return R::failure(s.error());
@@ -1323,7 +1468,6 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         const AttemptRecord *record;
         DeliveryUpdate update;
         std::optional<Delivery> after;
-        bool duplicate = false;
     };
     QList<Row> rows;
     rows.reserve(records.size());
@@ -1339,23 +1483,26 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     QStringList tuples;
     for (int i = 0; i < n; ++i)
         tuples << QStringLiteral(
-            "(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), "
-            "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS TEXT), "
-            "CAST(? AS INTEGER))");
+            "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), "
+            "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS INTEGER), "
+            "CAST(? AS TEXT), CAST(? AS INTEGER))");
+    // Only where the attempt's own claim still holds the delivery (same token): the numbers
+    // come back from the row, so an attempt recorded late by an earlier claim cannot repeat one.
     const std::string updateKey = "record.update." + std::to_string(n);
     QSqlQuery *update = prepared(updateKey.c_str(),
         QStringLiteral(
-            "WITH v(id, status, first_sent, sent, finished, next_start, successful, detail, code) AS "
-            "(VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = v.first_sent, "
-            "date_sent = v.sent, date_finished = v.finished, scheduled_start = v.next_start, "
-            "successful = v.successful, failure_detail = v.detail, last_status_code = v.code, "
-            "lease_owner = NULL, lease_expires = NULL, total_attempts = deliveries.total_attempts + 1, "
-            "attempt_count = deliveries.attempt_count + 1 "
-            "FROM v WHERE deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_owner = ? "
-            "RETURNING deliveries.id")
+            "WITH v(id, token, status, first_sent, sent, finished, next_start, successful, detail, "
+            "code) AS (VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = "
+            "v.first_sent, date_sent = v.sent, date_finished = v.finished, scheduled_start = "
+            "v.next_start, successful = v.successful, failure_detail = v.detail, last_status_code = "
+            "v.code, lease_owner = NULL, lease_expires = NULL, lease_token = NULL, total_attempts = "
+            "deliveries.total_attempts + 1, attempt_count = deliveries.attempt_count + 1 FROM v WHERE "
+            "deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_token = v.token AND "
+            "deliveries.lease_owner = ? RETURNING deliveries.id, deliveries.total_attempts, "
+            "deliveries.attempt_count")
             .arg(tuples.join(QLatin1String(", "))),
         error);
-    QSqlQuery *countOnly = prepared("record.count",
+    QSqlQuery *attemptOnly = prepared("record.count",
         sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
             "RETURNING {DELIVERY_COLUMNS}"),
         error);
@@ -1363,12 +1510,13 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
                        "date_started = :started AND date_sent = :sent"),
         error);
-    if (!update || !countOnly || !alreadyRecorded)
+    if (!update || !attemptOnly || !alreadyRecorded)
         return R::failure(error.error());
     int position = 0;
     for (const Row &row : std::as_const(rows)) {
         const DeliveryUpdate &u = row.update;
         update->bindValue(position++, row.record->attempt.deliveryId);
+        update->bindValue(position++, row.record->before.leaseToken);
         update->bindValue(position++, int(u.status));
         update->bindValue(position++, nullableTime(u.dateFirstSent));
         update->bindValue(position++, nullableTime(u.dateSent));
@@ -1382,14 +1530,14 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     if (Status s = exec(*update, "recording attempts"); !s) {
         return R::failure(s.error());
     }
-    QSet<qint64> updated;
+    QHash<qint64, QPair<int, int>> updated; // id: total attempts, attempt count, as written
     while (update->next())
-        updated.insert(update->value(0).toLongLong());
+        updated.insert(update->value(0).toLongLong(), { update->value(1).toInt(), update->value(2).toInt() });
     update->finish();
     for (Row &row : rows) {
         const qint64 id = row.record->attempt.deliveryId;
-        if (updated.contains(id)) {
-            // Still ours since the claim: the new state is known without reading it back.
+        if (const auto it = updated.constFind(id); it != updated.constEnd()) {
+            // Still this claim's since it was made: the new state is known without reading it back.
             const DeliveryUpdate &u = row.update;
             Delivery d = row.record->before;
             d.status = u.status;
@@ -1402,8 +1550,9 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
             d.lastStatusCode = u.lastStatusCode;
             d.leaseOwner.clear();
             d.leaseExpires.reset();
-            d.totalAttempts = row.record->before.totalAttempts + 1;
-            d.attemptCount = row.record->before.attemptCount + 1;
+            d.leaseToken = 0;
+            d.totalAttempts = it->first;
+            d.attemptCount = it->second;
             row.after = d;
             continue;
         }
@@ -1417,20 +1566,19 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         }
         const bool duplicate = alreadyRecorded->next();
         alreadyRecorded->finish();
-        if (duplicate) {
-            row.duplicate = true;
+        if (duplicate)
             continue;
-        }
-        // The delivery moved on while the attempt was out (a manual retry or suspend, or its
-        // webhook was deleted): keep the attempt if the delivery still exists, and leave its
-        // state as the other party set it.
-        countOnly->bindValue(QStringLiteral(":id"), id);
-        if (Status s = exec(*countOnly, "recording an attempt"); !s) {
+        // The delivery moved on while the attempt was out (its lease expired and it was
+        // claimed again, it was retried or suspended by hand, or its webhook was deleted):
+        // the request was made, so the attempt is kept if the delivery still exists, and the
+        // state stays as the other party set it.
+        attemptOnly->bindValue(QStringLiteral(":id"), id);
+        if (Status s = exec(*attemptOnly, "recording an attempt"); !s) {
             return R::failure(s.error());
         }
-        if (countOnly->next())
-            row.after = readDelivery(*countOnly);
-        countOnly->finish();
+        if (attemptOnly->next())
+            row.after = readDelivery(*attemptOnly);
+        attemptOnly->finish();
     }
     QList<const Row *> kept;
     for (const Row &row : std::as_const(rows)) {
@@ -1487,26 +1635,26 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     return after;
 }
 
-Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs)
+Status JobStore::renewLeases(const QList<Lease> &leases, qint64 leaseMs)
 {
-    reconnectIfBroken();
-    if (ids.isEmpty())
+    ensureConnected();
+    if (leases.isEmpty())
         return {};
     Status error;
     QSqlQuery *renew = prepared("lease.renew",
         QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
-                       "status = 1 AND lease_owner = :owner"),
+                       "status = 1 AND lease_token = :token"),
         error);
     if (!renew)
         return error;
     QSqlQuery &q = *renew;
     if (Status s = begin(); !s)
         return s;
-    const TimeMs expires = m_clock->now() + leaseMs;
-    for (const qint64 id : ids) {
+    const TimeMs expires = now() + leaseMs;
+    for (const Lease &lease : leases) {
         q.bindValue(QStringLiteral(":expires"), expires);
-        q.bindValue(QStringLiteral(":id"), id);
-        q.bindValue(QStringLiteral(":owner"), owner);
+        q.bindValue(QStringLiteral(":id"), lease.deliveryId);
+        q.bindValue(QStringLiteral(":token"), lease.token);
         if (Status s = exec(q, "renewing leases"); !s) {
             rollback();
             return s;
@@ -1515,20 +1663,19 @@ Status JobStore::renewLeases(const QString &owner, const QList<qint64> &ids, qin
     return commit();
 }
 
-Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
+Status JobStore::releaseLeases(const QList<Lease> &leases)
 {
-    reconnectIfBroken();
-    if (ids.isEmpty())
+    ensureConnected();
+    if (leases.isEmpty())
         return {};
     if (Status s = begin(); !s)
         return s;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL WHERE id = "
-        ":id AND status = 1 AND lease_owner = :owner"));
-    for (const qint64 id : ids) {
-        q.bindValue(QStringLiteral(":id"), id);
-        q.bindValue(QStringLiteral(":owner"), owner);
+    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL, "
+                             "lease_token = NULL WHERE id = :id AND status = 1 AND lease_token = :token"));
+    for (const Lease &lease : leases) {
+        q.bindValue(QStringLiteral(":id"), lease.deliveryId);
+        q.bindValue(QStringLiteral(":token"), lease.token);
         if (Status s = exec(q, "releasing leases"); !s) {
             rollback();
             return s;
@@ -1540,12 +1687,20 @@ Status JobStore::releaseLeases(const QString &owner, const QList<qint64> &ids)
 
 Result<std::optional<TimeMs>> JobStore::nextWakeTime()
 {
-    reconnectIfBroken();
+    ensureConnected();
     using R = Result<std::optional<TimeMs>>;
     Status error;
+    // Each webhook's earliest waiting delivery, one index probe each, leaving out webhooks at
+    // their own limit: their due work must not look due (the dispatcher would look again
+    // every millisecond); a lease ending, the second value, frees their room.
     QSqlQuery *q = prepared("next.wake",
-        QStringLiteral("SELECT (SELECT MIN(scheduled_start) FROM deliveries WHERE status = 0), "
-                       "(SELECT MIN(lease_expires) FROM deliveries WHERE status = 1)"),
+        QStringLiteral(
+            "SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
+            "WHERE x.status = 0 AND x.webhook_id = w.id AND x.scheduled_start IS NOT NULL ORDER BY "
+            "x.scheduled_start LIMIT 1) AS next_start FROM webhooks w WHERE w.max_in_flight IS NULL "
+            "OR w.max_in_flight > (SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND "
+            "r.webhook_id = w.id)) AS firsts), (SELECT MIN(lease_expires) FROM deliveries WHERE "
+            "status = 1)"),
         error);
     if (!q)
         return R::failure(error.error());
@@ -1565,7 +1720,7 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
 
 Result<bool> JobStore::hasUnfinished()
 {
-    reconnectIfBroken();
+    ensureConnected();
     Status error;
     QSqlQuery *q = prepared(
         "has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"), error);
@@ -1578,35 +1733,42 @@ Result<bool> JobStore::hasUnfinished()
     return any;
 }
 
-Result<qint64> JobStore::prune(TimeMs before, int chunk)
+Result<int> JobStore::pruneChunk(TimeMs before, int chunk)
 {
-    reconnectIfBroken();
-    qint64 total = 0;
-    QSqlQuery q(database());
-    // `+status`: only deliveries_finished can serve this (the old finished ones), never the status
-    // index (every finished delivery, old or new), which SQLite picks on a store never ANALYZEd.
-    q.prepare(
-        QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE date_finished < "
-                       ":before AND +status IN (2, 3) LIMIT :chunk)"));
-    for (;;) {
-        if (Status s = begin(); !s)
-            return Result<qint64>::failure(s.error());
-        q.bindValue(QStringLiteral(":before"), before);
-        q.bindValue(QStringLiteral(":chunk"), chunk);
-        if (Status s = exec(q, "pruning deliveries"); !s) {
-            rollback();
-            return Result<qint64>::failure(s.error());
-        }
-        const int n = q.numRowsAffected();
+    return inTransaction<int>([&]() -> Result<int> {
+        Status error;
+        // `+status`: only deliveries_finished can serve this (the old finished ones), never the
+        // status index (every finished delivery, old or new), which SQLite picks on a store never
+        // ANALYZEd.
+        QSqlQuery *q = prepared("prune.chunk",
+            QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
+                           "date_finished < :before AND +status IN (2, 3) LIMIT :chunk)"),
+            error);
+        if (!q)
+            return Result<int>::failure(error.error());
+        q->bindValue(QStringLiteral(":before"), before);
+        q->bindValue(QStringLiteral(":chunk"), chunk);
+        if (Status s = exec(*q, "pruning deliveries"); !s)
+            return Result<int>::failure(s.error());
+        const int n = q->numRowsAffected();
+        q->finish();
         if (n > 0)
             notifyChange();
-        if (Status s = commit(); !s)
-            return Result<qint64>::failure(s.error());
-        total += n;
-        if (n < chunk)
-            break;
+        return n;
+    });
+}
+
+Result<qint64> JobStore::prune(TimeMs before, int chunk)
+{
+    qint64 total = 0;
+    for (;;) {
+        const auto n = pruneChunk(before, chunk);
+        if (!n)
+            return Result<qint64>::failure(n.error());
+        total += n.value();
+        if (n.value() < chunk)
+            return total;
     }
-    return total;
 }
 
 void JobStore::watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs)
@@ -1624,7 +1786,7 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
             auto *keepAlive = new QTimer(context);
             QObject::connect(keepAlive, &QTimer::timeout, context, [this, onChange] {
                 const bool wasBroken = m_broken;
-                reconnectIfBroken();
+                ensureConnected();
                 if (wasBroken && !m_broken) {
                     onChange();
                     return;
@@ -1639,18 +1801,23 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
         qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every"
                            << sqliteCheckMs << "ms";
     }
-    // SQLite: data_version changes when another connection commits; reading it is cheap.
+    // SQLite: data_version changes when another connection commits; reading it is cheap. The
+    // first reading is taken now, so a change made before the first check is not missed.
     auto *timer = new QTimer(context);
-    auto last = std::make_shared<qint64>(-1);
-    QObject::connect(timer, &QTimer::timeout, context, [this, onChange, last] {
+    const auto readVersion = [this]() -> qint64 {
         QSqlQuery q(database());
         const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
         if (!q.exec(sqlite ? QStringLiteral("PRAGMA data_version")
-                           : QStringLiteral("SELECT COALESCE(MAX(id), 0) + COUNT(*) FROM deliveries")))
+                           : QStringLiteral("SELECT COALESCE(MAX(id), 0) + COUNT(*) FROM deliveries"))
+            || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    };
+    auto last = std::make_shared<qint64>(readVersion());
+    QObject::connect(timer, &QTimer::timeout, context, [onChange, last, readVersion] {
+        const qint64 version = readVersion();
+        if (version < 0)
             return;
-        if (!q.next())
-            return;
-        const qint64 version = q.value(0).toLongLong();
         if (*last >= 0 && version != *last)
             onChange();
         *last = version;

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 class QSqlDatabase;
+class ServerClock;
 class QSqlError;
 class QSqlQuery;
 class QObject;
@@ -42,6 +43,7 @@ struct DeliveryFilter
 };
 
 // A delivery taken by a worker for one attempt, with its webhook as it is at that moment.
+// `delivery.leaseToken` names the claim.
 struct ClaimedDelivery
 {
     Delivery delivery;
@@ -52,8 +54,29 @@ struct ClaimedDelivery
 struct AttemptRecord
 {
     Attempt attempt;
-    Delivery before; // the delivery as claimed
+    Delivery before; // the delivery as claimed; its lease token names the claim
     RetryPolicy policy;
+};
+
+// One claim's hold on a delivery. Every claim writes a token of its own, and every later
+// write for it (renewal, release, the attempt's record) names that token: once a lease has
+// expired and the delivery was claimed again, by another worker or by the same one, the
+// first claim's late writes change nothing of the second's.
+struct Lease
+{
+    qint64 deliveryId = 0;
+    qint64 token = 0;
+};
+
+// What a claim takes. Due deliveries are taken from the webhooks with due work in turn, the
+// earliest due of each first, so one webhook's backlog never takes every slot while another
+// has due work; a webhook with a limit of its own (Webhook::maxInFlight) gets no more than
+// leaves it within that limit, counting what every worker holds.
+struct ClaimRequest
+{
+    int limit = 0; // deliveries in all
+    int perWebhook = 0; // and at most this many of one webhook; 0: up to `limit`
+    QList<qint64> skipWebhooks; // none of these webhooks' deliveries
 };
 
 struct StoreCounts
@@ -78,7 +101,7 @@ struct LeaseHolder
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr qint64 DefaultLeaseMs = 60 * 1000;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -90,7 +113,12 @@ public:
     Status open();
     bool isOpen() const;
     const DatabaseConfig &config() const { return m_config; }
-    const Clock *clock() const { return m_clock; }
+    // The clock every time the store keeps or compares is on: due times, leases, attempts. On
+    // PostgreSQL (unless a test gave a clock of its own) the database server's clock, read
+    // when connecting and every few minutes (ServerClock): workers on machines whose clocks
+    // disagree still agree on leases and due times. Otherwise the clock given.
+    const Clock *clock() const;
+    TimeMs now() const;
     int schemaVersion();
 
     // Webhooks.
@@ -125,11 +153,17 @@ public:
     Status suspend(qint64 deliveryId);
 
     // The dispatcher's side. claimDue() takes up to `limit` due deliveries (or only
-    // `onlyId`, due or not, when given) for `owner`, atomically across processes.
+    // `onlyId`, due or not, when given) for `owner`, atomically across processes, each
+    // claim under a new lease token.
     Result<QList<ClaimedDelivery>> claimDue(
         const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId = std::nullopt);
-    // Records finished attempts and moves their deliveries on, all in one transaction.
-    // Returns the deliveries as they are afterwards (a deleted one is left out).
+    Result<QList<ClaimedDelivery>> claimDue(
+        const QString &owner, const ClaimRequest &request, qint64 leaseMs);
+    // Records finished attempts and moves their deliveries on, all in one transaction. An
+    // attempt whose claim no longer holds its delivery (the lease expired and it was claimed
+    // again, or it was retried or suspended by hand meanwhile) is kept, numbered, and changes
+    // nothing else. Returns the deliveries as they are afterwards (a deleted one is left out),
+    // with the attempt numbers the store gave.
     Result<QList<Delivery>> recordAttempts(const QString &owner, const QList<AttemptRecord> &records);
     // Both of the above in one transaction: the dispatcher records a batch and claims the
     // next in one commit (one round trip fewer each on PostgreSQL, one WAL commit on SQLite).
@@ -140,17 +174,25 @@ public:
     };
     Result<RecordedAndClaimed> recordAndClaim(
         const QString &owner, const QList<AttemptRecord> &records, int limit, qint64 leaseMs);
-    Status renewLeases(const QString &owner, const QList<qint64> &ids, qint64 leaseMs);
-    // Gives deliveries back unattempted (a worker shutting down).
-    Status releaseLeases(const QString &owner, const QList<qint64> &ids);
-    // When the dispatcher must next look: the earliest scheduled start of a waiting
-    // delivery or lease expiry of a running one.
+    Result<RecordedAndClaimed> recordAndClaim(const QString &owner, const QList<AttemptRecord> &records,
+        const ClaimRequest &request, qint64 leaseMs);
+    // Extends the leases still held by these claims.
+    Status renewLeases(const QList<Lease> &leases, qint64 leaseMs);
+    // Gives deliveries back unattempted (a worker shutting down), where these claims still
+    // hold them.
+    Status releaseLeases(const QList<Lease> &leases);
+    // When the dispatcher must next look: the earliest scheduled start of a waiting delivery
+    // whose webhook has room under its own limit, or the earliest lease expiry of a running one.
     Result<std::optional<TimeMs>> nextWakeTime();
     // Waiting or running deliveries exist (suspended ones do not count).
     Result<bool> hasUnfinished();
 
     // Deletes deliveries finished before `before`, `chunk` at a time; returns how many.
     Result<qint64> prune(TimeMs before, int chunk = 5000);
+    // One chunk of that, in one short transaction: a caller that must stay responsive (a
+    // worker, the window) goes back to its event loop between chunks. Fewer than `chunk`
+    // deleted: nothing is left to prune.
+    Result<int> pruneChunk(TimeMs before, int chunk = 5000);
 
     // Calls `onChange` (in this thread, with `context` alive) when another connection or
     // process changes the store: PostgreSQL notifications, or SQLite's data_version checked
@@ -169,7 +211,10 @@ private:
     // PostgreSQL: a lost connection is noticed on the failing call and re-opened at the
     // start of the next one, so a worker rides out a server restart.
     void noteFailure(const QSqlError &error);
-    void reconnectIfBroken();
+    // Before each use: re-opens a lost connection, and reads the server's clock again when the
+    // last reading is a few minutes old.
+    void ensureConnected();
+    void syncServerClock();
     Status execSql(const QString &sql, const char *what);
     Status begin(bool write = true);
     Status commit();
@@ -186,7 +231,7 @@ private:
     // The dispatcher's statements inside a transaction the caller began; on failure the
     // caller rolls back.
     Result<QList<ClaimedDelivery>> claimDueLocked(
-        const QString &owner, int limit, qint64 leaseMs, std::optional<qint64> onlyId);
+        const QString &owner, const ClaimRequest &request, qint64 leaseMs, std::optional<qint64> onlyId);
     Result<QList<Delivery>> recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records);
     // Starts a write transaction and reads a delivery's state, its row locked on PostgreSQL;
     // the caller commits or rolls back (on failure it is rolled back already).
@@ -201,6 +246,7 @@ private:
 
     DatabaseConfig m_config;
     const Clock *m_clock;
+    std::unique_ptr<ServerClock> m_serverClock; // PostgreSQL on the system clock
     QString m_connectionName;
     bool m_open = false;
     std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> m_statements;
