@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -89,7 +90,28 @@ public:
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
+        for (auto it = m_extraEnvironment.cbegin(); it != m_extraEnvironment.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
+    }
+
+    // Every later run of this Cli gets this variable too.
+    void setEnvironment(const QString &name, const QString &value) { m_extraEnvironment.insert(name, value); }
+
+    // Runs this Cli's processes with the wall clock shifted (libfaketime; the monotonic clock
+    // is left alone). False when libfaketime is not installed (Debian: faketime).
+    bool shiftClock(const QString &offset)
+    {
+        const QString library = QStringLiteral("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+        if (!QFile::exists(library))
+            return false;
+        setEnvironment(QStringLiteral("LD_PRELOAD"), library);
+        setEnvironment(QStringLiteral("FAKETIME"), offset);
+        setEnvironment(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+        // Under AddressSanitizer, which otherwise insists on being the first library loaded.
+        setEnvironment(QStringLiteral("ASAN_OPTIONS"),
+                       qEnvironmentVariable("ASAN_OPTIONS") + QStringLiteral(":verify_asan_link_order=0"));
+        return true;
     }
 
     // `hookwatch ARGS --db DB`.
@@ -130,6 +152,7 @@ public:
 private:
     QString m_db;
     QTemporaryDir m_home;
+    QHash<QString, QString> m_extraEnvironment;
 };
 
 // Waits for a process to end while the event loop turns.

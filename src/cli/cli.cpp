@@ -206,6 +206,10 @@ void addWebhookOptions(Command &c)
     c.add(QStringLiteral("retry-early-period"), QStringLiteral("How long the early delay applies."), QStringLiteral("D"));
     c.add(QStringLiteral("retry-late-delay"), QStringLiteral("Delay between retries after that."), QStringLiteral("D"));
     c.add(QStringLiteral("trust-self-signed"), QStringLiteral("Accept a self-signed TLS certificate."));
+    c.add(QStringLiteral("max-in-flight"),
+          QStringLiteral("At most N requests to this webhook at once, across every worker (0: no limit of its "
+                         "own; each worker's --concurrency)."),
+          QStringLiteral("N"));
 }
 
 // Applies the options shared by `webhook add` and `webhook edit` to `w`.
@@ -287,6 +291,14 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
     }
     if (c.isSet(QStringLiteral("trust-self-signed")))
         w.trustSelfSigned = true;
+    if (c.isSet(QStringLiteral("max-in-flight"))) {
+        bool ok = false;
+        const int n = c.value(QStringLiteral("max-in-flight")).toInt(&ok);
+        if (!ok || n < 0 || n > 1000)
+            return Status::failure(QStringLiteral("--max-in-flight takes a number from 0 (no limit of its own) to 1000"),
+                                   ErrorKind::Invalid);
+        w.maxInFlight = n;
+    }
     return {};
 }
 
@@ -520,6 +532,8 @@ int webhookShow(const Invocation &inv, const QStringList &args)
               << QString::fromUtf8(Validation::maskedHeaderValue(header.first, header.second)) << "\n";
     if (h.trustSelfSigned)
         out() << "  TLS:          trusts self-signed certificates\n";
+    if (h.maxInFlight > 0)
+        out() << "  In flight:    at most " << h.maxInFlight << " at once, across every worker\n";
     out() << "  Created:      " << TimeFormat::iso(h.dateCreated) << "\n"
           << "  Modified:     " << TimeFormat::iso(h.dateLastModified) << Qt::endl;
     return Success;
@@ -941,7 +955,8 @@ Result<QNetworkProxy> parseProxy(const QString &text)
 int workerCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("worker"),
-              QStringLiteral("worker [--concurrency N] [--lease D] [--proxy URL] [--once | --until-idle]"));
+              QStringLiteral("worker [--concurrency N] [--lease D] [--grace D] [--retention D] [--poll-interval D] "
+                             "[--proxy URL] [--once | --until-idle]"));
     c.add(QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once (default 8)."), QStringLiteral("N"));
     c.add(QStringLiteral("lease"), QStringLiteral("How long a claimed delivery is held (default 60s)."),
           QStringLiteral("D"));
@@ -952,6 +967,10 @@ int workerCommand(const Invocation &inv, const QStringList &args)
           QStringLiteral("D"));
     c.add(QStringLiteral("retention"),
           QStringLiteral("Delete deliveries finished longer ago than this, daily (default 30d; 0s: never)."),
+          QStringLiteral("D"));
+    c.add(QStringLiteral("poll-interval"),
+          QStringLiteral("Check the store for other processes' work this often instead of listening for "
+                         "PostgreSQL notifications (default: listen; behind a transaction pooler 500ms)."),
           QStringLiteral("D"));
     if (int code = c.parse(args); code >= 0)
         return code;
@@ -992,6 +1011,14 @@ int workerCommand(const Invocation &inv, const QStringList &args)
             return failWith(d);
         retentionMs = d.value();
     }
+    if (c.isSet(QStringLiteral("poll-interval"))) {
+        auto d = parseDurationOption(c, QStringLiteral("poll-interval"));
+        if (!d)
+            return failWith(d);
+        if (d.value() < 10 || d.value() > 60 * 1000)
+            return usageError(QStringLiteral("worker: --poll-interval must be from 10ms to 1m"));
+        options.pollIntervalMs = int(d.value());
+    }
     std::optional<QNetworkProxy> proxy;
     if (c.isSet(QStringLiteral("proxy"))) {
         auto p = parseProxy(c.value(QStringLiteral("proxy")));
@@ -1007,7 +1034,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     Dispatcher dispatcher(store.value(), options);
     if (proxy)
         dispatcher.setProxy(*proxy);
-    err() << TimeFormat::iso(Clock::system()->now()) << " worker " << dispatcher.owner() << " on "
+    err() << TimeFormat::iso(holder->now()) << " worker " << dispatcher.owner() << " on "
           << holder->config().displayUrl() << ", concurrency " << options.concurrency << Qt::endl;
     // One line per attempt, written once per recorded batch rather than one write each: at
     // thousands of deliveries a second the writes (and the reader's wake-ups) cost more than
@@ -1023,11 +1050,11 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         if (!logFlush.isActive())
             logFlush.start();
     });
-    QObject::connect(&dispatcher, &Dispatcher::storeError, &dispatcher, [](const QString &message) {
-        err() << TimeFormat::iso(Clock::system()->now()) << " database problem, retrying: " << message << Qt::endl;
+    QObject::connect(&dispatcher, &Dispatcher::storeError, &dispatcher, [&holder](const QString &message) {
+        err() << TimeFormat::iso(holder->now()) << " database problem, retrying: " << message << Qt::endl;
     });
-    QObject::connect(&dispatcher, &Dispatcher::storeRecovered, &dispatcher, [] {
-        err() << TimeFormat::iso(Clock::system()->now()) << " database reachable again" << Qt::endl;
+    QObject::connect(&dispatcher, &Dispatcher::storeRecovered, &dispatcher, [&holder] {
+        err() << TimeFormat::iso(holder->now()) << " database reachable again" << Qt::endl;
     });
     int exitCode = Success;
     QObject::connect(&dispatcher, &Dispatcher::storeDamaged, &dispatcher, [&dispatcher, &exitCode](const QString &m) {
@@ -1042,10 +1069,10 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     std::unique_ptr<QSocketNotifier> notifier;
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
         notifier = std::make_unique<QSocketNotifier>(signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(notifier.get(), &QSocketNotifier::activated, &dispatcher, [&dispatcher, graceMs] {
+        QObject::connect(notifier.get(), &QSocketNotifier::activated, &dispatcher, [&dispatcher, &holder, graceMs] {
             char c;
             [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-            err() << TimeFormat::iso(Clock::system()->now()) << " stopping: letting " << dispatcher.inFlight()
+            err() << TimeFormat::iso(holder->now()) << " stopping: letting " << dispatcher.inFlight()
                   << " attempt(s) in flight finish" << Qt::endl;
             dispatcher.stop(graceMs);
         });
@@ -1068,7 +1095,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         constexpr int Chunk = 5000;
         const auto n = holder->pruneChunk(pruneBefore, Chunk);
         if (!n) {
-            err() << TimeFormat::iso(Clock::system()->now()) << " pruning failed: " << n.error() << Qt::endl;
+            err() << TimeFormat::iso(holder->now()) << " pruning failed: " << n.error() << Qt::endl;
             return;
         }
         pruned += n.value();
@@ -1077,7 +1104,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
             return;
         }
         if (pruned > 0)
-            err() << TimeFormat::iso(Clock::system()->now()) << " pruned " << pruned
+            err() << TimeFormat::iso(holder->now()) << " pruned " << pruned
                   << " deliveries finished more than " << Duration::format(retentionMs) << " ago" << Qt::endl;
     });
     const auto prune = [&] {
@@ -1122,10 +1149,12 @@ QString usage()
     return QStringLiteral(
             "Usage:\n"
             "  hookwatch [--db URL]                 open the window\n"
-            "  hookwatch worker [--concurrency N] [--lease D] [--proxy URL] [--once | --until-idle]\n"
+            "  hookwatch worker [--concurrency N] [--lease D] [--grace D] [--retention D] [--poll-interval D]\n"
+            "                   [--proxy URL] [--once | --until-idle]\n"
             "  hookwatch webhook add URL [--secret S | --secret-file F] [--event-type T]... [--header 'N: V']...\n"
             "                        [--inactive] [--timeout D] [--retry-preset NAME] [--retry-window D]\n"
             "                        [--retry-early-delay D] [--retry-early-period D] [--retry-late-delay D]\n"
+            "                        [--trust-self-signed] [--max-in-flight N]\n"
             "  hookwatch webhook edit ID [--url URL] [--secret S | --secret-file F | --no-secret]\n"
             "                        [--active | --inactive] [--no-event-types] [--no-headers] [options of add]\n"
             "  hookwatch webhook list [--json] | webhook show ID [--json] | webhook rm ID\n"

@@ -281,7 +281,9 @@ void Dispatcher::start()
     m_started = true;
     m_stopFinished = false;
     if (m_options.watchChanges && m_options.mode != Mode::Once)
-        m_store->watchChanges(this, [this] { wake(); });
+        m_store->watchChanges(this, [this] { wake(); },
+                              m_options.pollIntervalMs > 0 ? std::optional<int>(m_options.pollIntervalMs)
+                                                           : std::nullopt);
     scheduleDispatch();
 }
 

@@ -36,6 +36,9 @@ public:
         qint64 leaseMs = JobStore::DefaultLeaseMs;
         Mode mode = Mode::Continuous;
         bool watchChanges = true; // notice deliveries made by other processes
+        // Check the store for changes at this interval instead of the store's own way
+        // (JobStore::watchChanges); 0: the store's way.
+        int pollIntervalMs = 0;
     };
 
     // Times come from the store's clock (JobStore::clock(): the database server's on

@@ -17,6 +17,13 @@ struct DatabaseConfig
     QString user;
     QString password;
     QString databaseName;
+    // PostgreSQL: what sits between Hookwatch and the server, from the URL's `?pooler=`. A
+    // transaction pooler (PgBouncer's pool_mode = transaction) hands each transaction to any of
+    // its server connections, so nothing may outlive a transaction: no prepared statements, no
+    // LISTEN. Auto: a pooler is assumed when the server says it listens on another port than
+    // the one connected to.
+    enum class Pooler { Auto, None, Session, Transaction };
+    Pooler pooler = Pooler::Auto;
 
     static Result<DatabaseConfig> parse(const QString &url);
     // The embedded default: hookwatch.db under QStandardPaths::AppDataLocation.

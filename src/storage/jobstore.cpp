@@ -3,6 +3,7 @@
 #include "deliverystate.h"
 #include "outcome.h"
 #include "serverclock.h"
+#include "sqlstatement.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -226,7 +227,7 @@ HeaderList headersFromJson(const QString &json)
     return headers;
 }
 
-Delivery readDelivery(const QSqlQuery &q)
+Delivery readDelivery(const SqlStatement &q)
 {
     Delivery d;
     d.id = q.value(0).toLongLong();
@@ -252,7 +253,7 @@ Delivery readDelivery(const QSqlQuery &q)
     return d;
 }
 
-Webhook readWebhook(const QSqlQuery &q)
+Webhook readWebhook(const SqlStatement &q)
 {
     Webhook w;
     w.id = q.value(0).toLongLong();
@@ -278,7 +279,7 @@ Webhook readWebhook(const QSqlQuery &q)
     return w;
 }
 
-void bindWebhook(QSqlQuery &q, const Webhook &w)
+void bindWebhook(SqlStatement &q, const Webhook &w)
 {
     QJsonArray types;
     for (const auto &t : w.eventTypes)
@@ -331,7 +332,7 @@ void JobStore::syncServerClock()
 {
     if (!m_serverClock)
         return;
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     const qint64 sentAt = ServerClock::monotonicMs();
     if (!q.exec(QStringLiteral("SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT)"))
         || !q.next()) {
@@ -341,7 +342,7 @@ void JobStore::syncServerClock()
     m_serverClock->set(q.value(0).toLongLong(), sentAt, ServerClock::monotonicMs());
     const qint64 skew = m_serverClock->skewMs();
     if (qAbs(skew) >= 2000)
-        qCWarning(lcStore).noquote() << "this machine's clock is" << qAbs(skew) / 1000.0 << "s"
+        qCWarning(lcStore).noquote() << "this machine's clock is" << (qAbs(skew) + 500) / 1000 << "s"
                                      << (skew > 0 ? "behind" : "ahead of")
                                      << "the database server's; using the server's";
 }
@@ -418,16 +419,14 @@ void JobStore::ensureConnected()
     if (!db.open())
         return; // still unreachable: the next call tries again
     m_broken = false;
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
-    q.exec(QStringLiteral("SET statement_timeout = %1").arg(StatementTimeoutMs));
+    setSessionOptions();
     syncServerClock();
     if (m_subscribed)
         db.driver()->subscribeToNotification(QLatin1String(NotifyChannel));
     qCInfo(lcStore).noquote() << "reconnected to" << m_config.displayUrl();
 }
 
-Status JobStore::exec(QSqlQuery &query, const char *what)
+Status JobStore::exec(SqlStatement &query, const char *what)
 {
     if (query.exec())
         return {};
@@ -441,7 +440,7 @@ Status JobStore::exec(QSqlQuery &query, const char *what)
 Status JobStore::execSql(const QString &statement, const char *what)
 {
     // Not prepared: PostgreSQL cannot PREPARE schema statements, and these take no values.
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     if (q.exec(statement))
         return {};
     noteFailure(q.lastError());
@@ -456,7 +455,7 @@ Status JobStore::begin(bool write)
     // SQLite: take the write lock up front, so a transaction that reads before it writes
     // waits for other writers (busy_timeout) instead of failing on the upgrade.
     const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     const QString statement = sqlite && write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
     if (!q.exec(statement)) {
         noteFailure(q.lastError());
@@ -468,7 +467,7 @@ Status JobStore::begin(bool write)
 
 Status JobStore::commit()
 {
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     if (!q.exec(QStringLiteral("COMMIT"))) {
         noteFailure(q.lastError());
         const QString error = q.lastError().text().simplified();
@@ -480,15 +479,59 @@ Status JobStore::commit()
 
 void JobStore::rollback()
 {
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.exec(QStringLiteral("ROLLBACK"));
+}
+
+int JobStore::statementMode() const
+{
+    return int(m_throughPooler ? SqlStatement::Mode::Inline : SqlStatement::Mode::Prepared);
+}
+
+void JobStore::detectPooler()
+{
+    using Pooler = DatabaseConfig::Pooler;
+    m_throughPooler = m_config.pooler == Pooler::Transaction;
+    if (m_config.pooler != Pooler::Auto)
+        return;
+    // A pooler (or any proxy) answers on its own port and connects to the server on another,
+    // or through a Unix socket. Assuming a transaction pooler is safe with any of them.
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT inet_server_port()")) || !q.next())
+        return;
+    const QVariant serverPort = q.value(0);
+    if (!serverPort.isNull() && serverPort.toInt() == m_config.port)
+        return;
+    m_throughPooler = true;
+    qCWarning(lcStore).noquote() << QStringLiteral(
+        "%1 is answered through a connection pooler or proxy (the server listens %2): "
+        "statements go unprepared and changes are checked for every %3 ms. Add "
+        "?pooler=session to the URL if it pools by session, or ?pooler=none if "
+        "nothing sits in between.")
+                                        .arg(m_config.displayUrl(),
+                                            serverPort.isNull()
+                                                ? QStringLiteral("on a Unix socket")
+                                                : QStringLiteral("on port %1").arg(serverPort.toInt()))
+                                        .arg(DefaultPoolerPollMs);
+}
+
+void JobStore::setSessionOptions()
+{
+    // Through a transaction pooler a session setting would stay on a server connection that
+    // other clients share.
+    if (m_throughPooler)
+        return;
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    q.exec(QStringLiteral("SET statement_timeout = %1").arg(StatementTimeoutMs));
 }
 
 void JobStore::notifyChange()
 {
-    if (m_config.backend != DatabaseConfig::Backend::Postgres)
+    // Nobody listens through a transaction pooler: the watchers poll.
+    if (m_config.backend != DatabaseConfig::Backend::Postgres || m_throughPooler)
         return;
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.exec(QStringLiteral("NOTIFY ") + QLatin1String(NotifyChannel));
 }
 
@@ -527,12 +570,12 @@ Status JobStore::createSqliteFile()
     return {};
 }
 
-QSqlQuery *JobStore::prepared(const char *key, const QString &statement, Status &error)
+SqlStatement *JobStore::prepared(const char *key, const QString &statement, Status &error)
 {
     auto it = m_statements.find(key);
     if (it != m_statements.end())
         return it->second.get();
-    auto q = std::make_unique<QSqlQuery>(database());
+    auto q = std::make_unique<SqlStatement>(database(), SqlStatement::Mode(statementMode()));
     if (!q->prepare(statement)) {
         error = Status::failure(QStringLiteral("database error while preparing a statement: %1")
                                     .arg(q->lastError().text().simplified()));
@@ -587,9 +630,8 @@ Status JobStore::open()
                 return fail(Status::failure(q.lastError().text().simplified()));
         }
     } else {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
-        q.exec(QStringLiteral("SET statement_timeout = %1").arg(StatementTimeoutMs));
+        detectPooler();
+        setSessionOptions();
         syncServerClock();
     }
     if (const Status migrated = migrate(); !migrated)
@@ -600,7 +642,7 @@ Status JobStore::open()
 
 int JobStore::schemaVersion()
 {
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema")) || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -612,7 +654,7 @@ Status JobStore::migrate()
     // busy worker may hold (every command would wait for it) and which costs a command that
     // only reads a good part of its run.
     {
-        QSqlQuery q(database());
+        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
         if (q.exec(QStringLiteral("SELECT version FROM hookwatch_schema")) && q.next()
             && q.value(0).toInt() == int(migrationSteps().size()))
             return {};
@@ -630,7 +672,7 @@ Status JobStore::migrate()
         // Several processes may start at once: one migrates, the others wait and see it done.
         if (m_config.backend == DatabaseConfig::Backend::Postgres)
             execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7405183)"), "locking the schema");
-        QSqlQuery q(database());
+        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
         if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema"))) {
             rollback();
             return Status::failure(q.lastError().text().simplified());
@@ -674,7 +716,7 @@ Status JobStore::migrate()
 Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(sql(
         "INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
         "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
@@ -698,7 +740,7 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
 Status JobStore::updateWebhook(const Webhook &webhook)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(sql(
         "UPDATE webhooks SET delivery_url = :url, active = :active, secret = :secret, event_types = :types, "
         "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
@@ -719,7 +761,7 @@ Status JobStore::updateWebhook(const Webhook &webhook)
 Result<Webhook> JobStore::webhook(qint64 id)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (Status s = exec(q, "reading a webhook"); !s)
@@ -732,7 +774,7 @@ Result<Webhook> JobStore::webhook(qint64 id)
 Result<QList<Webhook>> JobStore::webhooks()
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks ORDER BY id"));
     if (Status s = exec(q, "listing webhooks"); !s)
@@ -746,7 +788,7 @@ Result<QList<Webhook>> JobStore::webhooks()
 Status JobStore::removeWebhook(qint64 id)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (Status s = exec(q, "deleting a webhook"); !s)
@@ -759,7 +801,7 @@ Status JobStore::removeWebhook(qint64 id)
 
 Status JobStore::ensureWebhookExists(qint64 id)
 {
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("SELECT 1 FROM webhooks WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (Status s = exec(q, "reading a webhook"); !s)
@@ -799,7 +841,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(
         ? QStringLiteral("generate_series(1, CAST(:count AS INTEGER))")
         : QStringLiteral("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                          "WHERE i < :count) SELECT i FROM n)");
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     q.prepare(
         sql("INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, scheduled_start) "
@@ -846,7 +888,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
         return R::failure(s.error());
     QList<qint64> subscribed;
     {
-        QSqlQuery q(database());
+        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT id, event_types FROM webhooks WHERE active = 1 ORDER BY id"));
         if (Status s = exec(q, "finding subscribed webhooks"); !s) {
@@ -860,7 +902,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
         }
     }
     QList<qint64> ids;
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral(
         "INSERT INTO deliveries (webhook_id, event_type, payload, status, date_created, "
         "scheduled_start) VALUES (:webhook, :type, :payload, 0, :created, :start) RETURNING id"));
@@ -888,7 +930,7 @@ Result<QList<qint64>> JobStore::emitEvent(const QString &eventType, const QByteA
 Result<Delivery> JobStore::delivery(qint64 id)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (Status s = exec(q, "reading a delivery"); !s)
@@ -940,7 +982,7 @@ QString filterWhere(const DeliveryFilter &f)
     return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QLatin1String(" AND "));
 }
 
-void bindFilter(QSqlQuery &q, const DeliveryFilter &f)
+void bindFilter(SqlStatement &q, const DeliveryFilter &f)
 {
     if (f.webhookId)
         q.bindValue(QStringLiteral(":webhook"), *f.webhookId);
@@ -997,7 +1039,7 @@ QString orderBy(const DeliveryFilter &f)
 Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     QString columns = QLatin1String(DeliveryColumns);
     if (!filter.withPayload)
@@ -1018,7 +1060,7 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
 Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterWhere(filter));
     bindFilter(q, filter);
     if (Status s = exec(q, "counting deliveries"); !s)
@@ -1030,7 +1072,7 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -1068,7 +1110,7 @@ Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
 Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
                   "ORDER BY scheduled_start, id LIMIT :limit"));
@@ -1084,7 +1126,7 @@ Result<QList<Delivery>> JobStore::retrySchedule(int limit)
 Result<StoreCounts> JobStore::counts()
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
                              "GROUP BY status, successful"));
     if (Status s = exec(q, "counting deliveries"); !s)
@@ -1108,7 +1150,7 @@ Result<StoreCounts> JobStore::counts()
             break;
         }
     }
-    QSqlQuery f(database());
+    SqlStatement f(database(), SqlStatement::Mode(statementMode()));
     // `+status`: only deliveries_finished can serve this (the last day's finished ones), never
     // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
     f.prepare(
@@ -1124,7 +1166,7 @@ Result<StoreCounts> JobStore::counts()
 Result<QHash<qint64, int>> JobStore::pendingByWebhook()
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
     // One pass over the pending rows through deliveries_status_id, for every webhook at once.
     // Grouped by status first, so the planner cannot prefer deliveries_webhook_id (every
@@ -1142,7 +1184,7 @@ Result<QHash<qint64, int>> JobStore::pendingByWebhook()
 Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
     ensureConnected();
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral(
         "SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
         "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
@@ -1162,7 +1204,7 @@ Result<JobStore::LockedDelivery> JobStore::beginTransition(qint64 deliveryId)
     using R = Result<LockedDelivery>;
     if (Status s = begin(); !s)
         return R::failure(s.error());
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(sql("SELECT status, lease_expires, lease_owner FROM deliveries WHERE id = :id {LOCK}"));
     q.bindValue(QStringLiteral(":id"), deliveryId);
     if (Status s = exec(q, "reading a delivery"); !s) {
@@ -1196,7 +1238,7 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
                 .arg(owner),
             ErrorKind::Invalid);
     }
-    QSqlQuery u(database());
+    SqlStatement u(database(), SqlStatement::Mode(statementMode()));
     if (status == JobStatus::Waiting) {
         // "Retry now": the next attempt moves to now; nothing else changes.
         u.prepare(QStringLiteral("UPDATE deliveries SET scheduled_start = :now%1 WHERE id = :id")
@@ -1225,7 +1267,7 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
         if (Status s = ensureWebhookExists(*webhookId); !s)
             return Result<int>::failure(s.error(), s.errorKind());
     }
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
                              "date_finished = NULL WHERE status = 3")
         + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
@@ -1253,7 +1295,7 @@ Status JobStore::suspend(qint64 deliveryId)
             JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended), ErrorKind::Invalid);
     }
     // A running attempt goes on; its result is kept, and the delivery stays suspended.
-    QSqlQuery u(database());
+    SqlStatement u(database(), SqlStatement::Mode(statementMode()));
     u.prepare(QStringLiteral("UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL, "
                              "lease_token = NULL WHERE id = :id"));
     u.bindValue(QStringLiteral(":id"), deliveryId);
@@ -1358,7 +1400,7 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     const TimeMs now = this->now();
     const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
     Status error;
-    QSqlQuery *recover = prepared("claim.recover",
+    SqlStatement *recover = prepared("claim.recover",
         QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
                        "lease_owner = NULL, lease_token = NULL WHERE status = 1 AND "
                        "lease_expires < :now"),
@@ -1393,13 +1435,13 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "= :owner, lease_token = :token, lease_expires = :expires WHERE id IN (SELECT id FROM turns WHERE "
           "turn "
           "<= room ORDER BY turn, scheduled_start, id LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
-    QSqlQuery *claim = onlyId
+    SqlStatement *claim = onlyId
         ? prepared("claim.one",
             sql("UPDATE deliveries SET status = 1, lease_owner = :owner, lease_token = :token, "
                 "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
             error)
         : prepared("claim.due", sql(pg ? ClaimFairPostgres : ClaimFairSqlite), error);
-    QSqlQuery *readHook
+    SqlStatement *readHook
         = prepared("claim.webhook", sql("SELECT {WEBHOOK_COLUMNS} FROM webhooks WHERE id = :id"), error);
     if (!recover || !claim || !readHook)
         return R::failure(error.error());
@@ -1489,7 +1531,7 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     // Only where the attempt's own claim still holds the delivery (same token): the numbers
     // come back from the row, so an attempt recorded late by an earlier claim cannot repeat one.
     const std::string updateKey = "record.update." + std::to_string(n);
-    QSqlQuery *update = prepared(updateKey.c_str(),
+    SqlStatement *update = prepared(updateKey.c_str(),
         QStringLiteral(
             "WITH v(id, token, status, first_sent, sent, finished, next_start, successful, detail, "
             "code) AS (VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = "
@@ -1502,11 +1544,11 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
             "deliveries.attempt_count")
             .arg(tuples.join(QLatin1String(", "))),
         error);
-    QSqlQuery *attemptOnly = prepared("record.count",
+    SqlStatement *attemptOnly = prepared("record.count",
         sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
             "RETURNING {DELIVERY_COLUMNS}"),
         error);
-    QSqlQuery *alreadyRecorded = prepared("record.exists",
+    SqlStatement *alreadyRecorded = prepared("record.exists",
         QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
                        "date_started = :started AND date_sent = :sent"),
         error);
@@ -1591,7 +1633,7 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         for (qsizetype i = 0; i < kept.size(); ++i)
             values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string insertKey = "record.insert." + std::to_string(kept.size());
-        QSqlQuery *insert = prepared(insertKey.c_str(),
+        SqlStatement *insert = prepared(insertKey.c_str(),
             QStringLiteral("INSERT INTO attempts (delivery_id, number, date_started, date_sent, duration_ms, "
                            "request_url, request_method, request_headers, response_status, response_headers, "
                            "response_body, response_body_truncated, connection_error, deactivated) VALUES %1")
@@ -1641,13 +1683,13 @@ Status JobStore::renewLeases(const QList<Lease> &leases, qint64 leaseMs)
     if (leases.isEmpty())
         return {};
     Status error;
-    QSqlQuery *renew = prepared("lease.renew",
+    SqlStatement *renew = prepared("lease.renew",
         QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
                        "status = 1 AND lease_token = :token"),
         error);
     if (!renew)
         return error;
-    QSqlQuery &q = *renew;
+    SqlStatement &q = *renew;
     if (Status s = begin(); !s)
         return s;
     const TimeMs expires = now() + leaseMs;
@@ -1670,7 +1712,7 @@ Status JobStore::releaseLeases(const QList<Lease> &leases)
         return {};
     if (Status s = begin(); !s)
         return s;
-    QSqlQuery q(database());
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL, "
                              "lease_token = NULL WHERE id = :id AND status = 1 AND lease_token = :token"));
     for (const Lease &lease : leases) {
@@ -1693,7 +1735,7 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
     // Each webhook's earliest waiting delivery, one index probe each, leaving out webhooks at
     // their own limit: their due work must not look due (the dispatcher would look again
     // every millisecond); a lease ending, the second value, frees their room.
-    QSqlQuery *q = prepared("next.wake",
+    SqlStatement *q = prepared("next.wake",
         QStringLiteral(
             "SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
             "WHERE x.status = 0 AND x.webhook_id = w.id AND x.scheduled_start IS NOT NULL ORDER BY "
@@ -1722,7 +1764,7 @@ Result<bool> JobStore::hasUnfinished()
 {
     ensureConnected();
     Status error;
-    QSqlQuery *q = prepared(
+    SqlStatement *q = prepared(
         "has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"), error);
     if (!q)
         return Result<bool>::failure(error.error());
@@ -1740,7 +1782,7 @@ Result<int> JobStore::pruneChunk(TimeMs before, int chunk)
         // `+status`: only deliveries_finished can serve this (the old finished ones), never the
         // status index (every finished delivery, old or new), which SQLite picks on a store never
         // ANALYZEd.
-        QSqlQuery *q = prepared("prune.chunk",
+        SqlStatement *q = prepared("prune.chunk",
             QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
                            "date_finished < :before AND +status IN (2, 3) LIMIT :chunk)"),
             error);
@@ -1771,10 +1813,11 @@ Result<qint64> JobStore::prune(TimeMs before, int chunk)
     }
 }
 
-void JobStore::watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs)
+void JobStore::watchChanges(QObject *context, std::function<void()> onChange, std::optional<int> pollMs)
 {
     QSqlDatabase db = database();
-    if (m_config.backend == DatabaseConfig::Backend::Postgres) {
+    const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
+    if (pg && !m_throughPooler && !pollMs) {
         QSqlDriver *driver = db.driver();
         if (driver->subscribeToNotification(QLatin1String(NotifyChannel))) {
             m_subscribed = true;
@@ -1799,18 +1842,23 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
             return;
         }
         qCWarning(lcStore) << "PostgreSQL notifications unavailable; checking for changes every"
-                           << sqliteCheckMs << "ms";
+                           << DefaultPoolerPollMs << "ms";
     }
-    // SQLite: data_version changes when another connection commits; reading it is cheap. The
-    // first reading is taken now, so a change made before the first check is not missed.
+    // SQLite: data_version changes when another connection commits. PostgreSQL: the next
+    // transaction id changes when any transaction writes, on any connection of the server, and
+    // a transaction pooler's answer is the server's whatever connection asks. Both are cheap to
+    // read. The first reading is taken now, so a change made before the first check is not missed.
     auto *timer = new QTimer(context);
-    const auto readVersion = [this]() -> qint64 {
+    const auto readVersion = [this, pg]() -> qint64 {
+        if (pg)
+            ensureConnected();
         QSqlQuery q(database());
-        const bool sqlite = m_config.backend == DatabaseConfig::Backend::Sqlite;
-        if (!q.exec(sqlite ? QStringLiteral("PRAGMA data_version")
-                           : QStringLiteral("SELECT COALESCE(MAX(id), 0) + COUNT(*) FROM deliveries"))
-            || !q.next())
+        if (!q.exec(pg ? QStringLiteral("SELECT CAST(pg_snapshot_xmax(pg_current_snapshot()) AS TEXT)")
+                       : QStringLiteral("PRAGMA data_version"))
+            || !q.next()) {
+            noteFailure(q.lastError());
             return -1;
+        }
         return q.value(0).toLongLong();
     };
     auto last = std::make_shared<qint64>(readVersion());
@@ -1822,5 +1870,5 @@ void JobStore::watchChanges(QObject *context, std::function<void()> onChange, in
             onChange();
         *last = version;
     });
-    timer->start(sqliteCheckMs);
+    timer->start(pollMs.value_or(pg ? DefaultPoolerPollMs : DefaultSqliteCheckMs));
 }

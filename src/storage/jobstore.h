@@ -20,6 +20,7 @@ class QSqlDatabase;
 class ServerClock;
 class QSqlError;
 class QSqlQuery;
+class SqlStatement;
 class QObject;
 
 struct DeliveryFilter
@@ -195,10 +196,19 @@ public:
     Result<int> pruneChunk(TimeMs before, int chunk = 5000);
 
     // Calls `onChange` (in this thread, with `context` alive) when another connection or
-    // process changes the store: PostgreSQL notifications, or SQLite's data_version checked
-    // every `sqliteCheckMs`. The timers belong to `context` and use this store: `context` must
+    // process changes the store: PostgreSQL notifications, or, through a transaction pooler,
+    // the server's transaction counter checked every half second; SQLite's data_version
+    // checked every quarter second. The timers belong to `context` and use this store: `context` must
     // not outlive it (delete it with the store).
-    void watchChanges(QObject *context, std::function<void()> onChange, int sqliteCheckMs = 250);
+    // `pollMs`, when given, checks at that interval even where notifications would do.
+    void watchChanges(
+        QObject *context, std::function<void()> onChange, std::optional<int> pollMs = std::nullopt);
+    static constexpr int DefaultSqliteCheckMs = 250;
+    static constexpr int DefaultPoolerPollMs = 500;
+
+    // PostgreSQL through a transaction pooler (DatabaseConfig::Pooler, or detected on open):
+    // statements go unprepared and changes are noticed by polling, not by notifications.
+    bool throughTransactionPooler() const { return m_throughPooler; }
 
     // The SQLite file turned out damaged (corrupt, or not a database): retrying cannot help.
     bool isDamaged() const { return m_damaged; }
@@ -207,7 +217,7 @@ public:
     QSqlDatabase database() const;
 
 private:
-    Status exec(QSqlQuery &query, const char *what);
+    Status exec(SqlStatement &query, const char *what);
     // PostgreSQL: a lost connection is noticed on the failing call and re-opened at the
     // start of the next one, so a worker rides out a server restart.
     void noteFailure(const QSqlError &error);
@@ -224,7 +234,9 @@ private:
     QString sql(const char *statement) const; // adapts the few dialect differences
     // A statement prepared once per connection and kept: the dispatcher's hot path runs
     // the same few statements thousands of times a second. Null (with `error` set) on failure.
-    QSqlQuery *prepared(const char *key, const QString &statement, Status &error);
+    SqlStatement *prepared(const char *key, const QString &statement, Status &error);
+    // Inline behind a transaction pooler, prepared otherwise (see SqlStatement).
+    int statementMode() const;
     Status ensureWebhookExists(qint64 id);
     // Runs `body` in a write transaction: committed when it succeeds, rolled back when not.
     template <typename T, typename Body> Result<T> inTransaction(Body body);
@@ -243,15 +255,18 @@ private:
     };
     Result<LockedDelivery> beginTransition(qint64 deliveryId);
     Status createSqliteFile();
+    void detectPooler();
+    void setSessionOptions();
 
     DatabaseConfig m_config;
     const Clock *m_clock;
     std::unique_ptr<ServerClock> m_serverClock; // PostgreSQL on the system clock
     QString m_connectionName;
     bool m_open = false;
-    std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unordered_map<std::string, std::unique_ptr<SqlStatement>> m_statements;
     TimeMs m_nextLeaseRecovery = 0;
     bool m_broken = false;
     bool m_damaged = false;
     bool m_subscribed = false;
+    bool m_throughPooler = false;
 };
