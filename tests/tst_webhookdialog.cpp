@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void acceptsAnHttpsUrl();
     void secretIsWriteOnly();
     void trustSelfSignedIsOffUnlessTicked();
+    void maxInFlightIsKeptAndNoneByDefault();
     void headersAreTypedIntoTheTable();
     void badHeadersAreRefusedInline_data();
     void badHeadersAreRefusedInline();
@@ -182,6 +184,25 @@ void TestWebhookDialog::secretIsWriteOnly()
     QCOMPARE(dialog.webhook().secret, std::optional<QString>(QString()));
     QTest::keyClicks(secret, QStringLiteral("new-secret"));
     QCOMPARE(dialog.webhook().secret, std::optional<QString>(QStringLiteral("new-secret")));
+}
+
+void TestWebhookDialog::maxInFlightIsKeptAndNoneByDefault()
+{
+    WebhookDialog dialog { Webhook() };
+    auto *spin = dialog.findChild<QSpinBox *>(QStringLiteral("maxInFlightSpin"));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 0);
+    QCOMPARE(spin->text(), QStringLiteral("No limit of its own"));
+    spin->setValue(3);
+    QCOMPARE(dialog.webhook().maxInFlight, 3);
+
+    Webhook stored;
+    stored.id = 4;
+    stored.deliveryUrl = QStringLiteral("https://127.0.0.1/h");
+    stored.maxInFlight = 2;
+    WebhookDialog edit(stored);
+    QCOMPARE(edit.findChild<QSpinBox *>(QStringLiteral("maxInFlightSpin"))->value(), 2);
+    QCOMPARE(edit.webhook().maxInFlight, 2);
 }
 
 void TestWebhookDialog::trustSelfSignedIsOffUnlessTicked()

@@ -49,6 +49,7 @@ QJsonObject webhook(const Webhook &w)
         { QStringLiteral("has_secret"), w.hasSecret() },
         { QStringLiteral("timeout_ms"), w.timeoutMs },
         { QStringLiteral("trust_self_signed"), w.trustSelfSigned },
+        { QStringLiteral("max_in_flight"), w.maxInFlight > 0 ? QJsonValue(w.maxInFlight) : QJsonValue() },
         { QStringLiteral("retry_policy"),
           QJsonObject { { QStringLiteral("preset"), p.preset },
                         { QStringLiteral("window_ms"), p.windowMs },

@@ -87,6 +87,11 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     m_ui->headerMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     m_ui->trustSelfSignedCheck->setChecked(webhook.trustSelfSigned);
+    m_ui->maxInFlightSpin->setValue(webhook.maxInFlight);
+    m_ui->maxInFlightSpin->setToolTip(
+            tr("Requests to this webhook in flight at once, across every worker delivering from this store: "
+               "protects a fragile receiver. Without a limit of its own, each worker sends as many as its "
+               "concurrency allows."));
     // What trusting means, where the pointer rests; the box itself says "this webhook only".
     m_ui->trustSelfSignedCheck->setToolTip(
         tr("Accepts a certificate that no authority signed, as long as it is self-signed, for this "
@@ -173,6 +178,7 @@ Webhook WebhookDialog::webhook() const
     if (const auto headers = tableHeaders())
         w.headers = headers.value();
     w.trustSelfSigned = m_ui->trustSelfSignedCheck->isChecked();
+    w.maxInFlight = m_ui->maxInFlightSpin->value();
     const QString preset = m_ui->presetCombo->currentData().toString();
     if (preset != m_original.retryPolicy.preset) {
         if (const auto policy = RetryPolicy::fromPreset(preset))
