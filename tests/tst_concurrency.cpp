@@ -47,6 +47,13 @@ private Q_SLOTS:
                 << QStringLiteral("sqlite") << 2 << 48 << 1500 << QStringLiteral("1s");
         QTest::newRow("postgresql, 4 workers, attempts outlast the lease")
                 << QStringLiteral("postgresql") << 4 << 96 << 1500 << QStringLiteral("1s");
+        QTest::newRow("pgbouncer, 4 workers") << QStringLiteral("pgbouncer") << 4 << 0 << 0 << QStringLiteral("5s");
+        // Larger runs for docs/RELIABILITY.md: HOOKWATCH_RELIABILITY_WORKERS=16,32,64.
+        for (const QString &n : qEnvironmentVariable("HOOKWATCH_RELIABILITY_WORKERS").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            for (const char *backend : { "postgresql", "pgbouncer" })
+                QTest::addRow("%s, %d workers", backend, n.toInt())
+                        << QString::fromLatin1(backend) << n.toInt() << 0 << 0 << QStringLiteral("30s");
+        }
     }
     void eachDeliveryExactlyOnce()
     {
@@ -55,9 +62,18 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(int, delayMs);
         QFETCH(QString, lease);
-        TestDatabases::Scratch scratch(backend);
+        const bool pooled = backend == QLatin1String("pgbouncer");
+        TestDatabases::Scratch scratch(pooled ? QStringLiteral("postgresql") : backend);
         HOOKWATCH_REQUIRE_SCRATCH(scratch);
         Cli hw(scratch.url());
+        if (pooled) {
+            const QString poolerUrl = qEnvironmentVariable("HOOKWATCH_TEST_PGBOUNCER_URL");
+            if (poolerUrl.isEmpty())
+                RELIABILITY_SKIP_OR_FAIL(QStringLiteral("HOOKWATCH_TEST_PGBOUNCER_URL is not set"));
+            DatabaseConfig config = DatabaseConfig::parse(poolerUrl).value();
+            config.databaseName = scratch.config().databaseName;
+            hw.setDb(config.url());
+        }
         m_receiver.clear();
         m_receiver.setResponse(200);
         m_receiver.setResponseDelay(delayMs);
