@@ -75,7 +75,9 @@ class TestBadInput final : public QObject
             { "ftp scheme", add({ QStringLiteral("ftp://example.com/") }), {}, "The URI scheme \"ftp\" is not allowed" },
             { "file scheme", add({ QStringLiteral("file:///etc/passwd") }), {}, "is not allowed" },
             { "javascript scheme", add({ QStringLiteral("javascript:alert(1)") }), {}, "is not allowed" },
-            { "no scheme", add({ QStringLiteral("example.com/hook") }), {}, "http" },
+            { "no scheme", add({ QStringLiteral("example.com/hook") }), {}, "has no scheme: write http://example.com/hook" },
+            { "host and port, no scheme", add({ QStringLiteral("127.0.0.1:8765/hook") }), {}, "has no scheme: write http://127.0.0.1:8765/hook" },
+            { "localhost, no scheme", add({ QStringLiteral("localhost:8765/hook") }), {}, "has no scheme" },
             { "no host", add({ QStringLiteral("http:///hook") }), {}, "host" },
             { "scheme only", add({ QStringLiteral("http://") }), {}, "host" },
             { "space", add({ QStringLiteral("http://exa mple.com/") }), {}, "space" },
@@ -94,6 +96,8 @@ class TestBadInput final : public QObject
             { "secret file missing", add({ ok, QStringLiteral("--secret-file"), m_files.filePath(QStringLiteral("none")) }), {}, "cannot read" },
             { "secret and secret file", add({ ok, QStringLiteral("--secret"), QStringLiteral("a"), QStringLiteral("--secret-file"), file(QStringLiteral("s"), "b") }), {}, "not both" },
             { "edit: secret over 200", edit({ QStringLiteral("--secret"), longSecret }), {}, "at most 200" },
+            { "max in flight negative", add({ QStringLiteral("http://127.0.0.1:9/h"), QStringLiteral("--max-in-flight"), QStringLiteral("-1") }), {}, "--max-in-flight" },
+            { "edit: max in flight not a number", edit({ QStringLiteral("--max-in-flight"), QStringLiteral("many") }), {}, "--max-in-flight" },
             // Headers, durations, presets
             { "header injection", add({ ok, QStringLiteral("--header"), QStringLiteral("X-A: b\r\nX-Injected: 1") }), {}, "control character" },
             { "header without colon", add({ ok, QStringLiteral("--header"), QStringLiteral("no colon") }), {}, "Name: value" },
@@ -106,7 +110,9 @@ class TestBadInput final : public QObject
             { "event type with space", add({ ok, QStringLiteral("--event-type"), QStringLiteral("a b") }), {}, "space" },
             // Payloads
             { "payload not JSON", send({ QStringLiteral("--payload"), payloadStdin }), "{not json", "not valid JSON" },
-            { "payload empty", send({ QStringLiteral("--payload"), payloadStdin }), "", "not valid JSON" },
+            { "payload empty", send({ QStringLiteral("--payload"), payloadStdin }), "", "The payload is empty" },
+            { "payload a string", send({ QStringLiteral("--payload"), payloadStdin }), "\"just a string\"", "The payload is a string; it must be a JSON object" },
+            { "payload a number", send({ QStringLiteral("--payload"), payloadStdin }), "42", "The payload is a number" },
             { "payload over 5 MiB", send({ QStringLiteral("--payload"), payloadStdin }), tooBig, "5 MiB" },
             { "payload nested 10,000 deep", send({ QStringLiteral("--payload"), payloadStdin }), deep, "nested too deeply" },
             { "payload file missing", send({ QStringLiteral("--payload"), m_files.filePath(QStringLiteral("none.json")) }), {}, "cannot read the payload" },
@@ -229,7 +235,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown scheme") << QStringLiteral("mysql://u@h/db") << QStringLiteral("unknown database URL scheme");
-        QTest::newRow("no scheme") << QStringLiteral("/tmp/x.db") << QStringLiteral("unknown database URL scheme");
+        QTest::newRow("host and port") << QStringLiteral("localhost:5432/db") << QStringLiteral("unknown database URL scheme \"localhost\"");
         QTest::newRow("sqlite without path") << QStringLiteral("sqlite:") << QStringLiteral("needs a file path");
         QTest::newRow("postgresql without host") << QStringLiteral("postgresql:///db") << QStringLiteral("postgresql://");
         QTest::newRow("postgresql without database") << QStringLiteral("postgresql://u@127.0.0.1:5432") << QStringLiteral("database name");
@@ -254,6 +260,33 @@ private Q_SLOTS:
         }
         // Nothing was created in the default location either.
         QVERIFY(!QFile::exists(hw.dataHome()));
+    }
+
+    // A bare path is a SQLite file, as sqlite3 and DB Browser for SQLite take it; a file that is
+    // not a database is named in one sentence and left as it was.
+    void bareDatabasePath()
+    {
+        Cli hw;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("my.db"));
+        Run r = hw.bare({ QStringLiteral("webhook"), QStringLiteral("add"), QStringLiteral("http://127.0.0.1:9/h"),
+                          QStringLiteral("--db"), path });
+        QVERIFY2(r.code == 0, r.describe().constData());
+        QVERIFY(QFile::exists(path));
+        r = hw.bare({ QStringLiteral("--db"), path, QStringLiteral("webhook"), QStringLiteral("list"), QStringLiteral("--json") });
+        QCOMPARE(r.json().array().size(), 1);
+
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a database, just notes\n");
+        file.close();
+        r = hw.bare({ QStringLiteral("webhook"), QStringLiteral("list"), QStringLiteral("--db"), text });
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("it is not a SQLite database") && r.err.contains(text.toUtf8()), r.describe().constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArrayLiteral("not a database, just notes\n"));
     }
 
     // A webhook changed or deleted while an attempt to it is out.

@@ -245,6 +245,13 @@ private Q_SLOTS:
         QCOMPARE(d.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
         QCOMPARE(d.value(QStringLiteral("attempts")).toArray().size(), 2);
         QCOMPARE(d.value(QStringLiteral("attempts")).toArray().last().toObject().value(QStringLiteral("attempt")).toInt(), 2);
+        QCOMPARE(retried.out, "delivery " + delivery.toLatin1()
+                         + " was suspended; it is queued to be sent again now (its retry window is kept)\n");
+        // Retrying a delivered one says that it will be sent again.
+        const Run sentAgain = hw({ QStringLiteral("retry"), delivery, QStringLiteral("--reset") });
+        QCOMPARE(sentAgain.code, 0);
+        QCOMPARE(sentAgain.out, "delivery " + delivery.toLatin1()
+                         + " was delivered already; it will be sent again now (its 24-hour retry window starts again)\n");
 
         // The event path and the list.
         QCOMPARE(hw({ QStringLiteral("emit"), QStringLiteral("--event-type"), QStringLiteral("bug:0.1") }).out.trimmed(),

@@ -870,8 +870,31 @@ int retryCommand(const Invocation &inv, const QStringList &args)
     auto store = openStore(inv, holder);
     if (!store)
         return failWith(store);
-    if (Status s = store.value()->retry(id.value(), c.isSet(QStringLiteral("reset"))); !s)
+    const bool reset = c.isSet(QStringLiteral("reset"));
+    const auto before = store.value()->delivery(id.value());
+    if (!before)
+        return failWith(before);
+    if (Status s = store.value()->retry(id.value(), reset); !s)
         return failWith(s);
+    // Say what was done: a completed delivery is sent again, a waiting one moved to now.
+    const QString window = reset ? QStringLiteral("its 24-hour retry window starts again")
+                                 : QStringLiteral("its retry window is kept");
+    switch (before->status) {
+    case JobStatus::Waiting:
+        out() << "delivery " << id.value() << " was waiting"
+              << (before->scheduledStart ? QStringLiteral(" until ") + TimeFormat::iso(*before->scheduledStart)
+                                         : QString())
+              << "; its next attempt is due now (" << window << ")" << Qt::endl;
+        break;
+    case JobStatus::Completed:
+        out() << "delivery " << id.value() << " was delivered already; it will be sent again now (" << window << ")"
+              << Qt::endl;
+        break;
+    default:
+        out() << "delivery " << id.value() << " was " << JobStatusInfo::name(before->status)
+              << "; it is queued to be sent again now (" << window << ")" << Qt::endl;
+        break;
+    }
     if (c.isSet(QStringLiteral("wait")))
         return attemptAndWait(inv, store.value(), id.value());
     return Success;

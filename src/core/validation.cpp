@@ -1,7 +1,9 @@
 #include "validation.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -20,6 +22,12 @@ Status deliveryUrl(const QString &text)
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return Status::failure(QStringLiteral("The delivery URL contains a space or a control character."));
     }
+    // "127.0.0.1:8765/hook" or "localhost:8765/hook": Qt's parser would talk of relative paths
+    // or of a scheme called "localhost".
+    static const QRegularExpression hostAndPort(QStringLiteral("^[A-Za-z0-9.\\-\\[\\]]+:[0-9]+(/|$)"));
+    if (!text.contains(QLatin1Char(':')) || hostAndPort.match(text.trimmed()).hasMatch())
+        return Status::failure(QStringLiteral("\"%1\" has no scheme: write http://%1 or https://%1.")
+                                       .arg(maskedUrl(text.trimmed())));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return Status::failure(QStringLiteral("\"%1\" is not a valid URL: %2").arg(maskedUrl(text), url.errorString()));
@@ -55,8 +63,22 @@ Status payload(const QByteArray &bytes)
         return Status::failure(QStringLiteral("The payload is %1 bytes; at most %2 (5 MiB) are allowed.")
                                        .arg(bytes.size())
                                        .arg(MaxPayloadBytes));
+    if (bytes.trimmed().isEmpty())
+        return Status::failure(QStringLiteral("The payload is empty: give a JSON object, e.g. {\"ping\": true}."));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (doc.isNull() && error.error != QJsonParseError::DeepNesting) {
+        // Valid JSON, but a lone value: say which, rather than "illegal value".
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + bytes + ']');
+        if (wrapped.isArray() && wrapped.array().size() == 1) {
+            static const char *const names[] = { "null", "true or false", "a number", "a string" };
+            const QJsonValue::Type type = wrapped.array().at(0).type();
+            const int index = type == QJsonValue::Null ? 0 : type == QJsonValue::Bool ? 1 : type == QJsonValue::Double ? 2 : 3;
+            return Status::failure(QStringLiteral("The payload is %1; it must be a JSON object (or array), e.g. "
+                                                  "{\"ping\": true}.")
+                                           .arg(QLatin1String(names[index])));
+        }
+    }
     if (error.error == QJsonParseError::DeepNesting)
         return Status::failure(
                 QStringLiteral("The payload is nested too deeply: JSON deeper than %1 levels is not supported.")

@@ -12,7 +12,7 @@
 #include <ctime>
 #include <limits>
 
-Q_LOGGING_CATEGORY(lcDispatcher, "hookwatch.dispatcher")
+Q_LOGGING_CATEGORY(lcDispatcher, "hookwatch.dispatcher", QtInfoMsg)
 
 namespace {
 // QTimer takes an int of milliseconds; longer waits are re-armed when the timer fires.

@@ -59,6 +59,11 @@ Result<DatabaseConfig> DatabaseConfig::parse(const QString &text)
         return c;
     }
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    const qsizetype slash = text.indexOf(QLatin1Char('/'));
+    if (!text.isEmpty() && (colon < 0 || (slash >= 0 && slash < colon))) {
+        // A bare path ("./my.db", "/srv/hookwatch.db"): a SQLite file, as sqlite3 takes it.
+        return parse(QStringLiteral("sqlite:") + text);
+    }
     const QString scheme = colon > 0 ? text.left(colon) : QString();
     return R::failure(
         QStringLiteral("unknown database URL scheme%1: use sqlite:/path/to/file.db or "

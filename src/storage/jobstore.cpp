@@ -26,7 +26,7 @@
 
 #include <limits>
 
-Q_LOGGING_CATEGORY(lcStore, "hookwatch.storage")
+Q_LOGGING_CATEGORY(lcStore, "hookwatch.storage", QtInfoMsg)
 
 namespace {
 
@@ -626,8 +626,18 @@ Status JobStore::open()
         for (const char *pragma : { "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 15000",
                  "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL" }) {
             QSqlQuery q(db);
-            if (!q.exec(QLatin1String(pragma)))
-                return fail(Status::failure(q.lastError().text().simplified()));
+            if (q.exec(QLatin1String(pragma)))
+                continue;
+            noteFailure(q.lastError());
+            if (m_damaged) {
+                // SQLite's "file is not a database" or "database disk image is malformed".
+                database().close();
+                return Status::failure(
+                    QStringLiteral("cannot use %1: it is not a SQLite database, or a damaged one (%2). Hookwatch "
+                                   "left it as it was; choose another file with --db.")
+                        .arg(m_config.sqlitePath, q.lastError().databaseText()));
+            }
+            return fail(Status::failure(q.lastError().text().simplified()));
         }
     } else {
         detectPooler();
