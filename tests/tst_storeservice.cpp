@@ -8,6 +8,8 @@
 #include "testdatabases.h"
 #include "testreceiver.h"
 
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -27,6 +29,12 @@ private Q_SLOTS:
     void closingDuringTheGraceClosesForGood();
     void deliveringOffAndOnDuringTheGraceKeepsOneDispatcher_data();
     void deliveringOffAndOnDuringTheGraceKeepsOneDispatcher();
+    void deliveringGoesOnWhileTheStoreThreadIsBusy_data();
+    void deliveringGoesOnWhileTheStoreThreadIsBusy();
+    void dispatcherChangesReachTheWindowLive_data();
+    void dispatcherChangesReachTheWindowLive();
+    void optionsReachTheDispatcher_data();
+    void optionsReachTheDispatcher();
 
 private:
     // A store with one webhook sending to `path` on the receiver and `count` deliveries.
@@ -41,6 +49,7 @@ private:
     // delivery's request has reached the (slow) receiver.
     void openWithAnAttemptInFlight(const Store &store);
     int requestsTo(const QString &path) const;
+    StoreStatus status();
     // What the service said, in the order it said it (queued to this thread).
     void record(StoreService *service);
 
@@ -100,6 +109,16 @@ void TestStoreService::openWithAnAttemptInFlight(const Store &store)
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestCount(), 1, 10000);
     QCOMPARE(m_events, QStringList { QStringLiteral("opened ") + store.scratch->config().displayUrl() });
     m_events.clear();
+}
+
+StoreStatus TestStoreService::status()
+{
+    QSignalSpy loaded(m_connection->service(), &StoreService::statusLoaded);
+    Q_EMIT m_connection->loadStatus();
+    // Answered in the store's thread, maybe before a wait() could start: count instead.
+    if (!QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 10000))
+        return {};
+    return loaded.constFirst().at(0).value<StoreStatus>();
 }
 
 int TestStoreService::requestsTo(const QString &path) const
@@ -271,6 +290,137 @@ void TestStoreService::deliveringOffAndOnDuringTheGraceKeepsOneDispatcher()
     QCOMPARE(requestsTo(QStringLiteral("/a")), 3);
     for (qint64 id : std::as_const(a.deliveryIds))
         QCOMPARE(a.store->attempts(id)->size(), 1);
+    m_connection.reset();
+}
+
+void TestStoreService::deliveringGoesOnWhileTheStoreThreadIsBusy_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+void TestStoreService::deliveringGoesOnWhileTheStoreThreadIsBusy()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 2);
+    REQUIRE_STORE(a);
+    openWithAnAttemptInFlight(a);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The store's thread held up, as by a long count or prune of the window's.
+    QSemaphore entered;
+    QSemaphore release;
+    QMetaObject::invokeMethod(
+        m_connection->service(),
+        [&entered, &release] {
+            entered.release();
+            release.acquire();
+        },
+        Qt::QueuedConnection);
+    const auto unblock = qScopeGuard([&release] { release.release(); });
+    QTRY_COMPARE_WITH_TIMEOUT(entered.available(), 1, 10000);
+
+    // The attempt in flight is recorded meanwhile, and the next one sent and recorded.
+    for (qint64 id : std::as_const(a.deliveryIds))
+        QTRY_COMPARE_WITH_TIMEOUT(a.store->delivery(id)->status, JobStatus::Completed, 10000);
+    QCOMPARE(requestsTo(QStringLiteral("/a")), 2);
+}
+
+void TestStoreService::dispatcherChangesReachTheWindowLive_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+void TestStoreService::dispatcherChangesReachTheWindowLive()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 1);
+    REQUIRE_STORE(a);
+    TestReceiver failing;
+    QVERIFY(failing.listen());
+    failing.setResponse(503);
+    Webhook once;
+    once.deliveryUrl = failing.url(QStringLiteral("/failing")).toString();
+    once.retryPolicy.windowMs = 0; // fails for good after one attempt
+    const qint64 onceId = a.store->addWebhook(once).value();
+
+    // The dispatcher runs in a thread of its own: what it does still reaches the window.
+    m_connection = std::make_unique<StoreConnection>();
+    StoreService *service = m_connection->service();
+    QHash<qint64, QList<JobStatus>> seen;
+    connect(service, &StoreService::deliveriesUpdated, this, [&seen](const QList<Delivery> &deliveries) {
+        for (const Delivery &d : deliveries)
+            seen[d.id].append(d.status);
+    });
+    QList<QPair<Delivery, QString>> failedForGood;
+    connect(service, &StoreService::deliveryFailedForGood, this,
+        [&failedForGood](const Delivery &d, const QString &url) {
+            failedForGood.append({ d, url });
+        });
+    QSignalSpy changed(service, &StoreService::storeChanged);
+    m_receiver.clear();
+    m_receiver.setResponseDelay(SlowAnswerMs);
+    Q_EMIT m_connection->open(a.scratch->config(), DeliveryOptions());
+
+    const qint64 slowId = a.deliveryIds.first();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.value(slowId).contains(JobStatus::Running), 10000);
+    const StoreStatus inFlight = status();
+    QVERIFY(inFlight.delivering);
+    QCOMPARE(inFlight.inFlight, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(seen.value(slowId).contains(JobStatus::Completed), 10000);
+    QCOMPARE(seen.value(slowId).constLast(), JobStatus::Completed);
+    QVERIFY(!changed.isEmpty());
+
+    Q_EMIT m_connection->sendTestEvent(onceId, QStringLiteral("ping"), QByteArrayLiteral("{}"));
+    QTRY_COMPARE_WITH_TIMEOUT(failedForGood.size(), 1, 10000);
+    QCOMPARE(failedForGood.constFirst().first.status, JobStatus::Failed);
+    QCOMPARE(failedForGood.constFirst().second, once.deliveryUrl);
+    QTRY_COMPARE_WITH_TIMEOUT(status().inFlight, 0, 10000);
+    m_connection.reset();
+}
+
+void TestStoreService::optionsReachTheDispatcher_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+void TestStoreService::optionsReachTheDispatcher()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 3);
+    REQUIRE_STORE(a);
+    Webhook proxied;
+    proxied.deliveryUrl = QStringLiteral("http://hookwatch.invalid/proxied");
+    const qint64 proxiedId = a.store->addWebhook(proxied).value();
+
+    m_receiver.clear();
+    m_receiver.setResponseDelay(0);
+    m_connection = std::make_unique<StoreConnection>();
+    DeliveryOptions options;
+    options.paused = true;
+    options.concurrency = 1;
+    Q_EMIT m_connection->open(a.scratch->config(), options);
+    QTRY_VERIFY_WITH_TIMEOUT(status().paused, 10000);
+
+    // Resumed with room for all three: they go out together, each before the first answer.
+    constexpr int AnswerMs = 3000;
+    m_receiver.setResponseDelay(AnswerMs);
+    options.paused = false;
+    options.concurrency = 3;
+    Q_EMIT m_connection->setDeliveryOptions(options);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestCount(), 3, 10000);
+    const auto requests = m_receiver.requests();
+    QVERIFY(requests.at(2).receivedAtMs < requests.at(0).receivedAtMs + AnswerMs);
+    for (qint64 id : std::as_const(a.deliveryIds))
+        QTRY_COMPARE_WITH_TIMEOUT(a.store->delivery(id)->status, JobStatus::Completed, 10000);
+
+    // Through the receiver as an HTTP proxy: it sees the absolute URL of a host that does not exist.
+    m_receiver.setResponseDelay(0);
+    options.proxyUrl = m_receiver.url(QString()).toString();
+    Q_EMIT m_connection->setDeliveryOptions(options);
+    Q_EMIT m_connection->ping(proxiedId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestCount(), 4, 10000);
+    QCOMPARE(m_receiver.requests().at(3).path, QByteArrayLiteral("http://hookwatch.invalid/proxied"));
     m_connection.reset();
 }
 

@@ -10,10 +10,11 @@
 class Dispatcher;
 class JobStore;
 
-// The window's delivering, on a store connection of its own, as a headless worker has. The
-// StoreService drives it with queued calls and hears back through its signals; every start()
-// ends in exactly one stopped(), so the service knows when the store it delivered from is no
-// longer used.
+// The window's delivering, in a thread of its own with a store connection of its own, as a
+// headless worker has: the window's queries (counts, searches, paging, prune) never hold up a
+// lease renewal or a record. The StoreService drives it with queued calls and hears back
+// through its signals; every start() ends in exactly one stopped(), so the service knows when
+// the store it delivered from is no longer used.
 class DeliveryService final : public QObject
 {
     Q_OBJECT

@@ -36,13 +36,18 @@ void registerStoreTypes()
 StoreService::StoreService(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_delivery(new DeliveryService(clock, this))
+    , m_delivery(new DeliveryService(clock))
     , m_changeTimer(this)
 {
     // Many changes (a dispatcher delivering hundreds a second) become one refresh.
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(ChangeCoalesceMs);
     connect(&m_changeTimer, &QTimer::timeout, this, &StoreService::flushChanges);
+
+    m_deliveryThread.setObjectName(QStringLiteral("hookwatch-deliver"));
+    m_delivery->moveToThread(&m_deliveryThread);
+    // The delivering side, its dispatcher and connection are destroyed in their own thread.
+    connect(&m_deliveryThread, &QThread::finished, m_delivery, &QObject::deleteLater);
 
     connect(
         m_delivery, &DeliveryService::progress, this, [this](const QList<Delivery> &changed, int inFlight) {
@@ -63,13 +68,14 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
         noteChange();
     });
     connect(m_delivery, &DeliveryService::stopped, this, &StoreService::onDeliveryStopped);
+    m_deliveryThread.start();
 }
 
 StoreService::~StoreService()
 {
-    // The dispatcher goes first, without a grace (close() is the orderly way): it uses a
-    // connection of its own to the store.
-    delete m_delivery;
+    // The dispatcher goes with its thread, without a grace: close() is the orderly way.
+    m_deliveryThread.quit();
+    m_deliveryThread.wait();
     closeStore();
 }
 

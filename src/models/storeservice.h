@@ -3,6 +3,7 @@
 #include "storetypes.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -12,8 +13,8 @@ class DeliveryService;
 class JobStore;
 
 // The window's side of the store: lives in a worker thread and owns that thread's JobStore
-// connection, which answers the window's queries and actions, and the DeliveryService that
-// delivers from the window on a connection of its own, started and stopped from here. The GUI
+// connection, which answers the window's queries and actions. Delivering runs in a thread of
+// its own (DeliveryService, with its own connection), started and stopped from here. The GUI
 // thread never calls it directly: it sends requests through queued signals and gets value
 // structs back, so no SQL or network wait ever happens on the GUI thread.
 class StoreService final : public QObject
@@ -120,7 +121,8 @@ private:
     QObject *m_watchContext = nullptr;
     DeliveryOptions m_options;
     std::optional<StoreRequest> m_storeRequest; // an open or close waiting for the dispatcher
-    DeliveryService *m_delivery;
+    QThread m_deliveryThread;
+    DeliveryService *m_delivery; // lives in m_deliveryThread
     Delivering m_delivering = Delivering::No;
     // The delivering side could not start on this store (its own connection failed): not
     // tried again until the store is opened again or delivering is switched on again.
