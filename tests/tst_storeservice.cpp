@@ -11,6 +11,7 @@
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <memory>
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void dispatcherChangesReachTheWindowLive();
     void optionsReachTheDispatcher_data();
     void optionsReachTheDispatcher();
+    void pruneLetsTheWindowsQueriesThrough_data();
+    void pruneLetsTheWindowsQueriesThrough();
 
 private:
     // A store with one webhook sending to `path` on the receiver and `count` deliveries.
@@ -421,6 +424,50 @@ void TestStoreService::optionsReachTheDispatcher()
     Q_EMIT m_connection->ping(proxiedId);
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver.requestCount(), 4, 10000);
     QCOMPARE(m_receiver.requests().at(3).path, QByteArrayLiteral("http://hookwatch.invalid/proxied"));
+    m_connection.reset();
+}
+
+void TestStoreService::pruneLetsTheWindowsQueriesThrough_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+void TestStoreService::pruneLetsTheWindowsQueriesThrough()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 0);
+    REQUIRE_STORE(a);
+    // Four chunks of deliveries that finished 40 days ago.
+    constexpr int Old = 4 * StoreService::PruneChunk;
+    const qint64 hookId = a.store->webhooks()->constFirst().id;
+    const auto ids = a.store->createDeliveries(hookId, QStringLiteral("old"), QByteArrayLiteral("{}"), Old);
+    QVERIFY(ids.ok());
+    QSqlQuery q(a.store->database());
+    QVERIFY(q.prepare(QStringLiteral("UPDATE deliveries SET status = 2, successful = 1, date_finished = :t "
+                                     "WHERE id BETWEEN :first AND :last")));
+    q.bindValue(QStringLiteral(":t"), Clock::system()->now() - 40 * 24 * RetryPolicy::Hour);
+    q.bindValue(QStringLiteral(":first"), ids->first);
+    q.bindValue(QStringLiteral(":last"), ids->second);
+    QVERIFY(q.exec());
+
+    m_connection = std::make_unique<StoreConnection>();
+    StoreService *service = m_connection->service();
+    QStringList answers;
+    connect(service, &StoreService::actionDone, this, [&answers](const QString &m) { answers << m; });
+    connect(service, &StoreService::statusLoaded, this,
+        [&answers](const StoreStatus &) { answers << QStringLiteral("status"); });
+    DeliveryOptions watchOnly;
+    watchOnly.deliver = false;
+    Q_EMIT m_connection->open(a.scratch->config(), watchOnly);
+    Q_EMIT m_connection->prune(24 * RetryPolicy::Hour, false);
+    Q_EMIT m_connection->loadStatus();
+
+    // The status, asked after the prune, is answered before the prune is over.
+    const QString pruned = QStringLiteral("Pruned %1 finished delivery(s).").arg(Old);
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 30000);
+    QCOMPARE(answers, QStringList({ QStringLiteral("status"), pruned }));
+    DeliveryFilter all;
+    QCOMPARE(a.store->countDeliveries(all).value(), 0);
     m_connection.reset();
 }
 

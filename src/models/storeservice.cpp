@@ -2,6 +2,7 @@
 
 #include "deliveryservice.h"
 #include "jobstore.h"
+#include "prunechunk.h"
 #include "validation.h"
 
 #include <QLoggingCategory>
@@ -38,11 +39,14 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     , m_clock(clock)
     , m_delivery(new DeliveryService(clock))
     , m_changeTimer(this)
+    , m_pruneTimer(this)
 {
     // Many changes (a dispatcher delivering hundreds a second) become one refresh.
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(ChangeCoalesceMs);
     connect(&m_changeTimer, &QTimer::timeout, this, &StoreService::flushChanges);
+    m_pruneTimer.setSingleShot(true);
+    connect(&m_pruneTimer, &QTimer::timeout, this, &StoreService::pruneNextChunk);
 
     m_deliveryThread.setObjectName(QStringLiteral("hookwatch-deliver"));
     m_delivery->moveToThread(&m_deliveryThread);
@@ -81,6 +85,8 @@ StoreService::~StoreService()
 
 void StoreService::closeStore()
 {
+    m_pruneTimer.stop();
+    m_pruning.reset();
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
@@ -613,13 +619,38 @@ void StoreService::prune(qint64 olderThanMs, bool automatic)
 {
     if (!ensureOpen())
         return;
-    const auto n = m_store->prune(m_clock->now() - olderThanMs);
+    const TimeMs before = m_clock->now() - olderThanMs;
+    if (m_pruning) {
+        // One prune at a time: the one under way goes on to the newer cut-off, and speaks up
+        // if either was asked for by hand.
+        m_pruning->before = before;
+        m_pruning->automatic = m_pruning->automatic && automatic;
+        return;
+    }
+    m_pruning = Pruning { before, automatic, 0 };
+    pruneNextChunk();
+}
+
+void StoreService::pruneNextChunk()
+{
+    if (!m_pruning || !m_store)
+        return;
+    const auto n = pruneChunk(*m_store, m_pruning->before, PruneChunk);
     if (!n) {
+        m_pruning.reset();
         fail(tr("Cannot prune: %1").arg(n.error()));
         return;
     }
-    if (automatic && n.value() == 0)
+    m_pruning->deleted += n.value();
+    if (n.value() > 0)
+        noteChange();
+    if (n.value() == PruneChunk) {
+        // More to come, in a later turn: whatever the window asked meanwhile goes first.
+        m_pruneTimer.start(0);
         return;
-    Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(n.value())));
-    noteChange();
+    }
+    const Pruning done = *std::exchange(m_pruning, std::nullopt);
+    if (done.automatic && done.deleted == 0)
+        return;
+    Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(done.deleted)));
 }

@@ -29,6 +29,7 @@ public:
     // How long the coalescing timer waits before telling the window the store changed.
     static constexpr int ChangeCoalesceMs = 200;
     static constexpr int RetryScheduleLimit = 1000;
+    static constexpr int PruneChunk = 5000;
 
 public Q_SLOTS:
     // Stops delivering from the open store (letting attempts in flight finish briefly), closes
@@ -59,7 +60,8 @@ public Q_SLOTS:
     void retry(const QList<qint64> &deliveryIds, bool resetWindow);
     void retryNow(const QList<qint64> &deliveryIds);
     void retryFailed(qint64 webhookId);
-    // `automatic`: the daily prune, which says nothing when there was nothing to delete.
+    // `automatic`: the daily prune, which says nothing when there was nothing to delete. It
+    // deletes a chunk per turn of the event loop, so the window's queries are answered meanwhile.
     void prune(qint64 olderThanMs, bool automatic = false);
 
 Q_SIGNALS:
@@ -111,6 +113,7 @@ private:
     void noteChange();
     void flushChanges();
     void closeStore();
+    void pruneNextChunk();
     void fail(const QString &message);
     WebhookHealth healthOf(qint64 webhookId, int pending, const QList<Delivery> &schedule);
 
@@ -132,4 +135,13 @@ private:
     QTimer m_changeTimer;
     QList<Delivery> m_changedDeliveries;
     bool m_closing = false;
+    // A prune in progress, one chunk per turn of the event loop.
+    struct Pruning
+    {
+        TimeMs before = 0;
+        bool automatic = true;
+        qint64 deleted = 0;
+    };
+    std::optional<Pruning> m_pruning;
+    QTimer m_pruneTimer;
 };
