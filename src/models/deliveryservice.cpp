@@ -51,6 +51,7 @@ void DeliveryService::start(const DatabaseConfig &config, const DeliveryOptions 
 
     Dispatcher::Options dispatcherOptions;
     dispatcherOptions.concurrency = options.concurrency;
+    dispatcherOptions.leaseMs = options.leaseMs;
     dispatcherOptions.mode = Dispatcher::Mode::Continuous;
     // Its own watch on its own connection, as a worker's: the window's writes come from
     // another connection, like another process's.
