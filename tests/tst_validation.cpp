@@ -55,7 +55,8 @@ private Q_SLOTS:
                                                "schemes may be used: http, https");
         QTest::newRow("no host") << QStringLiteral("http:///hook") << QStringLiteral("no host");
         QTest::newRow("space") << QStringLiteral("http://exa mple.com/") << QStringLiteral("space");
-        QTest::newRow("relative") << QStringLiteral("example.com/hook") << QStringLiteral("not an absolute URL");
+        QTest::newRow("relative") << QStringLiteral("example.com/hook") << QStringLiteral("has no scheme: write http://example.com/hook");
+        QTest::newRow("host and port") << QStringLiteral("127.0.0.1:8765/hook") << QStringLiteral("has no scheme: write http://127.0.0.1:8765/hook or https://");
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
         QTest::newRow("10000 characters") << QStringLiteral("http://example.com/") + QString(10000, QLatin1Char('a'))
                                           << QStringLiteral("at most 2048");

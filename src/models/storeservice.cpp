@@ -1,30 +1,18 @@
 #include "storeservice.h"
 
-#include "dispatcher.h"
+#include "deliveryservice.h"
 #include "jobstore.h"
 #include "validation.h"
 
 #include <QLoggingCategory>
-#include <QNetworkProxy>
-#include <QUrl>
 
-Q_LOGGING_CATEGORY(lcModels, "hookwatch.models")
+Q_LOGGING_CATEGORY(lcModels, "hookwatch.models", QtInfoMsg)
 
 namespace {
 const QByteArray PingPayload = QByteArrayLiteral("{\"ping\": true}");
 constexpr int StopGraceMs = 3000;
 constexpr int HealthWindow = 50;
 
-QNetworkProxy proxyFromUrl(const QString &text)
-{
-    if (text.trimmed().isEmpty())
-        return QNetworkProxy(QNetworkProxy::NoProxy);
-    const QUrl url(text.trimmed());
-    const bool socks = url.scheme().startsWith(QLatin1String("socks"));
-    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
-        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
-    return proxy;
-}
 } // namespace
 
 void registerStoreTypes()
@@ -48,24 +36,56 @@ void registerStoreTypes()
 StoreService::StoreService(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_delivery(new DeliveryService(clock))
     , m_changeTimer(this)
+    , m_pruneTimer(this)
 {
     // Many changes (a dispatcher delivering hundreds a second) become one refresh.
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(ChangeCoalesceMs);
     connect(&m_changeTimer, &QTimer::timeout, this, &StoreService::flushChanges);
+    m_pruneTimer.setSingleShot(true);
+    connect(&m_pruneTimer, &QTimer::timeout, this, &StoreService::pruneNextChunk);
+
+    m_deliveryThread.setObjectName(QStringLiteral("hookwatch-deliver"));
+    m_delivery->moveToThread(&m_deliveryThread);
+    // The delivering side, its dispatcher and connection are destroyed in their own thread.
+    connect(&m_deliveryThread, &QThread::finished, m_delivery, &QObject::deleteLater);
+
+    connect(
+        m_delivery, &DeliveryService::progress, this, [this](const QList<Delivery> &changed, int inFlight) {
+            m_changedDeliveries.append(changed);
+            m_inFlight = inFlight;
+            noteChange();
+        });
+    connect(m_delivery, &DeliveryService::deliveryFailedForGood, this, [this](const Delivery &delivery) {
+        QString url;
+        if (m_store) {
+            if (auto hook = m_store->webhook(delivery.webhookId))
+                url = Validation::maskedUrl(hook->deliveryUrl);
+        }
+        Q_EMIT deliveryFailedForGood(delivery, url);
+    });
+    connect(m_delivery, &DeliveryService::storeError, this, [this](const QString &message) {
+        m_dispatcherError = message;
+        noteChange();
+    });
+    connect(m_delivery, &DeliveryService::stopped, this, &StoreService::onDeliveryStopped);
+    m_deliveryThread.start();
 }
 
 StoreService::~StoreService()
 {
-    // The dispatcher uses the store: it goes first.
-    delete m_dispatcher;
-    m_dispatcher = nullptr;
+    // The dispatcher goes with its thread, without a grace: close() is the orderly way.
+    m_deliveryThread.quit();
+    m_deliveryThread.wait();
     closeStore();
 }
 
 void StoreService::closeStore()
 {
+    m_pruneTimer.stop();
+    m_pruning.reset();
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
@@ -73,50 +93,113 @@ void StoreService::closeStore()
 
 void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &options)
 {
-    stopDispatcher(StopGraceMs, [this, config, options] {
-        closeStore();
-        m_changedDeliveries.clear();
-        m_options = options;
-        auto store = std::make_unique<JobStore>(config, m_clock);
-        if (Status s = store->open(); !s) {
-            // The store's message names the database already ("cannot open the database …").
-            QString message = s.error();
-            if (!message.isEmpty())
-                message[0] = message.at(0).toUpper();
-            Q_EMIT openFailed(message);
-            return;
-        }
-        m_store = std::move(store);
-        // One watch for this connection: another process's changes wake the dispatcher and
-        // refresh the window.
-        m_watchContext = new QObject(this);
-        m_store->watchChanges(m_watchContext, [this] {
-            if (m_dispatcher)
-                m_dispatcher->wake();
-            noteChange();
-        });
-        if (m_options.deliver)
-            startDispatcher();
-        Q_EMIT opened(config.displayUrl());
-        // A short query: the history need not wait for the webhooks' health to know its filter.
-        QList<qint64> ids;
-        if (auto hooks = m_store->webhooks()) {
-            for (const Webhook &hook : hooks.value())
-                ids.append(hook.id);
-        }
-        Q_EMIT webhooksListed(ids);
-        noteChange();
-    });
+    m_storeRequest = StoreRequest { config };
+    m_options = options;
+    m_closing = false;
+    settle();
 }
 
 void StoreService::close()
 {
+    m_storeRequest = StoreRequest { std::nullopt };
     m_closing = true;
-    stopDispatcher(StopGraceMs, [this] {
+    settle();
+}
+
+void StoreService::settle()
+{
+    if (m_delivering == Delivering::Stopping)
+        return; // onDeliveryStopped() settles again
+    if (m_storeRequest) {
+        if (m_delivering == Delivering::Yes) {
+            stopDelivering();
+            return;
+        }
+        applyStoreRequest();
+    }
+    if (!m_store)
+        return;
+    const bool wanted = m_options.deliver && !m_deliveryFailed;
+    if (wanted && m_delivering == Delivering::No)
+        startDelivering();
+    else if (!wanted && m_delivering == Delivering::Yes)
+        stopDelivering();
+}
+
+void StoreService::applyStoreRequest()
+{
+    Q_ASSERT(m_delivering == Delivering::No);
+    const StoreRequest request = *std::exchange(m_storeRequest, std::nullopt);
+    closeStore();
+    m_changedDeliveries.clear();
+    m_dispatcherError.clear();
+    m_deliveryFailed = false;
+    if (!request.open) {
         m_changeTimer.stop();
-        closeStore();
         Q_EMIT closed();
-    });
+        return;
+    }
+    const DatabaseConfig &config = *request.open;
+    auto store = std::make_unique<JobStore>(config, m_clock);
+    if (Status s = store->open(); !s) {
+        // The store's message names the database already ("cannot open the database …").
+        QString message = s.error();
+        if (!message.isEmpty())
+            message[0] = message.at(0).toUpper();
+        Q_EMIT openFailed(message);
+        return;
+    }
+    m_store = std::move(store);
+    // One watch for this connection: another connection's changes (another process's, or
+    // this window's dispatcher's) refresh the window. The dispatcher watches for itself.
+    m_watchContext = new QObject(this);
+    m_store->watchChanges(m_watchContext, [this] { noteChange(); });
+    Q_EMIT opened(config.displayUrl());
+    // A short query: the history need not wait for the webhooks' health to know its filter.
+    QList<qint64> ids;
+    if (auto hooks = m_store->webhooks()) {
+        for (const Webhook &hook : hooks.value())
+            ids.append(hook.id);
+    }
+    Q_EMIT webhooksListed(ids);
+    noteChange();
+}
+
+void StoreService::startDelivering()
+{
+    m_delivering = Delivering::Yes;
+    m_inFlight = 0;
+    QMetaObject::invokeMethod(
+        m_delivery,
+        [delivery = m_delivery, config = m_store->config(), options = m_options] {
+            delivery->start(config, options);
+        },
+        Qt::QueuedConnection);
+}
+
+void StoreService::stopDelivering()
+{
+    m_delivering = Delivering::Stopping;
+    QMetaObject::invokeMethod(
+        m_delivery, [delivery = m_delivery] { delivery->stop(StopGraceMs); }, Qt::QueuedConnection);
+}
+
+void StoreService::onDeliveryStopped(const QString &error)
+{
+    const bool asked = m_delivering == Delivering::Stopping;
+    m_delivering = Delivering::No;
+    m_inFlight = 0;
+    if (!error.isEmpty()) {
+        // It could not open its connection: say so, and leave it until asked again.
+        qCWarning(lcModels).noquote() << error;
+        m_dispatcherError = error;
+        m_deliveryFailed = true;
+    } else if (asked) {
+        m_dispatcherError.clear();
+    }
+    settle();
+    if (m_store)
+        loadStatus();
 }
 
 void StoreService::testDatabase(quint64 serial, const QString &url)
@@ -134,80 +217,25 @@ void StoreService::testDatabase(quint64 serial, const QString &url)
 
 void StoreService::setDeliveryOptions(const DeliveryOptions &options)
 {
-    const DeliveryOptions previous = m_options;
+    if (options.deliver && !m_options.deliver)
+        m_deliveryFailed = false; // switched on again: try again
     m_options = options;
-    if (!m_store)
-        return;
-    if (options.deliver && !m_dispatcher) {
-        startDispatcher();
-    } else if (!options.deliver && m_dispatcher) {
-        stopDispatcher(StopGraceMs, [this] { loadStatus(); });
-        return;
-    } else if (m_dispatcher) {
-        if (previous.concurrency != options.concurrency)
-            m_dispatcher->setConcurrency(options.concurrency);
-        if (previous.proxyUrl != options.proxyUrl)
-            m_dispatcher->setProxy(proxyFromUrl(options.proxyUrl));
-        m_dispatcher->setPaused(options.paused);
+    // Only to a dispatcher on the store that stays: one stopping takes nothing new, and the
+    // next one starts with these.
+    if (m_delivering == Delivering::Yes && options.deliver && !m_storeRequest) {
+        QMetaObject::invokeMethod(
+            m_delivery, [delivery = m_delivery, options] { delivery->setOptions(options); },
+            Qt::QueuedConnection);
     }
+    settle();
     loadStatus();
 }
 
-void StoreService::startDispatcher()
+void StoreService::wakeDelivery()
 {
-    Dispatcher::Options dispatcherOptions;
-    dispatcherOptions.concurrency = m_options.concurrency;
-    dispatcherOptions.mode = Dispatcher::Mode::Continuous;
-    dispatcherOptions.watchChanges = false; // our own watch wakes it
-    m_dispatcher = new Dispatcher(m_store.get(), dispatcherOptions, this);
-    m_dispatcher->setProxy(proxyFromUrl(m_options.proxyUrl));
-    connect(
-        m_dispatcher, &Dispatcher::attemptStarted, this, [this](const Delivery &delivery, const Webhook &) {
-            Delivery running = delivery;
-            running.status = JobStatus::Running;
-            m_changedDeliveries.append(running);
-            noteChange();
-        });
-    connect(
-        m_dispatcher, &Dispatcher::attemptRecorded, this, [this](const Delivery &delivery, const Attempt &) {
-            m_changedDeliveries.append(delivery);
-            noteChange();
-        });
-    connect(m_dispatcher, &Dispatcher::deliveryFailedForGood, this, [this](const Delivery &delivery) {
-        QString url;
-        if (m_store) {
-            if (auto hook = m_store->webhook(delivery.webhookId))
-                url = Validation::maskedUrl(hook->deliveryUrl);
-        }
-        Q_EMIT deliveryFailedForGood(delivery, url);
-    });
-    connect(m_dispatcher, &Dispatcher::storeError, this, [this](const QString &message) {
-        m_dispatcherError = message;
-        noteChange();
-    });
-    connect(m_dispatcher, &Dispatcher::storeRecovered, this, [this] {
-        m_dispatcherError.clear();
-        noteChange();
-    });
-    connect(m_dispatcher, &Dispatcher::activityChanged, this, &StoreService::noteChange);
-    m_dispatcher->setPaused(m_options.paused);
-    m_dispatcher->start();
-}
-
-void StoreService::stopDispatcher(int graceMs, std::function<void()> then)
-{
-    if (!m_dispatcher) {
-        then();
-        return;
-    }
-    Dispatcher *dispatcher = m_dispatcher;
-    m_dispatcher = nullptr;
-    m_dispatcherError.clear();
-    connect(dispatcher, &Dispatcher::stopped, this, [dispatcher, then] {
-        dispatcher->deleteLater();
-        then();
-    });
-    dispatcher->stop(graceMs);
+    if (m_delivering == Delivering::Yes)
+        QMetaObject::invokeMethod(
+            m_delivery, [delivery = m_delivery] { delivery->wake(); }, Qt::QueuedConnection);
 }
 
 bool StoreService::ensureOpen()
@@ -468,9 +496,9 @@ void StoreService::loadDetail(qint64 deliveryId)
 void StoreService::loadStatus()
 {
     StoreStatus status;
-    status.delivering = m_dispatcher != nullptr;
-    status.paused = m_dispatcher ? m_dispatcher->isPaused() : false;
-    status.inFlight = m_dispatcher ? m_dispatcher->inFlight() : 0;
+    status.delivering = m_delivering == Delivering::Yes;
+    status.paused = status.delivering && m_options.paused;
+    status.inFlight = status.delivering ? m_inFlight : 0;
     status.storeError = m_dispatcherError;
     if (m_store) {
         if (auto counts = m_store->counts())
@@ -508,8 +536,7 @@ void StoreService::sendTestEvent(qint64 webhookId, const QString &eventType, con
             tr("Cannot queue the %1 event for webhook %2: %3").arg(eventType).arg(webhookId).arg(id.error()));
         return;
     }
-    if (m_dispatcher)
-        m_dispatcher->wake();
+    wakeDelivery();
     Q_EMIT actionDone(eventType == QLatin1String("ping")
             ? tr("Queued ping %1 to webhook %2.").arg(id.value()).arg(webhookId)
             : tr("Queued %1 delivery %2 to webhook %3.").arg(eventType).arg(id.value()).arg(webhookId));
@@ -528,8 +555,7 @@ void StoreService::retry(const QList<qint64> &deliveryIds, bool resetWindow)
         else
             ++done;
     }
-    if (m_dispatcher)
-        m_dispatcher->wake();
+    wakeDelivery();
     if (!errors.isEmpty())
         fail(tr("Cannot retry %1").arg(errors.join(QLatin1String("; "))));
     if (done > 0)
@@ -562,12 +588,11 @@ void StoreService::retryNow(const QList<qint64> &deliveryIds)
         }
         ++done;
     }
-    if (m_dispatcher)
-        m_dispatcher->wake();
+    wakeDelivery();
     if (!errors.isEmpty())
         fail(tr("Cannot retry now: %1").arg(errors.join(QLatin1String("; "))));
     if (done > 0) {
-        Q_EMIT actionDone(m_dispatcher
+        Q_EMIT actionDone(m_delivering == Delivering::Yes
                 ? tr("Sending %n delivery(s) now.", nullptr, done)
                 : tr("%n delivery(s) due now; a worker will send them.", nullptr, done));
     }
@@ -583,8 +608,7 @@ void StoreService::retryFailed(qint64 webhookId)
         fail(tr("Cannot retry the failed deliveries of webhook %1: %2").arg(webhookId).arg(n.error()));
         return;
     }
-    if (m_dispatcher)
-        m_dispatcher->wake();
+    wakeDelivery();
     Q_EMIT actionDone(
         tr("Queued %n failed delivery(s) of webhook %1 again.", nullptr, n.value()).arg(webhookId));
     noteChange();
@@ -594,13 +618,38 @@ void StoreService::prune(qint64 olderThanMs, bool automatic)
 {
     if (!ensureOpen())
         return;
-    const auto n = m_store->prune(m_clock->now() - olderThanMs);
+    const TimeMs before = m_store->now() - olderThanMs;
+    if (m_pruning) {
+        // One prune at a time: the one under way goes on to the newer cut-off, and speaks up
+        // if either was asked for by hand.
+        m_pruning->before = before;
+        m_pruning->automatic = m_pruning->automatic && automatic;
+        return;
+    }
+    m_pruning = Pruning { before, automatic, 0 };
+    pruneNextChunk();
+}
+
+void StoreService::pruneNextChunk()
+{
+    if (!m_pruning || !m_store)
+        return;
+    const auto n = m_store->pruneChunk(m_pruning->before, PruneChunk);
     if (!n) {
+        m_pruning.reset();
         fail(tr("Cannot prune: %1").arg(n.error()));
         return;
     }
-    if (automatic && n.value() == 0)
+    m_pruning->deleted += n.value();
+    if (n.value() > 0)
+        noteChange();
+    if (n.value() == PruneChunk) {
+        // More to come, in a later turn: whatever the window asked meanwhile goes first.
+        m_pruneTimer.start(0);
         return;
-    Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(n.value())));
-    noteChange();
+    }
+    const Pruning done = *std::exchange(m_pruning, std::nullopt);
+    if (done.automatic && done.deleted == 0)
+        return;
+    Q_EMIT actionDone(tr("Pruned %n finished delivery(s).", nullptr, int(done.deleted)));
 }

@@ -3,18 +3,20 @@
 #include "storetypes.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
+#include <optional>
 
-class Dispatcher;
+class DeliveryService;
 class JobStore;
 
-// The window's side of the store: lives in a worker thread, owns that thread's JobStore
-// connection and the dispatcher that delivers from the window. The GUI thread never calls it
-// directly: it sends requests through queued signals and gets value structs back, so no SQL
-// or network wait ever happens on the GUI thread.
+// The window's side of the store: lives in a worker thread and owns that thread's JobStore
+// connection, which answers the window's queries and actions. Delivering runs in a thread of
+// its own (DeliveryService, with its own connection), started and stopped from here. The GUI
+// thread never calls it directly: it sends requests through queued signals and gets value
+// structs back, so no SQL or network wait ever happens on the GUI thread.
 class StoreService final : public QObject
 {
     Q_OBJECT
@@ -27,11 +29,14 @@ public:
     // How long the coalescing timer waits before telling the window the store changed.
     static constexpr int ChangeCoalesceMs = 200;
     static constexpr int RetryScheduleLimit = 1000;
+    static constexpr int PruneChunk = 5000;
 
 public Q_SLOTS:
-    // Closes any open store, then opens this one and starts delivering as `options` say.
+    // Stops delivering from the open store (letting attempts in flight finish briefly), closes
+    // it, then opens this one and starts delivering as `options` say. Of requests to open or
+    // close made before that happened, the last one counts.
     void open(const DatabaseConfig &config, const DeliveryOptions &options);
-    // Stops the dispatcher (letting attempts in flight finish briefly) and closes the store.
+    // Stops delivering (letting attempts in flight finish briefly) and closes the store.
     void close();
     // Opens `url` on a connection of its own and closes it again; the preferences ask this
     // before they accept a database.
@@ -55,7 +60,8 @@ public Q_SLOTS:
     void retry(const QList<qint64> &deliveryIds, bool resetWindow);
     void retryNow(const QList<qint64> &deliveryIds);
     void retryFailed(qint64 webhookId);
-    // `automatic`: the daily prune, which says nothing when there was nothing to delete.
+    // `automatic`: the daily prune, which says nothing when there was nothing to delete. It
+    // deletes a chunk per turn of the event loop, so the window's queries are answered meanwhile.
     void prune(qint64 olderThanMs, bool automatic = false);
 
 Q_SIGNALS:
@@ -87,13 +93,27 @@ Q_SIGNALS:
     void deliveryFailedForGood(const Delivery &delivery, const QString &webhookUrl);
 
 private:
+    // The store's life: a store is opened or closed only once the dispatcher of the one before
+    // has stopped (its attempts in flight recorded in their own store), and a dispatcher runs
+    // only on the store that is open. Requests that arrive meanwhile change what is wanted;
+    // settle() moves towards it, one step per stop.
+    enum class Delivering { No, Yes, Stopping };
+    struct StoreRequest
+    {
+        std::optional<DatabaseConfig> open; // none: close
+    };
+
+    void settle();
+    void applyStoreRequest();
+    void startDelivering();
+    void stopDelivering();
+    void onDeliveryStopped(const QString &error);
+    void wakeDelivery();
     bool ensureOpen();
     void noteChange();
     void flushChanges();
-    void startDispatcher();
-    // Stops the dispatcher; `then` runs once it has stopped (at once if there is none).
-    void stopDispatcher(int graceMs, std::function<void()> then);
     void closeStore();
+    void pruneNextChunk();
     void fail(const QString &message);
     WebhookHealth healthOf(qint64 webhookId, int pending, const QList<Delivery> &schedule);
 
@@ -102,10 +122,26 @@ private:
     // The context of the store's change watch: it goes with the store, so no timer of the
     // watch outlives the JobStore it reads from.
     QObject *m_watchContext = nullptr;
-    Dispatcher *m_dispatcher = nullptr;
     DeliveryOptions m_options;
+    std::optional<StoreRequest> m_storeRequest; // an open or close waiting for the dispatcher
+    QThread m_deliveryThread;
+    DeliveryService *m_delivery; // lives in m_deliveryThread
+    Delivering m_delivering = Delivering::No;
+    // The delivering side could not start on this store (its own connection failed): not
+    // tried again until the store is opened again or delivering is switched on again.
+    bool m_deliveryFailed = false;
+    int m_inFlight = 0;
     QString m_dispatcherError;
     QTimer m_changeTimer;
     QList<Delivery> m_changedDeliveries;
     bool m_closing = false;
+    // A prune in progress, one chunk per turn of the event loop.
+    struct Pruning
+    {
+        TimeMs before = 0;
+        bool automatic = true;
+        qint64 deleted = 0;
+    };
+    std::optional<Pruning> m_pruning;
+    QTimer m_pruneTimer;
 };

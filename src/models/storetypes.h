@@ -63,6 +63,7 @@ struct DeliveryOptions
     bool paused = false;
     int concurrency = 8;
     QString proxyUrl; // empty: no proxy
+    qint64 leaseMs = JobStore::DefaultLeaseMs; // not a preference: benchmarks and tests shorten it
 };
 
 Q_DECLARE_METATYPE(WebhookRow)
