@@ -14,18 +14,26 @@ class TestDeliverer final : public QObject
         Deliverer deliverer(Clock::system());
         return attemptWith(deliverer, url, timeoutMs);
     }
-    static Attempt attemptWith(Deliverer &deliverer, const QString &url, qint64 timeoutMs = 5000)
+    static ClaimedDelivery delivery(const QString &url, qint64 timeoutMs = 5000, qint64 id = 7)
     {
         ClaimedDelivery c;
-        c.delivery.id = 7;
+        c.delivery.id = id;
         c.delivery.eventType = QStringLiteral("ping");
         c.delivery.payload = "{\"ping\": true}";
         c.webhook.id = 1;
         c.webhook.deliveryUrl = url;
         c.webhook.timeoutMs = timeoutMs;
+        return c;
+    }
+    static Attempt attemptWith(Deliverer &deliverer, const QString &url, qint64 timeoutMs = 5000)
+    {
+        return attemptOf(deliverer, delivery(url, timeoutMs));
+    }
+    static Attempt attemptOf(Deliverer &deliverer, const ClaimedDelivery &c)
+    {
         QSignalSpy spy(&deliverer, &Deliverer::finished);
         deliverer.start(c);
-        if (!spy.wait(int(timeoutMs) + 5000))
+        if (!spy.wait(int(c.webhook.timeoutMs) + 5000))
             return Attempt();
         return spy.first().first().value<Attempt>();
     }
@@ -68,6 +76,52 @@ private Q_SLOTS:
             if (error != QLatin1String("*"))
                 QVERIFY2(a.connectionError.contains(error), qPrintable(a.connectionError));
         }
+    }
+
+    // A stored header that would change the request's framing or smuggle another header in is
+    // refused when sending: the attempt fails naming it, and nothing is sent.
+    void badStoredHeaderIsRefusedAndNothingSent_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("CR LF in a value")
+            << QByteArrayLiteral("X-Team") << QByteArrayLiteral("a\r\nX-Injected: 1");
+        QTest::newRow("LF in a value")
+            << QByteArrayLiteral("X-Team") << QByteArrayLiteral("a\nX-Injected: 1");
+        QTest::newRow("NUL in a value") << QByteArrayLiteral("X-Team") << QByteArray("a\0b", 3);
+        QTest::newRow("CR LF in a name")
+            << QByteArrayLiteral("X-Team\r\nX-Injected") << QByteArrayLiteral("1");
+        QTest::newRow("Transfer-Encoding")
+            << QByteArrayLiteral("Transfer-Encoding") << QByteArrayLiteral("chunked");
+        QTest::newRow("Connection") << QByteArrayLiteral("connection") << QByteArrayLiteral("close");
+        QTest::newRow("Expect") << QByteArrayLiteral("Expect") << QByteArrayLiteral("100-continue");
+        QTest::newRow("Content-Length") << QByteArrayLiteral("Content-Length") << QByteArrayLiteral("0");
+        QTest::newRow("Host") << QByteArrayLiteral("Host") << QByteArrayLiteral("elsewhere.example");
+    }
+    void badStoredHeaderIsRefusedAndNothingSent()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        Deliverer deliverer(Clock::system());
+        ClaimedDelivery c = delivery(receiver.url().toString());
+        c.webhook.headers = { { QByteArrayLiteral("X-Fine"), QByteArrayLiteral("yes") }, { name, value } };
+        const Attempt a = attemptOf(deliverer, c);
+        QCOMPARE(a.deliveryId, 7);
+        QVERIFY(!a.response);
+        QVERIFY2(a.connectionError.contains(QLatin1String("header")), qPrintable(a.connectionError));
+        QVERIFY2(
+            a.connectionError.contains(QString::fromLatin1(name.left(6))), qPrintable(a.connectionError));
+        QVERIFY2(
+            !a.connectionError.contains(QLatin1Char('\n')) && !a.connectionError.contains(QLatin1Char('\r')),
+            qPrintable(a.connectionError));
+        // The receiver would have had it by the time the next, good attempt is answered.
+        c.webhook.headers = { { QByteArrayLiteral("X-Fine"), QByteArrayLiteral("yes") } };
+        const Attempt good = attemptOf(deliverer, c);
+        QVERIFY2(good.response, qPrintable(good.connectionError));
+        QCOMPARE(receiver.requestCount(), 1);
+        QVERIFY(receiver.requests().first().header("x-injected").isEmpty());
     }
 
     void unresolvableHost()

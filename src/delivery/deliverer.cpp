@@ -57,6 +57,19 @@ QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
     text.replace(reply->url().toString(), Validation::maskedUrl(reply->url().toString()));
     return text;
 }
+// Qt 6.4 writes header names and values as they are, line breaks included.
+Status checkHeaders(const HeaderList &custom, const HeaderList &all)
+{
+    for (const auto &[name, value] : custom) {
+        if (Status checked = Validation::customHeader(name, value); !checked)
+            return checked;
+    }
+    for (const auto &[name, value] : all) {
+        if (Status checked = Validation::headerField(name, value); !checked)
+            return checked;
+    }
+    return {};
+}
 } // namespace
 
 // Qt 6.4 gives a connection it believes has no proxy an unbuffered socket, and then reads
@@ -144,6 +157,14 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     }
 
     const HeaderList headers = m_profile.headers(w, d, d.payload);
+    if (const Status refused = checkHeaders(w.headers, headers); !refused) {
+        // A stored row the command line and the dialog would have refused (written by an older
+        // version, or by hand): sent, it could smuggle a header in or reframe the request.
+        attempt.dateSent = attempt.dateStarted;
+        attempt.connectionError = QStringLiteral("Request not sent: %1").arg(refused.error());
+        QTimer::singleShot(0, this, [this, attempt] { Q_EMIT finished(attempt); });
+        return;
+    }
     QNetworkRequest request{ QUrl(w.deliveryUrl) };
     request.setTransferTimeout(int(qBound(qint64(1), w.timeoutMs, qint64(std::numeric_limits<int>::max()))));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
