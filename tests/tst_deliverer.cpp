@@ -1,6 +1,7 @@
 #include "deliverer.h"
 #include "testreceiver.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -36,6 +37,20 @@ class TestDeliverer final : public QObject
         if (!spy.wait(int(c.webhook.timeoutMs) + 5000))
             return Attempt();
         return spy.first().first().value<Attempt>();
+    }
+    // Starts `count` deliveries at once and waits for every attempt.
+    static QList<Attempt> attemptsAtOnce(
+        Deliverer &deliverer, const QString &url, int count, qint64 timeoutMs = 5000)
+    {
+        QSignalSpy spy(&deliverer, &Deliverer::finished);
+        for (int i = 1; i <= count; ++i)
+            deliverer.start(delivery(url, timeoutMs, i));
+        QList<Attempt> attempts;
+        if (!QTest::qWaitFor([&] { return spy.size() == count; }, int(timeoutMs) + 10000))
+            return attempts;
+        for (const auto &arguments : std::as_const(spy))
+            attempts << arguments.first().value<Attempt>();
+        return attempts;
     }
 
 private Q_SLOTS:
@@ -76,6 +91,102 @@ private Q_SLOTS:
             if (error != QLatin1String("*"))
                 QVERIFY2(a.connectionError.contains(error), qPrintable(a.connectionError));
         }
+    }
+
+    // Every request written to the wire is one recorded attempt: Qt must not send a POST again
+    // on a new connection when the receiver closes without answering (issue 13).
+    void oneRequestOnTheWireIsOneAttempt_data()
+    {
+        QTest::addColumn<TestReceiver::Behaviour>("behaviour");
+        QTest::newRow("closes in order (FIN)") << TestReceiver::Behaviour::CloseWithoutAnswer;
+        QTest::newRow("resets (RST)") << TestReceiver::Behaviour::CloseImmediately;
+    }
+    void oneRequestOnTheWireIsOneAttempt()
+    {
+        QFETCH(TestReceiver::Behaviour, behaviour);
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setBehaviour(behaviour);
+        Deliverer deliverer(Clock::system());
+        // One after another, then three at once.
+        for (int i = 0; i < 3; ++i) {
+            const Attempt a = attemptWith(deliverer, receiver.url().toString());
+            QVERIFY2(!a.response && a.connectionError.contains(QLatin1String("Connection closed")),
+                qPrintable(a.connectionError));
+        }
+        QCOMPARE(receiver.requestCount(), 3);
+        const QList<Attempt> together = attemptsAtOnce(deliverer, receiver.url().toString(), 3);
+        QCOMPARE(together.size(), 3);
+        for (const Attempt &a : together)
+            QVERIFY2(!a.response && !a.connectionError.isEmpty(), qPrintable(a.connectionError));
+        QCOMPARE(receiver.requestCount(), 6);
+    }
+
+    // Credentials in the URL, and a proxy's, go with the one request: Qt would otherwise send
+    // them in answer to a 401 or 407, with the request a second time.
+    void credentialsGoWithTheOneRequest()
+    {
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setResponse(401, "who?", { { "WWW-Authenticate", "Basic realm=\"hooks\"" } });
+        QUrl url = receiver.url();
+        url.setUserName(QStringLiteral("user"));
+        url.setPassword(QStringLiteral("hunter2"));
+        Deliverer deliverer(Clock::system());
+        Attempt a = attemptWith(deliverer, url.toString());
+        QVERIFY2(a.response, qPrintable(a.connectionError));
+        QCOMPARE(a.response->statusCode, 401);
+        QCOMPARE(receiver.requestCount(), 1);
+        QCOMPARE(receiver.requests().first().header("authorization"),
+            "Basic " + QByteArray("user:hunter2").toBase64());
+        for (const auto &[name, value] : std::as_const(a.request.headers))
+            QVERIFY(!value.contains(QByteArray("user:hunter2").toBase64()));
+
+        TestReceiver proxy;
+        QVERIFY(proxy.listen());
+        proxy.setResponse(407, "who?", { { "Proxy-Authenticate", "Basic realm=\"proxy\"" } });
+        deliverer.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port(),
+            QStringLiteral("puser"), QStringLiteral("ppass")));
+        a = attemptWith(deliverer, receiver.url().toString());
+        QVERIFY2(a.response, qPrintable(a.connectionError));
+        QCOMPARE(a.response->statusCode, 407);
+        QCOMPARE(proxy.requestCount(), 1);
+        QCOMPARE(proxy.requests().first().header("proxy-authorization"),
+            "Basic " + QByteArray("puser:ppass").toBase64());
+        QCOMPARE(receiver.requestCount(), 1);
+    }
+
+    // What is right about reconnecting stays: a kept-alive connection the receiver closed while
+    // idle is not a failure; the next request goes out on a new connection, once.
+    void idleConnectionClosedByTheReceiverIsNotAFailure()
+    {
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setIdleTimeout(200);
+        Deliverer deliverer(Clock::system());
+        for (int i = 1; i <= 4; ++i) {
+            const Attempt a = attemptWith(deliverer, receiver.url().toString());
+            QVERIFY2(a.response && a.response->statusCode == 200, qPrintable(a.connectionError));
+            QCOMPARE(receiver.requestCount(), i);
+            QTRY_COMPARE(receiver.openConnectionCount(), 0); // the receiver dropped it, idle
+        }
+        QCOMPARE(receiver.acceptedConnectionCount(), 4);
+    }
+
+    // Hookwatch closes a connection left idle for a second itself, before most receivers do: a
+    // request written on a connection as the receiver closes it is lost with it.
+    void idleConnectionIsClosedByHookwatchFirst()
+    {
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        Deliverer deliverer(Clock::system());
+        const Attempt a = attemptWith(deliverer, receiver.url().toString());
+        QVERIFY2(a.response, qPrintable(a.connectionError));
+        QCOMPARE(receiver.openConnectionCount(), 1);
+        QElapsedTimer idle;
+        idle.start();
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.openConnectionCount(), 0, 5000);
+        QVERIFY2(idle.elapsed() >= 900, qPrintable(QString::number(idle.elapsed())));
     }
 
     // A stored header that would change the request's framing or smuggle another header in is

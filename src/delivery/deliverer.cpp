@@ -13,6 +13,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
+#include <cstring>
+
 Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery")
 
 struct Deliverer::InFlight
@@ -27,12 +30,15 @@ struct Deliverer::InFlight
 };
 
 namespace {
+constexpr int IdleConnectionSeconds = 1;
+
 QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
 {
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
         return QStringLiteral("Connection refused");
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed, and Qt may not send it again (OnceReadBody)
         return QStringLiteral("Connection closed by the receiver before a complete response");
     case QNetworkReply::HostNotFoundError:
         return QStringLiteral("Host %1 not found").arg(reply->url().host());
@@ -57,6 +63,48 @@ QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
     text.replace(reply->url().toString(), Validation::maskedUrl(reply->url().toString()));
     return text;
 }
+
+// The request body as a device Qt cannot rewind once it has read from it. Qt 6.4 sends a
+// request again, on a new connection and up to three times, when the connection closes before
+// a complete response: for a webhook that is a second delivery the receiver may act on and the
+// history never shows. Without the rewind Qt gives up with ContentReSendError instead, and the
+// attempt is recorded as failed and retried on the webhook's schedule, visibly. Rewinding
+// before the first read is allowed: nothing of the request has been written yet (Qt does so
+// when it moves a request off a connection that is closing).
+class OnceReadBody final : public QIODevice
+{
+public:
+    explicit OnceReadBody(const QByteArray &body)
+        : m_body(body)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_body.size() - m_read + QIODevice::bytesAvailable(); }
+    bool seek(qint64 position) override { return position == 0 && m_read == 0; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 size = qMin(maxSize, qint64(m_body.size()) - m_read);
+        if (size <= 0)
+            return -1; // the end
+        std::memcpy(data, m_body.constData() + m_read, size_t(size));
+        m_read += size;
+        return size;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_body;
+    qint64 m_read = 0;
+};
+
+QByteArray basicCredentials(const QString &user, const QString &password)
+{
+    return "Basic " + QString(user + QLatin1Char(':') + password).toUtf8().toBase64();
+}
+
 // Qt 6.4 writes header names and values as they are, line breaks included.
 Status checkHeaders(const HeaderList &custom, const HeaderList &all)
 {
@@ -85,6 +133,31 @@ public:
     {
         return { QNetworkProxy(QNetworkProxy::DefaultProxy) };
     }
+};
+
+// A configured proxy. Plain-http requests to an HTTP proxy carry its credentials themselves
+// (start()): given them, Qt would answer a 407 by sending the request again, which the body
+// cannot be. Tunnels (https) keep them: a tunnel's CONNECT carries no body, and Qt answers
+// its 407 before the request is written.
+class ConfiguredProxy final : public QNetworkProxyFactory
+{
+public:
+    explicit ConfiguredProxy(const QNetworkProxy &proxy)
+        : m_proxy(proxy)
+    {
+    }
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        if (m_proxy.type() != QNetworkProxy::HttpProxy || query.url().scheme() != QLatin1String("http"))
+            return { m_proxy };
+        QNetworkProxy withoutCredentials = m_proxy;
+        withoutCredentials.setUser(QString());
+        withoutCredentials.setPassword(QString());
+        return { withoutCredentials };
+    }
+
+private:
+    const QNetworkProxy m_proxy;
 };
 
 Deliverer::Deliverer(const Clock *clock, QObject *parent)
@@ -133,10 +206,11 @@ void Deliverer::connectDirectly(QNetworkAccessManager *network)
 
 void Deliverer::setProxy(const QNetworkProxy &proxy)
 {
+    m_proxy = proxy;
     if (proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::DefaultProxy)
         connectDirectly(m_network);
     else
-        m_network->setProxy(proxy);
+        m_network->setProxyFactory(new ConfiguredProxy(proxy)); // owned by the manager
 }
 
 void Deliverer::start(const ClaimedDelivery &claimed)
@@ -156,7 +230,7 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         return;
     }
 
-    const HeaderList headers = m_profile.headers(w, d, d.payload);
+    HeaderList headers = m_profile.headers(w, d, d.payload);
     if (const Status refused = checkHeaders(w.headers, headers); !refused) {
         // A stored row the command line and the dialog would have refused (written by an older
         // version, or by hand): sent, it could smuggle a header in or reframe the request.
@@ -165,10 +239,33 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         QTimer::singleShot(0, this, [this, attempt] { Q_EMIT finished(attempt); });
         return;
     }
-    QNetworkRequest request{ QUrl(w.deliveryUrl) };
+    // Credentials go with the request itself, as Launchpad's (Python requests) go: Qt would
+    // send them only in answer to a 401 or 407, by sending the request again, which the body
+    // cannot be (OnceReadBody). A webhook's own Authorization header wins over the URL's.
+    QUrl url(w.deliveryUrl);
+    if (!url.userInfo().isEmpty()) {
+        const bool ownAuthorization = std::any_of(headers.cbegin(), headers.cend(),
+            [](const auto &h) { return h.first.compare("authorization", Qt::CaseInsensitive) == 0; });
+        if (!ownAuthorization)
+            headers.append(
+                { QByteArrayLiteral("Authorization"), basicCredentials(url.userName(), url.password()) });
+        url.setUserInfo(QString());
+    }
+    QNetworkRequest request { url };
+    // For the proxy's eyes only: over https the request goes through a tunnel to the receiver
+    // (ConfiguredProxy).
+    if (m_proxy.type() == QNetworkProxy::HttpProxy && !m_proxy.user().isEmpty()
+        && url.scheme() == QLatin1String("http"))
+        request.setRawHeader("Proxy-Authorization", basicCredentials(m_proxy.user(), m_proxy.password()));
     request.setTransferTimeout(int(qBound(qint64(1), w.timeoutMs, qint64(std::numeric_limits<int>::max()))));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Receivers close kept-alive connections left idle (gunicorn after 2 s, Node and Apache
+    // after 5 s), and a request written just as they do is lost with the connection: a failed
+    // attempt, since Qt may not send it again (OnceReadBody). Closing ours first, once idle
+    // for a second, keeps that race away from all but the most impatient receivers.
+    request.setAttribute(
+        QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, IdleConnectionSeconds);
     for (const auto &h : headers) {
         request.setRawHeader(h.first, h.second);
         attempt.request.headers.append({ h.first, Validation::maskedHeaderValue(h.first, h.second) });
@@ -180,7 +277,13 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     state->elapsed.start();
     if (!m_deadlineSweep.isActive())
         m_deadlineSweep.start();
-    QNetworkReply *reply = m_network->post(request, d.payload);
+    // Unbuffered, with its length given: Qt then reads the body from the device as it writes
+    // it, and cannot send the request a second time.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, d.payload.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OnceReadBody(d.payload);
+    QNetworkReply *reply = m_network->post(request, body);
+    body->setParent(reply); // it must live until the reply is finished; it goes with it
     m_inFlight.insert(reply, state);
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });

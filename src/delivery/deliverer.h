@@ -45,6 +45,7 @@ private:
 
     const Clock *m_clock;
     QNetworkAccessManager *m_network;
+    QNetworkProxy m_proxy;
     const SenderProfile &m_profile;
     QHash<QNetworkReply *, InFlight *> m_inFlight;
     QTimer m_deadlineSweep;
