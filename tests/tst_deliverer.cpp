@@ -1,4 +1,5 @@
 #include "deliverer.h"
+#include "outcome.h"
 #include "testreceiver.h"
 
 #include <QElapsedTimer>
@@ -61,25 +62,36 @@ private Q_SLOTS:
         QTest::addColumn<TestReceiver::Behaviour>("behaviour");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("error");
-        QTest::newRow("normal") << TestReceiver::Behaviour::Normal << 200 << QString();
-        QTest::newRow("never answers") << TestReceiver::Behaviour::NeverAnswer << 0 << QStringLiteral("Request timeout");
-        QTest::newRow("stalls mid-response")
-                << TestReceiver::Behaviour::StallMidResponse << 0 << QStringLiteral("Request timeout");
-        QTest::newRow("closes") << TestReceiver::Behaviour::CloseImmediately << 0 << QStringLiteral("Connection closed");
-        QTest::newRow("garbage") << TestReceiver::Behaviour::Garbage << 0 << QStringLiteral("*");
-        QTest::newRow("huge body") << TestReceiver::Behaviour::HugeBody << 200 << QString();
-        QTest::newRow("endless chunked") << TestReceiver::Behaviour::EndlessChunked << 200 << QString();
-        QTest::newRow("redirect loop") << TestReceiver::Behaviour::RedirectLoop << 302 << QString();
+        QTest::addColumn<qint64>("timeoutMs");
+        QTest::newRow("normal") << TestReceiver::Behaviour::Normal << 200 << QString() << qint64(500);
+        QTest::newRow("never answers")
+            << TestReceiver::Behaviour::NeverAnswer << 0 << QStringLiteral("Request timeout") << qint64(500);
+        QTest::newRow("stalls mid-response") << TestReceiver::Behaviour::StallMidResponse << 0
+                                             << QStringLiteral("Request timeout") << qint64(500);
+        QTest::newRow("closes") << TestReceiver::Behaviour::CloseImmediately << 0
+                                << QStringLiteral("Connection closed") << qint64(500);
+        // A status line and part of the body are no response: the receiver did not finish it.
+        QTest::newRow("closes mid-body") << TestReceiver::Behaviour::CloseInBody << 0
+                                         << QStringLiteral("Connection closed") << qint64(500);
+        QTest::newRow("garbage") << TestReceiver::Behaviour::Garbage << 0 << QStringLiteral("*")
+                                 << qint64(500);
+        QTest::newRow("huge body") << TestReceiver::Behaviour::HugeBody << 200 << QString() << qint64(500);
+        // 64 KiB, what is kept, arrive in about 0.65 s: the body is capped, the status stands.
+        QTest::newRow("endless chunked")
+            << TestReceiver::Behaviour::EndlessChunked << 200 << QString() << qint64(5000);
+        QTest::newRow("redirect loop")
+            << TestReceiver::Behaviour::RedirectLoop << 302 << QString() << qint64(500);
     }
     void behaviours()
     {
         QFETCH(TestReceiver::Behaviour, behaviour);
         QFETCH(int, status);
         QFETCH(QString, error);
+        QFETCH(qint64, timeoutMs);
         TestReceiver receiver;
         QVERIFY(receiver.listen());
         receiver.setBehaviour(behaviour);
-        const Attempt a = attemptTo(receiver.url().toString(), 500);
+        const Attempt a = attemptTo(receiver.url().toString(), timeoutMs);
         QCOMPARE(a.deliveryId, 7);
         if (status > 0) {
             QVERIFY2(a.response.has_value(), qPrintable(a.connectionError));
@@ -233,6 +245,37 @@ private Q_SLOTS:
         QVERIFY2(good.response, qPrintable(good.connectionError));
         QCOMPARE(receiver.requestCount(), 1);
         QVERIFY(receiver.requests().first().header("x-injected").isEmpty());
+    }
+
+    // The whole attempt ends at the webhook's timeout, whatever the receiver does, and is
+    // "Request timeout" even when a status line came: a response that did not complete in
+    // time is never a success.
+    void timeoutEndsTheWholeAttempt_data()
+    {
+        QTest::addColumn<TestReceiver::Behaviour>("behaviour");
+        QTest::newRow("never answers") << TestReceiver::Behaviour::NeverAnswer;
+        QTest::newRow("status line, then stalls") << TestReceiver::Behaviour::StallInBody;
+        QTest::newRow("trickles a body for ever") << TestReceiver::Behaviour::TrickleBody;
+    }
+    void timeoutEndsTheWholeAttempt()
+    {
+        QFETCH(TestReceiver::Behaviour, behaviour);
+        constexpr qint64 timeoutMs = 1500;
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setBehaviour(behaviour);
+        Deliverer deliverer(Clock::system());
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Attempt a = attemptWith(deliverer, receiver.url().toString(), timeoutMs);
+        const qint64 ms = elapsed.elapsed();
+        QCOMPARE(a.deliveryId, 7);
+        QVERIFY2(!a.response, a.response ? qPrintable(QString::number(a.response->statusCode)) : "");
+        QCOMPARE(a.connectionError, QStringLiteral("Request timeout"));
+        QCOMPARE(Outcome::classify(false, a.connectionError, 0).failureDetail,
+            QStringLiteral("Connection error: Request timeout"));
+        QVERIFY2(ms >= timeoutMs - 50 && ms < timeoutMs + 1000, qPrintable(QString::number(ms)));
+        QCOMPARE(receiver.requestCount(), 1);
     }
 
     void unresolvableHost()

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery")
 
@@ -22,8 +23,8 @@ struct Deliverer::InFlight
 {
     enum class Abort { None, BodyCapped, Released, Deadline };
     Attempt attempt;
-    qint64 deadlineMs = 0; // on the elapsed timer
-    QElapsedTimer elapsed;
+    qint64 startedMs = 0; // on m_monotonic
+    std::multimap<qint64, QNetworkReply *>::iterator deadline; // its entry in m_deadlines
     QByteArray body;
     Abort abort = Abort::None;
     QString sslErrors;
@@ -62,6 +63,24 @@ QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
     QString text = reply->errorString();
     text.replace(reply->url().toString(), Validation::maskedUrl(reply->url().toString()));
     return text;
+}
+
+// The transfer broke off: whatever status line came, the response is not complete. (Qt
+// reports an HTTP error status as an error too; those responses are complete.)
+bool brokeOff(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProtocolFailure:
+        return true;
+    default:
+        return false;
+    }
 }
 
 // The request body as a device Qt cannot rewind once it has read from it. Qt 6.4 sends a
@@ -161,29 +180,49 @@ private:
 };
 
 Deliverer::Deliverer(const Clock *clock, QObject *parent)
-    : QObject(parent), m_clock(clock), m_network(new QNetworkAccessManager(this)),
-      m_profile(SenderProfile::launchpad()), m_deadlineSweep(this) // a child: moves with us to a thread
+    : QObject(parent)
+    , m_clock(clock)
+    , m_network(new QNetworkAccessManager(this))
+    , m_profile(SenderProfile::launchpad())
+    , m_deadlineTimer(this) // a child: moves with us to a thread
 {
     connectDirectly(m_network);
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    // The transfer timeout restarts with every byte, so a receiver that trickles a body
-    // could hold an attempt for ever: one sweep a second ends those past their deadline.
-    m_deadlineSweep.setInterval(1000);
-    connect(&m_deadlineSweep, &QTimer::timeout, this, &Deliverer::abortOverdue);
+    m_monotonic.start();
+    // Each attempt ends at its webhook's timeout, connecting, sending and the whole response
+    // included, whatever the receiver does. Qt's transfer timeout cannot say that: it restarts
+    // with every byte, so a receiver trickling a body would hold an attempt for ever. One
+    // timer, armed for the earliest deadline; precise, as a coarse one may fire 5% late.
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &Deliverer::abortOverdue);
 }
 
 void Deliverer::abortOverdue()
 {
-    const auto replies = m_inFlight.keys();
-    for (QNetworkReply *reply : replies) {
+    const qint64 now = m_monotonic.elapsed();
+    QList<QNetworkReply *> overdue;
+    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend() && it->first <= now; ++it)
+        overdue << it->second;
+    for (QNetworkReply *reply : std::as_const(overdue)) {
         InFlight *state = m_inFlight.value(reply);
-        if (state && state->abort == InFlight::Abort::None && state->elapsed.elapsed() > state->deadlineMs) {
+        if (state && state->abort == InFlight::Abort::None) {
             state->abort = InFlight::Abort::Deadline;
-            reply->abort();
+            reply->abort(); // finished() now: onFinished() takes it off m_deadlines
         }
     }
-    if (m_inFlight.isEmpty())
-        m_deadlineSweep.stop();
+    armDeadlineTimer();
+}
+
+void Deliverer::armDeadlineTimer()
+{
+    if (m_deadlines.empty()) {
+        m_deadlineTimer.stop();
+        return;
+    }
+    // A wait past QTimer's range ends early, finds nothing overdue and waits again.
+    const qint64 wait = m_deadlines.cbegin()->first - m_monotonic.elapsed();
+    m_deadlineTimer.start(int(qBound(qint64(0), wait, qint64(std::numeric_limits<int>::max()))));
 }
 
 Deliverer::~Deliverer()
@@ -257,7 +296,7 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     if (m_proxy.type() == QNetworkProxy::HttpProxy && !m_proxy.user().isEmpty()
         && url.scheme() == QLatin1String("http"))
         request.setRawHeader("Proxy-Authorization", basicCredentials(m_proxy.user(), m_proxy.password()));
-    request.setTransferTimeout(int(qBound(qint64(1), w.timeoutMs, qint64(std::numeric_limits<int>::max()))));
+    // No transfer timeout: the deadline (abortOverdue()) is the attempt's timeout.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     // Receivers close kept-alive connections left idle (gunicorn after 2 s, Node and Apache
@@ -273,10 +312,7 @@ void Deliverer::start(const ClaimedDelivery &claimed)
 
     auto *state = new InFlight;
     state->attempt = attempt;
-    state->deadlineMs = qMax<qint64>(4 * w.timeoutMs, 60 * 1000);
-    state->elapsed.start();
-    if (!m_deadlineSweep.isActive())
-        m_deadlineSweep.start();
+    state->startedMs = m_monotonic.elapsed();
     // Unbuffered, with its length given: Qt then reads the body from the device as it writes
     // it, and cannot send the request a second time.
     request.setHeader(QNetworkRequest::ContentLengthHeader, d.payload.size());
@@ -285,6 +321,9 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     QNetworkReply *reply = m_network->post(request, body);
     body->setParent(reply); // it must live until the reply is finished; it goes with it
     m_inFlight.insert(reply, state);
+    state->deadline = m_deadlines.emplace(state->startedMs + qMax<qint64>(1, w.timeoutMs), reply);
+    if (state->deadline == m_deadlines.begin())
+        armDeadlineTimer();
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::sslErrors, this, [reply, state, trust = w.trustSelfSigned](const QList<QSslError> &errors) {
@@ -325,29 +364,37 @@ void Deliverer::onFinished(QNetworkReply *reply)
     if (!state)
         return;
     std::unique_ptr<InFlight> owner(state);
+    m_deadlines.erase(state->deadline);
+    if (m_deadlines.empty())
+        m_deadlineTimer.stop();
     Attempt &a = state->attempt;
     if (state->abort == InFlight::Abort::Released) {
         Q_EMIT aborted(a.deliveryId);
         return;
     }
-    if (state->abort == InFlight::Abort::None) {
+    if (state->abort == InFlight::Abort::None && reply->isOpen()) {
         const qint64 room = Attempt::MaxResponseBody - state->body.size();
         if (room > 0)
             state->body += reply->read(room);
     }
     a.dateSent = m_clock->now();
-    a.durationMs = state->elapsed.elapsed();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (state->abort != InFlight::Abort::Deadline && status.isValid() && status.toInt() > 0) {
+    a.durationMs = m_monotonic.elapsed() - state->startedMs;
+    const QNetworkReply::NetworkError error = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A response that did not complete in time is a timeout, whatever its status line said.
+    // (Qt cancels a reply by itself only for a transfer timeout, which is not set; taken as
+    // the timeout it would be all the same.)
+    const bool timedOut = state->abort == InFlight::Abort::Deadline
+        || (state->abort == InFlight::Abort::None && error == QNetworkReply::OperationCanceledError);
+    if (timedOut) {
+        a.connectionError = QStringLiteral("Request timeout");
+    } else if (status > 0 && (state->abort == InFlight::Abort::BodyCapped || !brokeOff(error))) {
         AttemptResponse r;
-        r.statusCode = status.toInt();
+        r.statusCode = status;
         r.headers = reply->rawHeaderPairs();
         r.body = state->body;
         r.bodyTruncated = state->abort == InFlight::Abort::BodyCapped || reply->bytesAvailable() > 0;
         a.response = r;
-    } else if (state->abort == InFlight::Abort::Deadline) {
-        a.connectionError = QStringLiteral("Request timeout (no complete response after %1 s)")
-                                    .arg(state->deadlineMs / 1000);
     } else {
         a.connectionError = connectionErrorText(reply, state->sslErrors);
         if (a.connectionError.isEmpty())

@@ -3,10 +3,13 @@
 #include "clock.h"
 #include "jobstore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QTimer>
+
+#include <map>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -42,11 +45,14 @@ private:
     void onReadyRead(QNetworkReply *reply);
     void onFinished(QNetworkReply *reply);
     void abortOverdue();
+    void armDeadlineTimer();
 
     const Clock *m_clock;
     QNetworkAccessManager *m_network;
     QNetworkProxy m_proxy;
     const SenderProfile &m_profile;
     QHash<QNetworkReply *, InFlight *> m_inFlight;
-    QTimer m_deadlineSweep;
+    QElapsedTimer m_monotonic; // deadlines and durations
+    std::multimap<qint64, QNetworkReply *> m_deadlines; // on m_monotonic, earliest first
+    QTimer m_deadlineTimer; // armed for the earliest deadline
 };
