@@ -278,6 +278,39 @@ private Q_SLOTS:
         QCOMPARE(receiver.requestCount(), 1);
     }
 
+    // N in flight to one host travel on N connections at once (Qt alone opens 6 per host),
+    // and the connections are kept alive and used again.
+    void manyInFlightToOneHostUseAsManyConnections()
+    {
+        constexpr int inFlight = 16;
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        receiver.setBehaviour(TestReceiver::Behaviour::NeverAnswer);
+        Deliverer deliverer(Clock::system());
+        for (int i = 1; i <= inFlight; ++i)
+            deliverer.start(delivery(receiver.url().toString(), 30000, i));
+        // Every request arrives while none is answered.
+        QTRY_COMPARE(receiver.requestCount(), inFlight);
+        QCOMPARE(receiver.acceptedConnectionCount(), inFlight);
+        QCOMPARE(deliverer.inFlight(), inFlight);
+        QSignalSpy aborted(&deliverer, &Deliverer::aborted);
+        deliverer.abortAll();
+        QTRY_COMPARE(aborted.size(), inFlight);
+        QCOMPARE(deliverer.inFlight(), 0);
+
+        TestReceiver answering;
+        QVERIFY(answering.listen());
+        answering.setResponseDelay(200);
+        for (int round = 0; round < 2; ++round) {
+            const QList<Attempt> attempts = attemptsAtOnce(deliverer, answering.url().toString(), inFlight);
+            QCOMPARE(attempts.size(), inFlight);
+            for (const Attempt &a : attempts)
+                QVERIFY2(a.response && a.response->statusCode == 200, qPrintable(a.connectionError));
+        }
+        QCOMPARE(answering.requestCount(), 2 * inFlight);
+        QCOMPARE(answering.acceptedConnectionCount(), inFlight); // the second round reused them
+    }
+
     void unresolvableHost()
     {
         const Attempt a = attemptTo(QStringLiteral("http://no-such-host.invalid/hook"));
@@ -313,13 +346,21 @@ private Q_SLOTS:
         QCOMPARE(proxy.requestCount(), 1);
         QCOMPARE(proxy.requests().first().path, target.url().toEncoded()); // absolute form: to a proxy
         QCOMPARE(target.requestCount(), 0);
+        // More at once than one manager carries: every one goes through the proxy.
+        const QList<Attempt> together = attemptsAtOnce(deliverer, target.url().toString(), 14);
+        QCOMPARE(together.size(), 14);
+        QCOMPARE(deliverer.managerCount(), 3);
+        QCOMPARE(proxy.requestCount(), 15);
+        QCOMPARE(target.requestCount(), 0);
 
         deliverer.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
         a = attemptWith(deliverer, target.url().toString());
         QVERIFY2(a.response, qPrintable(a.connectionError));
         QCOMPARE(target.requestCount(), 1);
         QCOMPARE(target.requests().first().path, QByteArrayLiteral("/hook"));
-        QCOMPARE(proxy.requestCount(), 1);
+        QCOMPARE(attemptsAtOnce(deliverer, target.url().toString(), 14).size(), 14);
+        QCOMPARE(target.requestCount(), 15);
+        QCOMPARE(proxy.requestCount(), 15);
     }
 };
 

@@ -24,6 +24,8 @@ struct Deliverer::InFlight
     enum class Abort { None, BodyCapped, Released, Deadline };
     Attempt attempt;
     qint64 startedMs = 0; // on m_monotonic
+    int manager = 0; // its index in m_pool
+    QString host; // its key in that manager's inFlightByHost
     std::multimap<qint64, QNetworkReply *>::iterator deadline; // its entry in m_deadlines
     QByteArray body;
     Abort abort = Abort::None;
@@ -32,6 +34,15 @@ struct Deliverer::InFlight
 
 namespace {
 constexpr int IdleConnectionSeconds = 1;
+// QHttpNetworkConnectionPrivate::defaultHttpChannelCount: what one manager opens to a host.
+constexpr int ConnectionsPerManagerAndHost = 6;
+
+QString hostOf(const QUrl &url)
+{
+    const bool https = url.scheme() == QLatin1String("https");
+    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':')
+        + QString::number(url.port(https ? 443 : 80));
+}
 
 QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
 {
@@ -182,12 +193,10 @@ private:
 Deliverer::Deliverer(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_network(new QNetworkAccessManager(this))
     , m_profile(SenderProfile::launchpad())
     , m_deadlineTimer(this) // a child: moves with us to a thread
 {
-    connectDirectly(m_network);
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    addManager();
     m_monotonic.start();
     // Each attempt ends at its webhook's timeout, connecting, sending and the whole response
     // included, whatever the receiver does. Qt's transfer timeout cannot say that: it restarts
@@ -246,10 +255,37 @@ void Deliverer::connectDirectly(QNetworkAccessManager *network)
 void Deliverer::setProxy(const QNetworkProxy &proxy)
 {
     m_proxy = proxy;
-    if (proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::DefaultProxy)
-        connectDirectly(m_network);
+    for (const Manager &manager : m_pool)
+        applyProxy(manager.network);
+}
+
+void Deliverer::applyProxy(QNetworkAccessManager *network) const
+{
+    if (m_proxy.type() == QNetworkProxy::NoProxy || m_proxy.type() == QNetworkProxy::DefaultProxy)
+        connectDirectly(network);
     else
-        m_network->setProxyFactory(new ConfiguredProxy(proxy)); // owned by the manager
+        network->setProxyFactory(new ConfiguredProxy(m_proxy)); // owned by the manager
+}
+
+void Deliverer::addManager()
+{
+    auto *network = new QNetworkAccessManager(this); // a child: moves with us to a thread
+    network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    applyProxy(network);
+    m_pool.push_back({ network, {} });
+}
+
+// The first manager with a connection to spare for the host: the earlier managers carry
+// what they can, so at a steady load the same kept-alive connections are used again, and
+// the later ones only carry the peaks.
+int Deliverer::managerFor(const QString &host)
+{
+    for (size_t i = 0; i < m_pool.size(); ++i) {
+        if (m_pool[i].inFlightByHost.value(host) < ConnectionsPerManagerAndHost)
+            return int(i);
+    }
+    addManager();
+    return int(m_pool.size() - 1);
 }
 
 void Deliverer::start(const ClaimedDelivery &claimed)
@@ -318,7 +354,10 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     request.setHeader(QNetworkRequest::ContentLengthHeader, d.payload.size());
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     auto *body = new OnceReadBody(d.payload);
-    QNetworkReply *reply = m_network->post(request, body);
+    state->host = hostOf(url);
+    state->manager = managerFor(state->host);
+    ++m_pool[size_t(state->manager)].inFlightByHost[state->host];
+    QNetworkReply *reply = m_pool[size_t(state->manager)].network->post(request, body);
     body->setParent(reply); // it must live until the reply is finished; it goes with it
     m_inFlight.insert(reply, state);
     state->deadline = m_deadlines.emplace(state->startedMs + qMax<qint64>(1, w.timeoutMs), reply);
@@ -364,6 +403,9 @@ void Deliverer::onFinished(QNetworkReply *reply)
     if (!state)
         return;
     std::unique_ptr<InFlight> owner(state);
+    QHash<QString, int> &toHost = m_pool[size_t(state->manager)].inFlightByHost;
+    if (--toHost[state->host] <= 0)
+        toHost.remove(state->host);
     m_deadlines.erase(state->deadline);
     if (m_deadlines.empty())
         m_deadlineTimer.stop();
