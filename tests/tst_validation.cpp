@@ -104,6 +104,48 @@ private Q_SLOTS:
         QVERIFY(!Validation::header(QStringLiteral("X-Hub-Signature: forged")).ok());
     }
 
+    // One rule for what is typed (command line, dialog) and what is sent (the deliverer).
+    void customHeaders_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("error"); // empty: accepted
+        QTest::newRow("plain") << QByteArrayLiteral("X-Team") << QByteArrayLiteral("blue") << QString();
+        QTest::newRow("UTF-8 value") << QByteArrayLiteral("X-Team") << QByteArrayLiteral("bl\xc3\xa4u")
+                                     << QString();
+        QTest::newRow("CR LF") << QByteArrayLiteral("X-Team") << QByteArrayLiteral("a\r\nX-Injected: 1")
+                               << QStringLiteral(
+                                      "the value of header \"X-Team\" contains a control character");
+        QTest::newRow("NUL") << QByteArrayLiteral("X-Team") << QByteArray("a\0b", 3)
+                             << QStringLiteral("the value of header \"X-Team\" contains a control character");
+        QTest::newRow("line break in the name, shown escaped") << QByteArrayLiteral(
+            "X-A\r\nX-B") << QByteArrayLiteral("1") << QStringLiteral("invalid header name \"X-A\\r\\nX-B\"");
+        QTest::newRow("empty name") << QByteArray() << QByteArrayLiteral("1")
+                                    << QStringLiteral("invalid header name \"\"");
+        QTest::newRow("set by Hookwatch")
+            << QByteArrayLiteral("X-Launchpad-Delivery") << QByteArrayLiteral("1")
+            << QStringLiteral("header \"X-Launchpad-Delivery\" is set by Hookwatch itself and "
+                              "cannot be overridden");
+        const QString framing
+            = QStringLiteral("header \"%1\" belongs to HTTP itself (how the request is framed and "
+                             "sent) and cannot be set");
+        for (const char *name : { "Transfer-Encoding", "connection", "Expect", "Content-Length", "HOST" })
+            QTest::newRow(name) << QByteArray(name) << QByteArrayLiteral("x")
+                                << framing.arg(QLatin1String(name));
+    }
+    void customHeaders()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, error);
+        const Status checked = Validation::customHeader(name, value);
+        QCOMPARE(checked.error(), error);
+        QCOMPARE(checked.ok(), error.isEmpty());
+        // The typed form says the same.
+        if (!name.contains('\r') && !value.contains('\r') && !name.isEmpty())
+            QCOMPARE(Validation::header(QString::fromUtf8(name + ": " + value)).error(), error);
+    }
+
     void masking()
     {
         QCOMPARE(Validation::maskedHeaderValue("Authorization", "Bearer abc"), QByteArrayLiteral("Bearer ****"));

@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Validation {
 
 Status deliveryUrl(const QString &text)
@@ -90,6 +92,25 @@ Status payload(const QByteArray &bytes)
     return {};
 }
 
+namespace {
+// A name as it can be shown on one line: control characters written as escapes.
+QString printableHeaderName(const QByteArray &name)
+{
+    QString shown;
+    for (const char c : name) {
+        if (c == '\r')
+            shown += QLatin1String("\\r");
+        else if (c == '\n')
+            shown += QLatin1String("\\n");
+        else if (uchar(c) < 0x20 || c == 0x7f)
+            shown += QStringLiteral("\\x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
+        else
+            shown += QLatin1Char(c);
+    }
+    return shown.left(80);
+}
+} // namespace
+
 Result<QPair<QByteArray, QByteArray>> header(const QString &text)
 {
     using R = Result<QPair<QByteArray, QByteArray>>;
@@ -97,26 +118,49 @@ Result<QPair<QByteArray, QByteArray>> header(const QString &text)
     if (colon <= 0)
         return R::failure(QStringLiteral("invalid header \"%1\": write it as 'Name: value'").arg(text.left(40)));
     const QByteArray name = text.left(colon).trimmed().toLatin1();
-    const QString value = text.mid(colon + 1).trimmed();
+    const QByteArray value = text.mid(colon + 1).trimmed().toUtf8();
+    if (Status checked = customHeader(name, value); !checked)
+        return R::failure(checked.error());
+    return qMakePair(name, value);
+}
+
+Status headerField(const QByteArray &name, const QByteArray &value)
+{
     static const QByteArray tokenChars = QByteArrayLiteral("!#$%&'*+-.^_`|~");
-    for (const char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || tokenChars.contains(c);
-        if (!ok)
-            return R::failure(QStringLiteral("invalid header name \"%1\"").arg(QString::fromLatin1(name)));
-    }
-    for (const QChar c : value) {
+    const bool validName = !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || tokenChars.contains(c);
+    });
+    if (!validName)
+        return Status::failure(QStringLiteral("invalid header name \"%1\"").arg(printableHeaderName(name)));
+    const QString text = QString::fromUtf8(value); // NUL and C1 controls included
+    for (const QChar c : text) {
         if (c == QLatin1Char('\r') || c == QLatin1Char('\n') || c.category() == QChar::Other_Control)
-            return R::failure(QStringLiteral("the value of header \"%1\" contains a control character")
-                                      .arg(QString::fromLatin1(name)));
+            return Status::failure(QStringLiteral("the value of header \"%1\" contains a control character")
+                                       .arg(QString::fromLatin1(name)));
     }
-    static const QList<QByteArray> reserved = { "content-type", "content-length", "host", "user-agent",
-                                                "x-launchpad-event-type", "x-launchpad-delivery",
-                                                "x-hub-signature" };
-    if (reserved.contains(name.toLower()))
-        return R::failure(QStringLiteral("header \"%1\" is set by Hookwatch itself and cannot be overridden")
-                                  .arg(QString::fromLatin1(name)));
-    return qMakePair(name, value.toUtf8());
+    return {};
+}
+
+Status customHeader(const QByteArray &name, const QByteArray &value)
+{
+    if (Status field = headerField(name, value); !field)
+        return field;
+    static const QList<QByteArray> setByHookwatch = { "content-type", "user-agent", "x-launchpad-event-type",
+        "x-launchpad-delivery", "x-hub-signature" };
+    static const QList<QByteArray> framing
+        = { "content-length", "transfer-encoding", "host", "connection", "expect" };
+    const QByteArray lower = name.toLower();
+    if (setByHookwatch.contains(lower))
+        return Status::failure(
+            QStringLiteral("header \"%1\" is set by Hookwatch itself and cannot be overridden")
+                .arg(QString::fromLatin1(name)));
+    if (framing.contains(lower))
+        return Status::failure(
+            QStringLiteral("header \"%1\" belongs to HTTP itself (how the request is framed "
+                           "and sent) and cannot be set")
+                .arg(QString::fromLatin1(name)));
+    return {};
 }
 
 Status eventType(const QString &eventType)

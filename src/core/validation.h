@@ -20,8 +20,16 @@ Status deliveryUrl(const QString &url);
 Status secret(const QString &secret);
 // A JSON document of at most 5 MiB.
 Status payload(const QByteArray &bytes);
-// "Name: value" -> the pair; a valid HTTP token as name, no line breaks.
+// "Name: value" -> the pair, checked by customHeader().
 Result<QPair<QByteArray, QByteArray>> header(const QString &text);
+// Any header field: a valid HTTP token as name, no line break, NUL or other control
+// character in the value, so it cannot end the header early or smuggle another one in.
+Status headerField(const QByteArray &name, const QByteArray &value);
+// A webhook's own header: a valid field (headerField) that is not one Hookwatch sets
+// itself nor one that frames the request (Content-Length, Transfer-Encoding, Host,
+// Connection, Expect). The command line and the webhook dialog check what is typed with
+// it, and the deliverer checks stored headers again before sending.
+Status customHeader(const QByteArray &name, const QByteArray &value);
 Status eventType(const QString &eventType);
 Status timeout(qint64 ms);
 

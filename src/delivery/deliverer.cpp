@@ -13,26 +13,44 @@
 #include <QTimer>
 #include <QUrl>
 
-Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery")
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcDelivery, "hookwatch.delivery", QtInfoMsg)
 
 struct Deliverer::InFlight
 {
     enum class Abort { None, BodyCapped, Released, Deadline };
     Attempt attempt;
-    qint64 deadlineMs = 0; // on the elapsed timer
-    QElapsedTimer elapsed;
+    qint64 startedMs = 0; // on m_monotonic
+    int manager = 0; // its index in m_pool
+    QString host; // its key in that manager's inFlightByHost
+    std::multimap<qint64, QNetworkReply *>::iterator deadline; // its entry in m_deadlines
     QByteArray body;
     Abort abort = Abort::None;
     QString sslErrors;
 };
 
 namespace {
+constexpr int IdleConnectionSeconds = 1;
+// QHttpNetworkConnectionPrivate::defaultHttpChannelCount: what one manager opens to a host.
+constexpr int ConnectionsPerManagerAndHost = 6;
+
+QString hostOf(const QUrl &url)
+{
+    const bool https = url.scheme() == QLatin1String("https");
+    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':')
+        + QString::number(url.port(https ? 443 : 80));
+}
+
 QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
 {
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
         return QStringLiteral("Connection refused");
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed, and Qt may not send it again (OnceReadBody)
         return QStringLiteral("Connection closed by the receiver before a complete response");
     case QNetworkReply::HostNotFoundError:
         return QStringLiteral("Host %1 not found").arg(reply->url().host());
@@ -57,6 +75,79 @@ QString connectionErrorText(QNetworkReply *reply, const QString &sslErrors)
     text.replace(reply->url().toString(), Validation::maskedUrl(reply->url().toString()));
     return text;
 }
+
+// The transfer broke off: whatever status line came, the response is not complete. (Qt
+// reports an HTTP error status as an error too; those responses are complete.)
+bool brokeOff(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProtocolFailure:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The request body as a device Qt cannot rewind once it has read from it. Qt 6.4 sends a
+// request again, on a new connection and up to three times, when the connection closes before
+// a complete response: for a webhook that is a second delivery the receiver may act on and the
+// history never shows. Without the rewind Qt gives up with ContentReSendError instead, and the
+// attempt is recorded as failed and retried on the webhook's schedule, visibly. Rewinding
+// before the first read is allowed: nothing of the request has been written yet (Qt does so
+// when it moves a request off a connection that is closing).
+class OnceReadBody final : public QIODevice
+{
+public:
+    explicit OnceReadBody(const QByteArray &body)
+        : m_body(body)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_body.size() - m_read + QIODevice::bytesAvailable(); }
+    bool seek(qint64 position) override { return position == 0 && m_read == 0; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 size = qMin(maxSize, qint64(m_body.size()) - m_read);
+        if (size <= 0)
+            return -1; // the end
+        std::memcpy(data, m_body.constData() + m_read, size_t(size));
+        m_read += size;
+        return size;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_body;
+    qint64 m_read = 0;
+};
+
+QByteArray basicCredentials(const QString &user, const QString &password)
+{
+    return "Basic " + QString(user + QLatin1Char(':') + password).toUtf8().toBase64();
+}
+
+// Qt 6.4 writes header names and values as they are, line breaks included.
+Status checkHeaders(const HeaderList &custom, const HeaderList &all)
+{
+    for (const auto &[name, value] : custom) {
+        if (Status checked = Validation::customHeader(name, value); !checked)
+            return checked;
+    }
+    for (const auto &[name, value] : all) {
+        if (Status checked = Validation::headerField(name, value); !checked)
+            return checked;
+    }
+    return {};
+}
 } // namespace
 
 // Qt 6.4 gives a connection it believes has no proxy an unbuffered socket, and then reads
@@ -74,30 +165,73 @@ public:
     }
 };
 
-Deliverer::Deliverer(const Clock *clock, QObject *parent)
-    : QObject(parent), m_clock(clock), m_network(new QNetworkAccessManager(this)),
-      m_profile(SenderProfile::launchpad()), m_deadlineSweep(this) // a child: moves with us to a thread
+// A configured proxy. Plain-http requests to an HTTP proxy carry its credentials themselves
+// (start()): given them, Qt would answer a 407 by sending the request again, which the body
+// cannot be. Tunnels (https) keep them: a tunnel's CONNECT carries no body, and Qt answers
+// its 407 before the request is written.
+class ConfiguredProxy final : public QNetworkProxyFactory
 {
-    connectDirectly(m_network);
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    // The transfer timeout restarts with every byte, so a receiver that trickles a body
-    // could hold an attempt for ever: one sweep a second ends those past their deadline.
-    m_deadlineSweep.setInterval(1000);
-    connect(&m_deadlineSweep, &QTimer::timeout, this, &Deliverer::abortOverdue);
+public:
+    explicit ConfiguredProxy(const QNetworkProxy &proxy)
+        : m_proxy(proxy)
+    {
+    }
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        if (m_proxy.type() != QNetworkProxy::HttpProxy || query.url().scheme() != QLatin1String("http"))
+            return { m_proxy };
+        QNetworkProxy withoutCredentials = m_proxy;
+        withoutCredentials.setUser(QString());
+        withoutCredentials.setPassword(QString());
+        return { withoutCredentials };
+    }
+
+private:
+    const QNetworkProxy m_proxy;
+};
+
+Deliverer::Deliverer(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_profile(SenderProfile::launchpad())
+    , m_deadlineTimer(this) // a child: moves with us to a thread
+{
+    addManager();
+    m_monotonic.start();
+    // Each attempt ends at its webhook's timeout, connecting, sending and the whole response
+    // included, whatever the receiver does. Qt's transfer timeout cannot say that: it restarts
+    // with every byte, so a receiver trickling a body would hold an attempt for ever. One
+    // timer, armed for the earliest deadline; precise, as a coarse one may fire 5% late.
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &Deliverer::abortOverdue);
 }
 
 void Deliverer::abortOverdue()
 {
-    const auto replies = m_inFlight.keys();
-    for (QNetworkReply *reply : replies) {
+    const qint64 now = m_monotonic.elapsed();
+    QList<QNetworkReply *> overdue;
+    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend() && it->first <= now; ++it)
+        overdue << it->second;
+    for (QNetworkReply *reply : std::as_const(overdue)) {
         InFlight *state = m_inFlight.value(reply);
-        if (state && state->abort == InFlight::Abort::None && state->elapsed.elapsed() > state->deadlineMs) {
+        if (state && state->abort == InFlight::Abort::None) {
             state->abort = InFlight::Abort::Deadline;
-            reply->abort();
+            reply->abort(); // finished() now: onFinished() takes it off m_deadlines
         }
     }
-    if (m_inFlight.isEmpty())
-        m_deadlineSweep.stop();
+    armDeadlineTimer();
+}
+
+void Deliverer::armDeadlineTimer()
+{
+    if (m_deadlines.empty()) {
+        m_deadlineTimer.stop();
+        return;
+    }
+    // A wait past QTimer's range ends early, finds nothing overdue and waits again.
+    const qint64 wait = m_deadlines.cbegin()->first - m_monotonic.elapsed();
+    m_deadlineTimer.start(int(qBound(qint64(0), wait, qint64(std::numeric_limits<int>::max()))));
 }
 
 Deliverer::~Deliverer()
@@ -120,10 +254,38 @@ void Deliverer::connectDirectly(QNetworkAccessManager *network)
 
 void Deliverer::setProxy(const QNetworkProxy &proxy)
 {
-    if (proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::DefaultProxy)
-        connectDirectly(m_network);
+    m_proxy = proxy;
+    for (const Manager &manager : m_pool)
+        applyProxy(manager.network);
+}
+
+void Deliverer::applyProxy(QNetworkAccessManager *network) const
+{
+    if (m_proxy.type() == QNetworkProxy::NoProxy || m_proxy.type() == QNetworkProxy::DefaultProxy)
+        connectDirectly(network);
     else
-        m_network->setProxy(proxy);
+        network->setProxyFactory(new ConfiguredProxy(m_proxy)); // owned by the manager
+}
+
+void Deliverer::addManager()
+{
+    auto *network = new QNetworkAccessManager(this); // a child: moves with us to a thread
+    network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    applyProxy(network);
+    m_pool.push_back({ network, {} });
+}
+
+// The first manager with a connection to spare for the host: the earlier managers carry
+// what they can, so at a steady load the same kept-alive connections are used again, and
+// the later ones only carry the peaks.
+int Deliverer::managerFor(const QString &host)
+{
+    for (size_t i = 0; i < m_pool.size(); ++i) {
+        if (m_pool[i].inFlightByHost.value(host) < ConnectionsPerManagerAndHost)
+            return int(i);
+    }
+    addManager();
+    return int(m_pool.size() - 1);
 }
 
 void Deliverer::start(const ClaimedDelivery &claimed)
@@ -143,11 +305,42 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         return;
     }
 
-    const HeaderList headers = m_profile.headers(w, d, d.payload);
-    QNetworkRequest request{ QUrl(w.deliveryUrl) };
-    request.setTransferTimeout(int(qBound(qint64(1), w.timeoutMs, qint64(std::numeric_limits<int>::max()))));
+    HeaderList headers = m_profile.headers(w, d, d.payload);
+    if (const Status refused = checkHeaders(w.headers, headers); !refused) {
+        // A stored row the command line and the dialog would have refused (written by an older
+        // version, or by hand): sent, it could smuggle a header in or reframe the request.
+        attempt.dateSent = attempt.dateStarted;
+        attempt.connectionError = QStringLiteral("Request not sent: %1").arg(refused.error());
+        QTimer::singleShot(0, this, [this, attempt] { Q_EMIT finished(attempt); });
+        return;
+    }
+    // Credentials go with the request itself, as Launchpad's (Python requests) go: Qt would
+    // send them only in answer to a 401 or 407, by sending the request again, which the body
+    // cannot be (OnceReadBody). A webhook's own Authorization header wins over the URL's.
+    QUrl url(w.deliveryUrl);
+    if (!url.userInfo().isEmpty()) {
+        const bool ownAuthorization = std::any_of(headers.cbegin(), headers.cend(),
+            [](const auto &h) { return h.first.compare("authorization", Qt::CaseInsensitive) == 0; });
+        if (!ownAuthorization)
+            headers.append(
+                { QByteArrayLiteral("Authorization"), basicCredentials(url.userName(), url.password()) });
+        url.setUserInfo(QString());
+    }
+    QNetworkRequest request { url };
+    // For the proxy's eyes only: over https the request goes through a tunnel to the receiver
+    // (ConfiguredProxy).
+    if (m_proxy.type() == QNetworkProxy::HttpProxy && !m_proxy.user().isEmpty()
+        && url.scheme() == QLatin1String("http"))
+        request.setRawHeader("Proxy-Authorization", basicCredentials(m_proxy.user(), m_proxy.password()));
+    // No transfer timeout: the deadline (abortOverdue()) is the attempt's timeout.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Receivers close kept-alive connections left idle (gunicorn after 2 s, Node and Apache
+    // after 5 s), and a request written just as they do is lost with the connection: a failed
+    // attempt, since Qt may not send it again (OnceReadBody). Closing ours first, once idle
+    // for a second, keeps that race away from all but the most impatient receivers.
+    request.setAttribute(
+        QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, IdleConnectionSeconds);
     for (const auto &h : headers) {
         request.setRawHeader(h.first, h.second);
         attempt.request.headers.append({ h.first, Validation::maskedHeaderValue(h.first, h.second) });
@@ -155,12 +348,21 @@ void Deliverer::start(const ClaimedDelivery &claimed)
 
     auto *state = new InFlight;
     state->attempt = attempt;
-    state->deadlineMs = qMax<qint64>(4 * w.timeoutMs, 60 * 1000);
-    state->elapsed.start();
-    if (!m_deadlineSweep.isActive())
-        m_deadlineSweep.start();
-    QNetworkReply *reply = m_network->post(request, d.payload);
+    state->startedMs = m_monotonic.elapsed();
+    // Unbuffered, with its length given: Qt then reads the body from the device as it writes
+    // it, and cannot send the request a second time.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, d.payload.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OnceReadBody(d.payload);
+    state->host = hostOf(url);
+    state->manager = managerFor(state->host);
+    ++m_pool[size_t(state->manager)].inFlightByHost[state->host];
+    QNetworkReply *reply = m_pool[size_t(state->manager)].network->post(request, body);
+    body->setParent(reply); // it must live until the reply is finished; it goes with it
     m_inFlight.insert(reply, state);
+    state->deadline = m_deadlines.emplace(state->startedMs + qMax<qint64>(1, w.timeoutMs), reply);
+    if (state->deadline == m_deadlines.begin())
+        armDeadlineTimer();
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::sslErrors, this, [reply, state, trust = w.trustSelfSigned](const QList<QSslError> &errors) {
@@ -201,29 +403,40 @@ void Deliverer::onFinished(QNetworkReply *reply)
     if (!state)
         return;
     std::unique_ptr<InFlight> owner(state);
+    QHash<QString, int> &toHost = m_pool[size_t(state->manager)].inFlightByHost;
+    if (--toHost[state->host] <= 0)
+        toHost.remove(state->host);
+    m_deadlines.erase(state->deadline);
+    if (m_deadlines.empty())
+        m_deadlineTimer.stop();
     Attempt &a = state->attempt;
     if (state->abort == InFlight::Abort::Released) {
         Q_EMIT aborted(a.deliveryId);
         return;
     }
-    if (state->abort == InFlight::Abort::None) {
+    if (state->abort == InFlight::Abort::None && reply->isOpen()) {
         const qint64 room = Attempt::MaxResponseBody - state->body.size();
         if (room > 0)
             state->body += reply->read(room);
     }
     a.dateSent = m_clock->now();
-    a.durationMs = state->elapsed.elapsed();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (state->abort != InFlight::Abort::Deadline && status.isValid() && status.toInt() > 0) {
+    a.durationMs = m_monotonic.elapsed() - state->startedMs;
+    const QNetworkReply::NetworkError error = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A response that did not complete in time is a timeout, whatever its status line said.
+    // (Qt cancels a reply by itself only for a transfer timeout, which is not set; taken as
+    // the timeout it would be all the same.)
+    const bool timedOut = state->abort == InFlight::Abort::Deadline
+        || (state->abort == InFlight::Abort::None && error == QNetworkReply::OperationCanceledError);
+    if (timedOut) {
+        a.connectionError = QStringLiteral("Request timeout");
+    } else if (status > 0 && (state->abort == InFlight::Abort::BodyCapped || !brokeOff(error))) {
         AttemptResponse r;
-        r.statusCode = status.toInt();
+        r.statusCode = status;
         r.headers = reply->rawHeaderPairs();
         r.body = state->body;
         r.bodyTruncated = state->abort == InFlight::Abort::BodyCapped || reply->bytesAvailable() > 0;
         a.response = r;
-    } else if (state->abort == InFlight::Abort::Deadline) {
-        a.connectionError = QStringLiteral("Request timeout (no complete response after %1 s)")
-                                    .arg(state->deadlineMs / 1000);
     } else {
         a.connectionError = connectionErrorText(reply, state->sslErrors);
         if (a.connectionError.isEmpty())

@@ -3,17 +3,24 @@
 #include "clock.h"
 #include "jobstore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkProxy>
 #include <QObject>
 #include <QTimer>
 
+#include <map>
+#include <vector>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 class SenderProfile;
 
-// Makes attempts: one POST per claimed delivery over one QNetworkAccessManager, and
-// reports each attempt, request and response, once its outcome is known.
+// Makes attempts: one POST per claimed delivery, and reports each attempt, request and
+// response, once its outcome is known. As many requests are in flight as are started, to
+// one host as to many: Qt opens at most 6 connections per host and manager (Qt 6.4 has no
+// QHttp1Configuration), so the deliverer keeps a small pool of managers, each with its own
+// connections, and adds one when every manager has 6 requests out to a request's host.
 class Deliverer final : public QObject
 {
     Q_OBJECT
@@ -32,6 +39,9 @@ public:
     // Abandons attempts without an outcome (a worker shutting down); they report aborted().
     void abortAll();
     int inFlight() const { return int(m_inFlight.size()); }
+    // How many managers the pool holds: one, plus one for each further 6 requests that were
+    // in flight to one host at once.
+    int managerCount() const { return int(m_pool.size()); }
 
 Q_SIGNALS:
     void finished(const Attempt &attempt);
@@ -39,13 +49,25 @@ Q_SIGNALS:
 
 private:
     struct InFlight;
+    struct Manager
+    {
+        QNetworkAccessManager *network;
+        QHash<QString, int> inFlightByHost; // "scheme://host:port"
+    };
+    int managerFor(const QString &host);
+    void addManager();
+    void applyProxy(QNetworkAccessManager *network) const;
     void onReadyRead(QNetworkReply *reply);
     void onFinished(QNetworkReply *reply);
     void abortOverdue();
+    void armDeadlineTimer();
 
     const Clock *m_clock;
-    QNetworkAccessManager *m_network;
+    std::vector<Manager> m_pool; // grows, never shrinks; connections idle for 1 s are closed
+    QNetworkProxy m_proxy;
     const SenderProfile &m_profile;
     QHash<QNetworkReply *, InFlight *> m_inFlight;
-    QTimer m_deadlineSweep;
+    QElapsedTimer m_monotonic; // deadlines and durations
+    std::multimap<qint64, QNetworkReply *> m_deadlines; // on m_monotonic, earliest first
+    QTimer m_deadlineTimer; // armed for the earliest deadline
 };

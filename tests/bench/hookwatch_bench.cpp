@@ -1,16 +1,20 @@
 // hookwatch-bench: measures the figures of docs/PERFORMANCE.md on this machine and prints them.
 // Every figure is a ratio or a bound measured within one run, against a receiver process on
 // 127.0.0.1 (hookwatch-test-receiver). Usage:
-//   hookwatch-bench [throughput|on-time|memory|million|window|startup|store|all] [--db sqlite|postgresql]
-//   [--count N] [--concurrency N] [--rounds N]
+//   hookwatch-bench [throughput|on-time|memory|million|window|startup|store|one-host|all]
+//   [--db sqlite|postgresql] [--count N] [--concurrency N] [--rounds N]
 // `bare-loop` is the throughput figure's reference, which the figure runs in processes of its own;
 // `deliverer-loop`, run beside it, is Hookwatch's sending alone, nothing stored.
+// `one-host` (issue 13) sets the Deliverer, 1 to 256 requests in flight, against a receiver
+// answering each request after --delay ms (300), beside `threaded-loop`: a plain threaded
+// HTTP client at the same number in flight; --count is then requests per slot (8).
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset;
 // `startup` only its start-up figure.
 
 #include "deliverer.h"
 #include "jobstore.h"
+#include "threadedclient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,15 +52,16 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
-// The receiver as its own process, answering 200 at once.
+// The receiver as its own process, answering 200 at once (or as `options` say).
 class Receiver
 {
 public:
-    explicit Receiver(const QString &outputPath)
+    explicit Receiver(const QString &outputPath, const QStringList &options = {})
     {
         m_process.setStandardOutputFile(outputPath);
         m_process.setStandardErrorFile(QProcess::nullDevice());
-        m_process.start(QStringLiteral(RECEIVER_BIN), { QStringLiteral("--port"), QStringLiteral("0") });
+        m_process.start(QStringLiteral(RECEIVER_BIN),
+            QStringList { QStringLiteral("--port"), QStringLiteral("0") } + options);
         m_process.waitForStarted();
         for (int i = 0; i < 200 && m_port == 0; ++i) {
             QThread::msleep(10);
@@ -262,6 +267,16 @@ int delivererLoop(const QString &url, int count, int concurrency)
     return loop.run();
 }
 
+// The one-host figure's reference: threadedPosts() in a process of its own
+// (`hookwatch-bench threaded-loop`), timed from launch to exit as the Deliverer's loop is.
+int threadedLoop(const QString &url, int count, int concurrency)
+{
+    const QUrl u(url);
+    const int answered = threadedPosts(u.host().toStdString(), quint16(u.port(80)), u.path().toStdString(),
+        Payload.toStdString(), count, concurrency);
+    return answered == count ? 0 : 1;
+}
+
 // CPU seconds (user + system) used so far by this process or by its finished children.
 double cpuSeconds(int who)
 {
@@ -280,7 +295,7 @@ struct LoopRun
     bool ok = false;
 };
 
-enum class Loop { AsQtComes, AsHookwatch, Deliverer };
+enum class Loop { AsQtComes, AsHookwatch, Deliverer, Threaded };
 
 LoopRun runLoop(Loop kind, const QString &url, int count, int concurrency)
 {
@@ -292,9 +307,11 @@ LoopRun runLoop(Loop kind, const QString &url, int count, int concurrency)
     if (asHookwatch)
         env.insert(QStringLiteral("QT_NO_GLIB"), QStringLiteral("1"));
     p.setProcessEnvironment(env);
-    QStringList args = { kind == Loop::Deliverer ? QStringLiteral("deliverer-loop") : QStringLiteral("bare-loop"),
-                         QStringLiteral("--url"), url, QStringLiteral("--count"), QString::number(count),
-                         QStringLiteral("--concurrency"), QString::number(concurrency) };
+    const QString loop = kind == Loop::Deliverer ? QStringLiteral("deliverer-loop")
+        : kind == Loop::Threaded                 ? QStringLiteral("threaded-loop")
+                                                 : QStringLiteral("bare-loop");
+    QStringList args = { loop, QStringLiteral("--url"), url, QStringLiteral("--count"),
+        QString::number(count), QStringLiteral("--concurrency"), QString::number(concurrency) };
     if (kind == Loop::AsHookwatch)
         args << QStringLiteral("--same-sockets");
     const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
@@ -404,6 +421,64 @@ int throughput(const QString &backend, int count, int concurrency, int rounds)
     say(QStringLiteral("  sending alone, nothing stored: %1% of the bare loop (median): the rest of the gap is the store")
                 .arg(median(sendingRatios) * 100, 0, 'f', 1));
     return 0;
+}
+
+// Issue 13: one receiver answering every request after `delayMs`, the Deliverer with 1 to 256
+// requests in flight to it, beside a plain threaded HTTP client at the same number in flight,
+// alternating, in the same run. Each loop sends `perSlot` requests per slot, in a process of
+// its own, timed from launch to exit.
+int oneHost(int delayMs, int perSlot, int rounds)
+{
+    QTemporaryDir tmp;
+    Receiver receiver(tmp.filePath(QStringLiteral("receiver.log")),
+        { QStringLiteral("--delay"), QString::number(delayMs) });
+    if (!receiver.ok()) {
+        say(QStringLiteral("receiver did not start"));
+        return 1;
+    }
+    say(QStringLiteral("one-host: a receiver answering every request after %1 ms; requests/s, median of %2 "
+                       "rounds of %3 requests per slot")
+            .arg(delayMs)
+            .arg(rounds)
+            .arg(perSlot));
+    say(QStringLiteral(
+        "  in flight   Deliverer   threaded client   ratio   (at most %1/s per request in flight)")
+            .arg(1000.0 / delayMs, 0, 'f', 2));
+    int rc = 0;
+    double ratioAt32 = -1;
+    for (const int inFlight : { 1, 8, 32, 128, 256 }) {
+        const int count = perSlot * inFlight;
+        QList<double> deliverer, threaded, ratios;
+        for (int round = 0; round < rounds; ++round) {
+            const LoopRun d = runLoop(Loop::Deliverer, receiver.url(), count, inFlight);
+            const LoopRun t = runLoop(Loop::Threaded, receiver.url(), count, inFlight);
+            if (!d.ok || !t.ok) {
+                say(QStringLiteral("  %1 in flight: a loop failed (Deliverer %2, threaded %3)")
+                        .arg(inFlight)
+                        .arg(d.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
+                        .arg(t.ok ? QStringLiteral("ok") : QStringLiteral("failed")));
+                rc = 1;
+                continue;
+            }
+            deliverer << count / d.seconds;
+            threaded << count / t.seconds;
+            ratios << t.seconds / d.seconds;
+        }
+        if (ratios.isEmpty())
+            continue;
+        if (inFlight == 32)
+            ratioAt32 = median(ratios);
+        say(QStringLiteral("  %1   %2   %3   %4%")
+                .arg(inFlight, 9)
+                .arg(median(deliverer), 9, 'f', 1)
+                .arg(median(threaded), 15, 'f', 1)
+                .arg(median(ratios) * 100, 5, 'f', 1));
+    }
+    say(QStringLiteral(
+        "one-host: at 32 in flight the Deliverer makes %1% of the threaded client's requests/s "
+        "(goal >= 70%)")
+            .arg(ratioAt32 * 100, 0, 'f', 1));
+    return rc;
 }
 
 // Deliveries due at random moments over 10 s: how late each attempt starts.
@@ -1088,7 +1163,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("figure"),
-                                 QStringLiteral("throughput, on-time, memory, million, window, startup, store or all"));
+        QStringLiteral("throughput, on-time, memory, million, window, startup, store, "
+                       "one-host or all"));
     parser.addOption({ QStringLiteral("db"), QStringLiteral("sqlite or postgresql"), QStringLiteral("backend"),
                        QStringLiteral("sqlite") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("deliveries"), QStringLiteral("N") });
@@ -1101,6 +1177,8 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("url"), QStringLiteral("bare-loop, deliverer-loop: where to POST"),
                        QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("same-sockets"), QStringLiteral("bare-loop: connections as Hookwatch's") });
+    parser.addOption({ QStringLiteral("delay"), QStringLiteral("one-host: the receiver answers after MS"),
+        QStringLiteral("MS"), QStringLiteral("300") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
     parser.process(app);
@@ -1119,6 +1197,8 @@ int main(int argc, char *argv[])
                         parser.isSet(QStringLiteral("same-sockets")));
     if (figure == QLatin1String("deliverer-loop"))
         return delivererLoop(parser.value(QStringLiteral("url")), count(20000), concurrency);
+    if (figure == QLatin1String("threaded-loop"))
+        return threadedLoop(parser.value(QStringLiteral("url")), count(20000), concurrency);
     say(QStringLiteral("hookwatch-bench on %1 cores, %2").arg(QThread::idealThreadCount()).arg(backend));
     int rc = 0;
     if (figure == QLatin1String("throughput") || figure == QLatin1String("all"))
@@ -1133,6 +1213,8 @@ int main(int argc, char *argv[])
         rc |= storeCost(backend, count(20000), parser.value(QStringLiteral("batch")).toInt());
     if (figure == QLatin1String("window") || figure == QLatin1String("all"))
         rc |= window(parser.value(QStringLiteral("million-file")), rounds(7), count(20000), false);
+    if (figure == QLatin1String("one-host") || figure == QLatin1String("all"))
+        rc |= oneHost(parser.value(QStringLiteral("delay")).toInt(), count(8), rounds(3));
     if (figure == QLatin1String("startup"))
         rc |= window(QString(), rounds(15), 0, true);
     return rc;

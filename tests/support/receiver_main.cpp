@@ -79,6 +79,10 @@ const QHash<QString, TestReceiver::Behaviour> &behaviourNames()
         { QStringLiteral("huge-body"), TestReceiver::Behaviour::HugeBody },
         { QStringLiteral("endless-chunked"), TestReceiver::Behaviour::EndlessChunked },
         { QStringLiteral("redirect-loop"), TestReceiver::Behaviour::RedirectLoop },
+        { QStringLiteral("close-without-answer"), TestReceiver::Behaviour::CloseWithoutAnswer },
+        { QStringLiteral("stall-in-body"), TestReceiver::Behaviour::StallInBody },
+        { QStringLiteral("close-in-body"), TestReceiver::Behaviour::CloseInBody },
+        { QStringLiteral("trickle-body"), TestReceiver::Behaviour::TrickleBody },
     };
     return names;
 }
@@ -110,10 +114,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption countFileOption(QStringLiteral("count-file"),
         QStringLiteral("Keep the number of requests received in this file."), QStringLiteral("PATH"));
     const QCommandLineOption behaviourOption(QStringLiteral("behaviour"),
-        QStringLiteral("normal, never-answer, close-immediately, stall-mid-response, garbage, huge-body, "
-                       "endless-chunked or redirect-loop."),
+        QStringLiteral("normal, never-answer, close-immediately, close-without-answer, stall-mid-response, "
+                       "stall-in-body, close-in-body, trickle-body, garbage, huge-body, endless-chunked or "
+                       "redirect-loop."),
         QStringLiteral("NAME"), QStringLiteral("normal"));
-    parser.addOptions({ portOption, statusOption, delayOption, countFileOption, behaviourOption });
+    const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
+        QStringLiteral("Close a kept-alive connection left idle for MS milliseconds; 0: never."),
+        QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions(
+        { portOption, statusOption, delayOption, countFileOption, behaviourOption, idleTimeoutOption });
     parser.process(app);
 
     bool ok = false;
@@ -131,6 +140,9 @@ int main(int argc, char *argv[])
     const int delayMs = parser.value(delayOption).toInt(&ok);
     if (!ok || delayMs < 0)
         return fail(QStringLiteral("invalid --delay"));
+    const int idleTimeoutMs = parser.value(idleTimeoutOption).toInt(&ok);
+    if (!ok || idleTimeoutMs < 0)
+        return fail(QStringLiteral("invalid --idle-timeout"));
     const auto behaviour = behaviourNames().constFind(parser.value(behaviourOption));
     if (behaviour == behaviourNames().constEnd())
         return fail(QStringLiteral("invalid --behaviour"));
@@ -146,6 +158,7 @@ int main(int argc, char *argv[])
     if (statusCodes.size() > 1)
         receiver.setResponseSequence(statusCodes);
     receiver.setResponseDelay(delayMs);
+    receiver.setIdleTimeout(idleTimeoutMs);
     receiver.setBehaviour(*behaviour);
     if (!receiver.listen(quint16(requestedPort)))
         return fail(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(requestedPort));

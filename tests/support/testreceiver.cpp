@@ -211,6 +211,7 @@ struct TestReceiver::Connection
     bool busy = false; // the queue's head is being answered (or its delay waited out)
     bool silenced = false; // a behaviour that never completes its answer; nothing more is sent
     bool continueSent = false;
+    QTimer *idleTimer = nullptr; // with setIdleTimeout(): closes the connection when it fires
     qint64 hugeBodyRemaining = 0;
     bool hugeBodyKeepAlive = true;
 };
@@ -305,6 +306,11 @@ void TestReceiver::setResponseDelay(int ms)
     m_delayMs = std::max(0, ms);
 }
 
+void TestReceiver::setIdleTimeout(int ms)
+{
+    m_idleTimeoutMs = std::max(0, ms);
+}
+
 void TestReceiver::setBehaviour(Behaviour behaviour)
 {
     m_behaviour = behaviour;
@@ -329,6 +335,7 @@ void TestReceiver::acceptConnections()
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { readFromConnection(socket); });
         connect(socket, &QTcpSocket::bytesWritten, socket, [this, socket] { writeHugeBodyChunks(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, [this, socket] { dropConnection(socket); });
+        startIdleTimer(socket);
         if (socket->bytesAvailable() > 0)
             readFromConnection(socket);
     }
@@ -366,10 +373,16 @@ TestReceiver::PlannedAnswer TestReceiver::planAnswer(const Request &request, boo
     case Behaviour::RedirectLoop:
         planned.status = 302;
         break;
+    case Behaviour::StallInBody:
+    case Behaviour::CloseInBody:
+    case Behaviour::TrickleBody:
+        planned.status = 200;
+        break;
     case Behaviour::NeverAnswer:
     case Behaviour::CloseImmediately:
     case Behaviour::StallMidResponse:
     case Behaviour::Garbage:
+    case Behaviour::CloseWithoutAnswer:
         planned.status = 0;
         break;
     }
@@ -381,6 +394,8 @@ void TestReceiver::readFromConnection(QTcpSocket *socket)
     Connection *connection = connectionFor(socket);
     if (!connection)
         return;
+    if (connection->idleTimer)
+        connection->idleTimer->stop();
     connection->buffer.append(socket->readAll());
 
     for (;;) {
@@ -437,8 +452,9 @@ void TestReceiver::startNextAnswer(QTcpSocket *socket)
         resetConnection(socket);
         return;
     }
+    // Precise: a coarse timer may answer 5% late, which a benchmark of slow receivers would count.
     if (planned.delayMs > 0)
-        QTimer::singleShot(planned.delayMs, socket, [this, socket] { answer(socket); });
+        QTimer::singleShot(planned.delayMs, Qt::PreciseTimer, socket, [this, socket] { answer(socket); });
     else
         answer(socket);
 }
@@ -505,6 +521,27 @@ void TestReceiver::answer(QTcpSocket *socket)
         connection->hugeBodyKeepAlive = planned.keepAlive;
         writeHugeBodyChunks(socket);
         break;
+    case Behaviour::CloseWithoutAnswer:
+        connection->silenced = true;
+        socket->disconnectFromHost();
+        break;
+    case Behaviour::StallInBody:
+    case Behaviour::CloseInBody:
+        connection->silenced = true;
+        socket->write(statusLine(200) + "Content-Type: text/plain\r\nContent-Length: 100\r\n"
+            + connectionHeader + "\r\npartial");
+        if (planned.behaviour == Behaviour::CloseInBody)
+            socket->disconnectFromHost(); // after what was written
+        break;
+    case Behaviour::TrickleBody: {
+        connection->silenced = true;
+        socket->write(statusLine(200) + "Content-Type: text/plain\r\nContent-Length: 1000000000\r\n"
+            + connectionHeader + "\r\nx");
+        auto *timer = new QTimer(socket); // dies with the socket when the client hangs up
+        connect(timer, &QTimer::timeout, socket, [socket] { socket->write("x"); });
+        timer->start(TrickleIntervalMs);
+        break;
+    }
     case Behaviour::EndlessChunked: {
         connection->silenced = true;
         socket->write(statusLine(200) + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
@@ -530,6 +567,26 @@ void TestReceiver::finishAnswer(QTcpSocket *socket, bool keepAlive)
         return;
     }
     startNextAnswer(socket);
+    startIdleTimer(socket);
+}
+
+void TestReceiver::startIdleTimer(QTcpSocket *socket)
+{
+    Connection *connection = connectionFor(socket);
+    if (!connection || m_idleTimeoutMs <= 0 || connection->busy || !connection->queue.isEmpty()
+        || !connection->buffer.isEmpty())
+        return;
+    if (!connection->idleTimer) {
+        connection->idleTimer = new QTimer(socket);
+        connection->idleTimer->setSingleShot(true);
+        connect(connection->idleTimer, &QTimer::timeout, socket, [this, socket] {
+            if (Connection *c = connectionFor(socket)) {
+                c->silenced = true;
+                socket->disconnectFromHost();
+            }
+        });
+    }
+    connection->idleTimer->start(m_idleTimeoutMs);
 }
 
 void TestReceiver::writeHugeBodyChunks(QTcpSocket *socket)

@@ -48,10 +48,15 @@ public:
         HugeBody,
         EndlessChunked,
         RedirectLoop,
+        CloseWithoutAnswer, // reads the request, then closes the connection in order (FIN)
+        StallInBody, // status line, headers and part of the body, then nothing more
+        CloseInBody, // status line, headers and part of the body, then closes in order
+        TrickleBody, // status line and headers, then one byte of an endless body now and then
     };
     Q_ENUM(Behaviour)
 
     static constexpr qint64 HugeBodySize = 10 * 1024 * 1024;
+    static constexpr int TrickleIntervalMs = 50;
 
     explicit TestReceiver(QObject *parent = nullptr);
     ~TestReceiver() override;
@@ -70,6 +75,9 @@ public:
     // last one repeatedly. Counting restarts with each call.
     void setResponseSequence(QList<int> statusCodes);
     void setResponseDelay(int ms);
+    // Closes a kept-alive connection left idle (no request being read or answered) this long,
+    // as servers do (nginx's keepalive_timeout, Node's keepAliveTimeout). 0: never.
+    void setIdleTimeout(int ms);
     void setBehaviour(Behaviour behaviour);
     Behaviour behaviour() const { return m_behaviour; }
 
@@ -90,6 +98,7 @@ private:
     void finishAnswer(QTcpSocket *socket, bool keepAlive);
     void writeHugeBodyChunks(QTcpSocket *socket);
     void writeEndlessChunk(QTcpSocket *socket);
+    void startIdleTimer(QTcpSocket *socket);
     void resetConnection(QTcpSocket *socket);
     void dropConnection(QTcpSocket *socket);
     Connection *connectionFor(QTcpSocket *socket) const;
@@ -107,6 +116,7 @@ private:
     QList<int> m_statusSequence;
     qsizetype m_sequencePosition = 0;
     int m_delayMs = 0;
+    int m_idleTimeoutMs = 0;
     Behaviour m_behaviour = Behaviour::Normal;
 };
 
