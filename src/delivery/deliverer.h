@@ -1,7 +1,7 @@
 #pragma once
 
+#include "claim.h"
 #include "clock.h"
-#include "jobstore.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "claim.h"
+#include "databaseconfig.h"
 #include "delivery.h"
-#include "jobstore.h"
+#include "deliveryfilter.h"
 #include "retrypolicy.h"
+#include "storecounts.h"
 #include "webhook.h"
 
 #include <QList>
@@ -63,7 +66,7 @@ struct DeliveryOptions
     bool paused = false;
     int concurrency = 8;
     QString proxyUrl; // empty: no proxy
-    qint64 leaseMs = JobStore::DefaultLeaseMs; // not a preference: benchmarks and tests shorten it
+    qint64 leaseMs = Lease::DefaultDurationMs; // not a preference: benchmarks and tests shorten it
 };
 
 Q_DECLARE_METATYPE(WebhookRow)
@@ -71,8 +74,6 @@ Q_DECLARE_METATYPE(ScheduledRetry)
 Q_DECLARE_METATYPE(DeliveryDetail)
 Q_DECLARE_METATYPE(StoreStatus)
 Q_DECLARE_METATYPE(DeliveryOptions)
-Q_DECLARE_METATYPE(DeliveryFilter)
-Q_DECLARE_METATYPE(DatabaseConfig)
 
 // Registers the structs above for queued connections; call once before connecting.
 void registerStoreTypes();

@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QMetaType>
 #include <QString>
 
 // Where the job store lives: "sqlite:/path/to/file.db" or
@@ -34,3 +35,5 @@ struct DatabaseConfig
     QString displayUrl() const;
     QString url() const;
 };
+
+Q_DECLARE_METATYPE(DatabaseConfig)

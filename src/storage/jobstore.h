@@ -1,9 +1,12 @@
 #pragma once
 
+#include "claim.h"
 #include "clock.h"
 #include "databaseconfig.h"
 #include "delivery.h"
+#include "deliveryfilter.h"
 #include "result.h"
+#include "storecounts.h"
 #include "webhook.h"
 
 #include <QHash>
@@ -23,79 +26,6 @@ class QSqlQuery;
 class SqlStatement;
 class QObject;
 
-struct DeliveryFilter
-{
-    enum class SortKey { Id, Status, EventType, Attempts, LastSent, NextAttempt };
-
-    std::optional<qint64> webhookId;
-    std::optional<JobStatus> status;
-    // Launchpad's four icons: never tried, delivered, retrying, failed (overrides status).
-    std::optional<Delivery::Display> display;
-    QString eventType;
-    QString text; // free text: a delivery id, or part of the event type or failure detail
-    std::optional<TimeMs> since; // date_created >= since
-    std::optional<TimeMs> until; // date_created < until
-    std::optional<qint64> beforeId; // newest first: id < beforeId (paging)
-    SortKey sortKey = SortKey::Id;
-    bool descending = true;
-    int limit = 50;
-    qint64 offset = 0;
-    bool withPayload = true; // lists for the window leave payloads (up to 5 MiB each) out
-};
-
-// A delivery taken by a worker for one attempt, with its webhook as it is at that moment.
-// `delivery.leaseToken` names the claim.
-struct ClaimedDelivery
-{
-    Delivery delivery;
-    Webhook webhook;
-};
-
-// What the dispatcher writes once an attempt's outcome is known.
-struct AttemptRecord
-{
-    Attempt attempt;
-    Delivery before; // the delivery as claimed; its lease token names the claim
-    RetryPolicy policy;
-};
-
-// One claim's hold on a delivery. Every claim writes a token of its own, and every later
-// write for it (renewal, release, the attempt's record) names that token: once a lease has
-// expired and the delivery was claimed again, by another worker or by the same one, the
-// first claim's late writes change nothing of the second's.
-struct Lease
-{
-    qint64 deliveryId = 0;
-    qint64 token = 0;
-};
-
-// What a claim takes. Due deliveries are taken from the webhooks with due work in turn, the
-// earliest due of each first, so one webhook's backlog never takes every slot while another
-// has due work; a webhook with a limit of its own (Webhook::maxInFlight) gets no more than
-// leaves it within that limit, counting what every worker holds.
-struct ClaimRequest
-{
-    int limit = 0; // deliveries in all
-    int perWebhook = 0; // and at most this many of one webhook; 0: up to `limit`
-    QList<qint64> skipWebhooks; // none of these webhooks' deliveries
-};
-
-struct StoreCounts
-{
-    int waiting = 0; // never tried and due, or scheduled for a retry
-    int retrying = 0; // waiting after a failed attempt
-    int running = 0;
-    int suspended = 0;
-    int failedLast24h = 0;
-};
-
-struct LeaseHolder
-{
-    QString owner;
-    int deliveries = 0;
-    TimeMs latestExpiry = 0;
-};
-
 // The job store: webhooks, deliveries (the jobs) and every attempt, on SQLite or PostgreSQL.
 // One JobStore holds one connection and belongs to the thread that opened it; every other
 // thread opens its own. Every method is a short transaction; none keeps rows in memory.
@@ -103,7 +33,7 @@ class JobStore
 {
 public:
     static constexpr int SchemaVersion = 3;
-    static constexpr qint64 DefaultLeaseMs = 60 * 1000;
+    static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
     ~JobStore();
