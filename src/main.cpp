@@ -24,17 +24,17 @@ void tuneAllocator()
 
 // The window lives in the hookwatch-window module (src/cli/modules.h). Loading it only here
 // keeps QtGui and QtWidgets out of every command's start-up.
-int openWindow(int *argc, char **argv)
+int openWindow(int *argc, char **argv, const QString &databaseOption)
 {
     QString error;
-    using RunWindow = int (*)(int *, char **);
+    using RunWindow = int (*)(int *, char **, const QString *);
     if (auto run = reinterpret_cast<RunWindow>(
-                Modules::resolve(QStringLiteral("hookwatch-window.so"), "hookwatchRunWindow", &error)))
-        return run(argc, argv);
+            Modules::resolve(QStringLiteral("hookwatch-window.so"), "hookwatchRunWindow", &error)))
+        return run(argc, argv, &databaseOption);
     std::fprintf(stderr,
-                 "hookwatch: cannot open the window: %s.\n"
-                 "Everything the window does is also on the command line: see `hookwatch --help`.\n",
-                 qPrintable(error));
+        "hookwatch: cannot open the window: %s.\n"
+        "Everything the window does is also on the command line: see `hookwatch --help`.\n",
+        qPrintable(error));
     return Cli::RuntimeFailure;
 }
 } // namespace
@@ -53,7 +53,7 @@ int main(int argc, char *argv[])
 
     // No subcommand: the window, on a QApplication.
     if (Cli::wantsWindow(invocation))
-        return openWindow(&argc, argv);
+        return openWindow(&argc, argv, invocation.db);
 
     // Subcommands need no display: only a QCoreApplication, on Qt's own event dispatcher
     // rather than GLib's. GLib's wakes a thread with a system call for every event posted

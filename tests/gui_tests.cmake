@@ -3,7 +3,7 @@
 function(hookwatch_gui_test name)
     add_executable(${name} ${name}.cpp)
     target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-    target_link_libraries(${name} PRIVATE hookwatch_options hookwatch_gui hookwatch_testsupport Qt6::Test)
+    target_link_libraries(${name} PRIVATE hookwatch_options hookwatch_gui hookwatch_testsupport Qt6::Test Qt6::Sql)
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
 endfunction()

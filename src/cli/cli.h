@@ -1,16 +1,17 @@
 #pragma once
 
+#include "exitcode.h"
+
 #include <QStringList>
 
 // The command line: every subcommand of `hookwatch`, on a QCoreApplication the caller made.
 namespace Cli {
 
-enum ExitCode {
-    Success = 0,
-    RuntimeFailure = 1, // an unreachable database, a store from a newer version, …
-    UsageError = 2, // bad options or input, an unknown id, an invalid transition
-    AttemptFailed = 3, // --wait: the attempt was made and failed
-};
+// The exit codes (src/core/exitcode.h) by their short names.
+using ExitCode::AttemptFailed;
+using ExitCode::RuntimeFailure;
+using ExitCode::Success;
+using ExitCode::UsageError;
 
 // Splits --db (allowed before or after the subcommand) from the rest.
 struct Invocation

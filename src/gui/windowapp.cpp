@@ -1,6 +1,7 @@
 #include "windowapp.h"
 
 #include "appsettings.h"
+#include "exitcode.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "storeresolver.h"
@@ -28,7 +29,7 @@ bool hasDisplay()
         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
-int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
+int runWindow(int &argc, char **argv, const QString &databaseOption)
 {
     if (!hasDisplay()) {
         // QApplication would abort without a display; the command line needs none.
@@ -36,7 +37,7 @@ int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
             "hookwatch: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
             "not set).\nEverything the window does is also on the command line: see `hookwatch --help`.\n",
             stderr);
-        return Cli::RuntimeFailure;
+        return ExitCode::RuntimeFailure;
     }
     QApplication app(argc, argv);
     initGuiResources();
@@ -52,7 +53,7 @@ int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
             QLocale::system(), QStringLiteral("hookwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    const auto database = StoreResolver::resolve(invocation.db);
+    const auto database = StoreResolver::resolve(databaseOption);
     if (!database) {
         auto *box = new QMessageBox(
             QMessageBox::Critical, QCoreApplication::translate("MainWindow", "Hookwatch"), database.error());
@@ -60,9 +61,9 @@ int runWindow(int &argc, char **argv, const Cli::Invocation &invocation)
         box->show();
         std::fprintf(stderr, "hookwatch: %s\n", qPrintable(database.error()));
         app.exec();
-        return Cli::UsageError;
+        return ExitCode::UsageError;
     }
-    const bool fixed = !invocation.db.isEmpty() || !qEnvironmentVariableIsEmpty("HOOKWATCH_DB");
+    const bool fixed = !databaseOption.isEmpty() || !qEnvironmentVariableIsEmpty("HOOKWATCH_DB");
     MainWindow window(database.value(), AppSettings::load(), fixed);
     // The window hides at once on close but quits only once attempts in flight are recorded.
     QApplication::setQuitOnLastWindowClosed(false);

@@ -1,11 +1,12 @@
 #pragma once
 
-#include "cli.h"
+#include <QString>
 
 // Opens Hookwatch's main window: makes the QApplication, installs the translation for the
 // system locale, resolves the store (--db, HOOKWATCH_DB, the saved preference, the default)
 // and runs until the window is closed. Without a display it says so and returns 1.
-int runWindow(int &argc, char **argv, const Cli::Invocation &invocation);
+// `databaseOption`: the value of --db, empty when it was not given.
+int runWindow(int &argc, char **argv, const QString &databaseOption);
 
 // True when a window can be shown: a display, or a platform chosen by QT_QPA_PLATFORM.
 bool hasDisplay();

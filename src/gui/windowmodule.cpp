@@ -4,12 +4,8 @@
 
 #include "windowapp.h"
 
-#include <QStringList>
-
-extern "C" Q_DECL_EXPORT int hookwatchRunWindow(int *argc, char **argv)
+// `databaseOption`: the value of --db, which the executable took from the arguments.
+extern "C" Q_DECL_EXPORT int hookwatchRunWindow(int *argc, char **argv, const QString *databaseOption)
 {
-    QStringList arguments;
-    for (int i = 0; i < *argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    return runWindow(*argc, argv, Cli::split(arguments));
+    return runWindow(*argc, argv, *databaseOption);
 }
