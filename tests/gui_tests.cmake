@@ -13,4 +13,4 @@ hookwatch_gui_test(tst_tablemodels)
 hookwatch_gui_test(tst_webhookdialog)
 hookwatch_gui_test(tst_mainwindow)
 # The window's store thread: switching, pausing, opening and closing with attempts in flight.
-hookwatch_test(tst_storeservice hookwatch_models)
+hookwatch_test(tst_storeservice hookwatch_service)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storetypes.h"
+#include "deliveryoptions.h"
 
 #include <QString>
 

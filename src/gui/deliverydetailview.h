@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storetypes.h"
+#include "deliverydetail.h"
 
 #include <QWidget>
 

@@ -2,7 +2,10 @@
 
 #include "appsettings.h"
 #include "databaseconfig.h"
-#include "storetypes.h"
+#include "delivery.h"
+#include "deliveryfilter.h"
+#include "storestatus.h"
+#include "webhookrow.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>

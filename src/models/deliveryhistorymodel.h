@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storetypes.h"
+#include "deliveryfilter.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

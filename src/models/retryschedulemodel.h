@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedtablemodel.h"
-#include "storetypes.h"
+#include "scheduledretry.h"
 
 #include <QTimer>
 

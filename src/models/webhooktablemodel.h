@@ -1,7 +1,7 @@
 #pragma once
 
 #include "keyedtablemodel.h"
-#include "storetypes.h"
+#include "webhookrow.h"
 
 // The webhooks with their health at a glance: the last delivery's result, successes among the
 // newest 50, what is pending and when the next retry is.

@@ -1,6 +1,12 @@
 #pragma once
 
-#include "storetypes.h"
+#include "databaseconfig.h"
+#include "deliverydetail.h"
+#include "deliveryfilter.h"
+#include "deliveryoptions.h"
+#include "scheduledretry.h"
+#include "storestatus.h"
+#include "webhookrow.h"
 
 #include <QObject>
 #include <QThread>

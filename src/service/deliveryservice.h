@@ -1,6 +1,8 @@
 #pragma once
 
-#include "storetypes.h"
+#include "databaseconfig.h"
+#include "delivery.h"
+#include "deliveryoptions.h"
 
 #include <QObject>
 #include <QTimer>

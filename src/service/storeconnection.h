@@ -1,6 +1,9 @@
 #pragma once
 
-#include "storetypes.h"
+#include "databaseconfig.h"
+#include "deliveryfilter.h"
+#include "deliveryoptions.h"
+#include "webhook.h"
 
 #include <QObject>
 #include <QThread>

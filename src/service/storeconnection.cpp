@@ -2,6 +2,27 @@
 
 #include "storeservice.h"
 
+namespace {
+// The value types that cross between the GUI thread and the store's, for queued connections.
+void registerStoreTypes()
+{
+    qRegisterMetaType<Delivery>();
+    qRegisterMetaType<Webhook>();
+    qRegisterMetaType<Attempt>();
+    qRegisterMetaType<QList<Delivery>>();
+    qRegisterMetaType<WebhookRow>();
+    qRegisterMetaType<QList<WebhookRow>>();
+    qRegisterMetaType<ScheduledRetry>();
+    qRegisterMetaType<QList<ScheduledRetry>>();
+    qRegisterMetaType<DeliveryDetail>();
+    qRegisterMetaType<StoreStatus>();
+    qRegisterMetaType<DeliveryOptions>();
+    qRegisterMetaType<DeliveryFilter>();
+    qRegisterMetaType<DatabaseConfig>();
+    qRegisterMetaType<QList<qint64>>();
+}
+} // namespace
+
 StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_service(new StoreService(clock))

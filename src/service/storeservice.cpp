@@ -6,7 +6,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcModels, "hookwatch.models", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcService, "hookwatch.service", QtInfoMsg)
 
 namespace {
 const QByteArray PingPayload = QByteArrayLiteral("{\"ping\": true}");
@@ -14,24 +14,6 @@ constexpr int StopGraceMs = 3000;
 constexpr int HealthWindow = 50;
 
 } // namespace
-
-void registerStoreTypes()
-{
-    qRegisterMetaType<Delivery>();
-    qRegisterMetaType<Webhook>();
-    qRegisterMetaType<Attempt>();
-    qRegisterMetaType<QList<Delivery>>();
-    qRegisterMetaType<WebhookRow>();
-    qRegisterMetaType<QList<WebhookRow>>();
-    qRegisterMetaType<ScheduledRetry>();
-    qRegisterMetaType<QList<ScheduledRetry>>();
-    qRegisterMetaType<DeliveryDetail>();
-    qRegisterMetaType<StoreStatus>();
-    qRegisterMetaType<DeliveryOptions>();
-    qRegisterMetaType<DeliveryFilter>();
-    qRegisterMetaType<DatabaseConfig>();
-    qRegisterMetaType<QList<qint64>>();
-}
 
 StoreService::StoreService(const Clock *clock, QObject *parent)
     : QObject(parent)
@@ -191,7 +173,7 @@ void StoreService::onDeliveryStopped(const QString &error)
     m_inFlight = 0;
     if (!error.isEmpty()) {
         // It could not open its connection: say so, and leave it until asked again.
-        qCWarning(lcModels).noquote() << error;
+        qCWarning(lcService).noquote() << error;
         m_dispatcherError = error;
         m_deliveryFailed = true;
     } else if (asked) {
@@ -248,7 +230,7 @@ bool StoreService::ensureOpen()
 
 void StoreService::fail(const QString &message)
 {
-    qCWarning(lcModels).noquote() << message;
+    qCWarning(lcService).noquote() << message;
     Q_EMIT actionFailed(message);
 }
 
