@@ -29,6 +29,13 @@ class QObject;
 // The job store: webhooks, deliveries (the jobs) and every attempt, on SQLite or PostgreSQL.
 // One JobStore holds one connection and belongs to the thread that opened it; every other
 // thread opens its own. Every method is a short transaction; none keeps rows in memory.
+//
+// Its parts, a file each in src/storage: jobstore.cpp (the connection, transactions,
+// statements), migrations.cpp (the schema), webhookqueries.cpp, historyqueries.cpp (reading
+// deliveries and attempts, counts), deliveryactions.cpp (creating, retrying, suspending,
+// pruning), claiming.cpp and recording.cpp (the dispatcher's side), changewatch.cpp
+// (noticing other connections' writes); storerows.cpp (rows to structs and back) and
+// deliveryfiltersql.cpp (a DeliveryFilter as SQL) help them.
 class JobStore
 {
 public:
@@ -167,6 +174,8 @@ private:
     SqlStatement *prepared(const char *key, const QString &statement, Status &error);
     // Inline behind a transaction pooler, prepared otherwise (see SqlStatement).
     int statementMode() const;
+    static QString notFound(const char *what, qint64 id); // "no webhook with id 7"
+    static constexpr const char *NotifyChannel = "hookwatch_changes";
     Status ensureWebhookExists(qint64 id);
     // Runs `body` in a write transaction: committed when it succeeds, rolled back when not.
     template <typename T, typename Body> Result<T> inTransaction(Body body);
@@ -200,3 +209,18 @@ private:
     bool m_subscribed = false;
     bool m_throughPooler = false;
 };
+
+template <typename T, typename Body> Result<T> JobStore::inTransaction(Body body)
+{
+    ensureConnected();
+    if (Status s = begin(); !s)
+        return Result<T>::failure(s.error());
+    Result<T> result = body();
+    if (!result) {
+        rollback();
+        return result;
+    }
+    if (Status s = commit(); !s)
+        return Result<T>::failure(s.error());
+    return result;
+}

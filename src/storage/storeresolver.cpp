@@ -17,7 +17,8 @@ Result<DatabaseConfig> resolve(const QString &dbOption)
     if (!fromEnv.isEmpty()) {
         auto parsed = DatabaseConfig::parse(fromEnv);
         if (!parsed)
-            return Result<DatabaseConfig>::failure(QStringLiteral("HOOKWATCH_DB: ") + parsed.error(), ErrorKind::Invalid);
+            return Result<DatabaseConfig>::failure(
+                QStringLiteral("HOOKWATCH_DB: ") + parsed.error(), ErrorKind::Invalid);
         return parsed;
     }
     const QString saved = QSettings().value(settingsKey()).toString();

@@ -1,0 +1,163 @@
+#include "jobstore.h"
+
+#include "deliveryfiltersql.h"
+#include "sqlstatement.h"
+#include "storerows.h"
+
+// The history: deliveries and their attempts as the window and the command line read them,
+// and the counts at a glance.
+
+using namespace StoreRows;
+
+Result<Delivery> JobStore::delivery(qint64 id)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status s = exec(q, "reading a delivery"); !s)
+        return Result<Delivery>::failure(s.error());
+    if (!q.next())
+        return Result<Delivery>::failure(notFound("delivery", id), ErrorKind::NotFound);
+    return readDelivery(q);
+}
+
+Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    QString columns = QLatin1String(StoreRows::DeliveryColumns);
+    if (!filter.withPayload)
+        columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
+    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries")
+        + DeliveryFilterSql::where(filter) + DeliveryFilterSql::orderBy(filter)
+        + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    DeliveryFilterSql::bind(q, filter);
+    q.bindValue(QStringLiteral(":limit"), filter.limit);
+    q.bindValue(QStringLiteral(":offset"), filter.offset);
+    if (Status s = exec(q, "listing deliveries"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
+}
+
+Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + DeliveryFilterSql::where(filter));
+    DeliveryFilterSql::bind(q, filter);
+    if (Status s = exec(q, "counting deliveries"); !s)
+        return Result<qint64>::failure(s.error());
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(AttemptColumns)
+        + QStringLiteral(" FROM attempts WHERE delivery_id = :id ORDER BY number"));
+    q.bindValue(QStringLiteral(":id"), deliveryId);
+    if (Status s = exec(q, "reading attempts"); !s)
+        return Result<QList<Attempt>>::failure(s.error());
+    QList<Attempt> list;
+    while (q.next())
+        list.append(readAttempt(q, deliveryId));
+    return list;
+}
+
+Result<QList<Delivery>> JobStore::retrySchedule(int limit)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
+                  "ORDER BY scheduled_start, id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (Status s = exec(q, "reading the retry schedule"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
+}
+
+Result<StoreCounts> JobStore::counts()
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.prepare(QStringLiteral("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
+                             "GROUP BY status, successful"));
+    if (Status s = exec(q, "counting deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    StoreCounts c;
+    while (q.next()) {
+        const int n = q.value(2).toInt();
+        switch (static_cast<JobStatus>(q.value(0).toInt())) {
+        case JobStatus::Waiting:
+            c.waiting += n;
+            if (!q.value(1).isNull() && q.value(1).toInt() == 0)
+                c.retrying += n;
+            break;
+        case JobStatus::Running:
+            c.running += n;
+            break;
+        case JobStatus::Suspended:
+            c.suspended += n;
+            break;
+        default:
+            break;
+        }
+    }
+    SqlStatement f(database(), SqlStatement::Mode(statementMode()));
+    // `+status`: only deliveries_finished can serve this (the last day's finished ones), never
+    // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
+    f.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
+    f.bindValue(QStringLiteral(":since"), now() - 24 * RetryPolicy::Hour);
+    if (Status s = exec(f, "counting failed deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    f.next();
+    c.failedLast24h = f.value(0).toInt();
+    return c;
+}
+
+Result<QHash<qint64, int>> JobStore::pendingByWebhook()
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    // One pass over the pending rows through deliveries_status_id, for every webhook at once.
+    // Grouped by status first, so the planner cannot prefer deliveries_webhook_id (every
+    // delivery of the webhook, finished ones too) to save the sort, with statistics or without.
+    q.prepare(QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
+                             "GROUP BY status, webhook_id"));
+    if (Status s = exec(q, "counting pending deliveries"); !s)
+        return Result<QHash<qint64, int>>::failure(s.error());
+    QHash<qint64, int> pending;
+    while (q.next())
+        pending[q.value(0).toLongLong()] += q.value(1).toInt();
+    return pending;
+}
+
+Result<QList<LeaseHolder>> JobStore::leaseHolders()
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.prepare(QStringLiteral(
+        "SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
+        "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
+    q.bindValue(QStringLiteral(":now"), now());
+    if (Status s = exec(q, "reading leases"); !s)
+        return Result<QList<LeaseHolder>>::failure(s.error());
+    QList<LeaseHolder> list;
+    while (q.next())
+        list.append({ q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong() });
+    return list;
+}
