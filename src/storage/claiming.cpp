@@ -154,52 +154,46 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
 
 Status JobStore::renewLeases(const QList<Lease> &leases, qint64 leaseMs)
 {
-    ensureConnected();
     if (leases.isEmpty())
         return {};
-    Status error;
-    SqlStatement *renew = prepared("lease.renew",
-        QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
-                       "status = 1 AND lease_token = :token"),
-        error);
-    if (!renew)
-        return error;
-    SqlStatement &q = *renew;
-    if (Status s = begin(); !s)
-        return s;
-    const TimeMs expires = now() + leaseMs;
-    for (const Lease &lease : leases) {
-        q.bindValue(QStringLiteral(":expires"), expires);
-        q.bindValue(QStringLiteral(":id"), lease.deliveryId);
-        q.bindValue(QStringLiteral(":token"), lease.token);
-        if (Status s = exec(q, "renewing leases"); !s) {
-            rollback();
-            return s;
+    return inTransaction<void>([&]() -> Status {
+        Status error;
+        SqlStatement *renew = prepared("lease.renew",
+            QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
+                           "status = 1 AND lease_token = :token"),
+            error);
+        if (!renew)
+            return error;
+        const TimeMs expires = now() + leaseMs;
+        for (const Lease &lease : leases) {
+            renew->bindValue(QStringLiteral(":expires"), expires);
+            renew->bindValue(QStringLiteral(":id"), lease.deliveryId);
+            renew->bindValue(QStringLiteral(":token"), lease.token);
+            if (Status s = exec(*renew, "renewing leases"); !s)
+                return s;
         }
-    }
-    return commit();
+        return {};
+    });
 }
 
 Status JobStore::releaseLeases(const QList<Lease> &leases)
 {
-    ensureConnected();
     if (leases.isEmpty())
         return {};
-    if (Status s = begin(); !s)
-        return s;
-    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL, "
-                             "lease_token = NULL WHERE id = :id AND status = 1 AND lease_token = :token"));
-    for (const Lease &lease : leases) {
-        q.bindValue(QStringLiteral(":id"), lease.deliveryId);
-        q.bindValue(QStringLiteral(":token"), lease.token);
-        if (Status s = exec(q, "releasing leases"); !s) {
-            rollback();
-            return s;
+    return inTransaction<void>([&]() -> Status {
+        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+        q.prepare(
+            QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL, "
+                           "lease_token = NULL WHERE id = :id AND status = 1 AND lease_token = :token"));
+        for (const Lease &lease : leases) {
+            q.bindValue(QStringLiteral(":id"), lease.deliveryId);
+            q.bindValue(QStringLiteral(":token"), lease.token);
+            if (Status s = exec(q, "releasing leases"); !s)
+                return s;
         }
-    }
-    notifyChange();
-    return commit();
+        notifyChange();
+        return {};
+    });
 }
 
 Result<std::optional<TimeMs>> JobStore::nextWakeTime()

@@ -184,15 +184,15 @@ private:
     Result<QList<ClaimedDelivery>> claimDueLocked(
         const QString &owner, const ClaimRequest &request, qint64 leaseMs, std::optional<qint64> onlyId);
     Result<QList<Delivery>> recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records);
-    // Starts a write transaction and reads a delivery's state, its row locked on PostgreSQL;
-    // the caller commits or rolls back (on failure it is rolled back already).
+    // Reads a delivery's state inside the caller's transaction, its row locked on PostgreSQL
+    // until the transaction ends.
     struct LockedDelivery
     {
         JobStatus status;
         std::optional<TimeMs> leaseExpires;
         QString leaseOwner;
     };
-    Result<LockedDelivery> beginTransition(qint64 deliveryId);
+    Result<LockedDelivery> lockDelivery(qint64 deliveryId);
     Status createSqliteFile();
     void detectPooler();
     void setSessionOptions();

@@ -128,46 +128,41 @@ Status JobStore::migrate()
     const auto &steps = migrationSteps();
     const int known = int(steps.size());
     for (int target = 1; target <= known; ++target) {
-        if (Status s = begin(); !s)
-            return s;
-        // Several processes may start at once: one migrates, the others wait and see it done.
-        if (m_config.backend == DatabaseConfig::Backend::Postgres)
-            execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7405183)"), "locking the schema");
-        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-        if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema"))) {
-            rollback();
-            return Status::failure(q.lastError().text().simplified());
-        }
-        const bool hasRow = q.next();
-        const int current = hasRow ? q.value(0).toInt() : 0;
-        q.finish();
-        if (current > known) {
-            rollback();
-            return Status::failure(QStringLiteral(
-                "it was written by a newer version of Hookwatch (schema version %1; this "
-                "version knows up to %2). Upgrade Hookwatch, or choose another database with --db.")
-                                       .arg(current)
-                                       .arg(known));
-        }
-        if (current >= target) {
-            rollback();
-            continue;
-        }
-        for (const char *statement : steps.at(target - 1).statements) {
-            if (Status s = execSql(sql(statement), "migrating the schema"); !s) {
-                rollback();
-                return s;
+        // Each step in a transaction of its own; false: the store is at `target` already.
+        const Result<bool> stepped = inTransaction<bool>([&]() -> Result<bool> {
+            // Several processes may start at once: one migrates, the others wait and see it done.
+            if (m_config.backend == DatabaseConfig::Backend::Postgres)
+                execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7405183)"), "locking the schema");
+            SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+            if (!q.exec(QStringLiteral("SELECT version FROM hookwatch_schema")))
+                return Result<bool>::failure(q.lastError().text().simplified());
+            const bool hasRow = q.next();
+            const int current = hasRow ? q.value(0).toInt() : 0;
+            q.finish();
+            if (current > known)
+                return Result<bool>::failure(
+                    QStringLiteral("it was written by a newer version of Hookwatch (schema version %1; this "
+                                   "version knows up to %2). Upgrade Hookwatch, or choose another database "
+                                   "with --db.")
+                        .arg(current)
+                        .arg(known));
+            if (current >= target)
+                return false;
+            for (const char *statement : steps.at(target - 1).statements) {
+                if (Status s = execSql(sql(statement), "migrating the schema"); !s)
+                    return Result<bool>::failure(s.error());
             }
-        }
-        const QString update = hasRow ? QStringLiteral("UPDATE hookwatch_schema SET version = %1")
-                                      : QStringLiteral("INSERT INTO hookwatch_schema (version) VALUES (%1)");
-        if (Status s = execSql(update.arg(target), "recording the schema version"); !s) {
-            rollback();
-            return s;
-        }
-        if (Status s = commit(); !s)
-            return s;
-        qCDebug(lcStore) << "migrated the schema to version" << target;
+            const QString update = hasRow
+                ? QStringLiteral("UPDATE hookwatch_schema SET version = %1")
+                : QStringLiteral("INSERT INTO hookwatch_schema (version) VALUES (%1)");
+            if (Status s = execSql(update.arg(target), "recording the schema version"); !s)
+                return Result<bool>::failure(s.error());
+            return true;
+        });
+        if (!stepped)
+            return Status::failure(stepped.error());
+        if (stepped.value())
+            qCDebug(lcStore) << "migrated the schema to version" << target;
     }
     return {};
 }
