@@ -30,7 +30,8 @@ QJsonObject headers(const HeaderList &list, bool mask)
         const QByteArray value = mask ? Validation::maskedHeaderValue(h.first, h.second) : h.second;
         // A repeated header keeps every value, comma-joined as HTTP allows.
         if (o.contains(name))
-            o.insert(name, QString(o.value(name).toString() + QStringLiteral(", ") + QString::fromUtf8(value)));
+            o.insert(
+                name, QString(o.value(name).toString() + QStringLiteral(", ") + QString::fromUtf8(value)));
         else
             o.insert(name, QString::fromUtf8(value));
     }
@@ -51,11 +52,10 @@ QJsonObject webhook(const Webhook &w)
         { QStringLiteral("trust_self_signed"), w.trustSelfSigned },
         { QStringLiteral("max_in_flight"), w.maxInFlight > 0 ? QJsonValue(w.maxInFlight) : QJsonValue() },
         { QStringLiteral("retry_policy"),
-          QJsonObject { { QStringLiteral("preset"), p.preset },
-                        { QStringLiteral("window_ms"), p.windowMs },
-                        { QStringLiteral("early_delay_ms"), p.earlyDelayMs },
-                        { QStringLiteral("early_period_ms"), p.earlyPeriodMs },
-                        { QStringLiteral("late_delay_ms"), p.lateDelayMs } } },
+            QJsonObject { { QStringLiteral("preset"), p.preset }, { QStringLiteral("window_ms"), p.windowMs },
+                { QStringLiteral("early_delay_ms"), p.earlyDelayMs },
+                { QStringLiteral("early_period_ms"), p.earlyPeriodMs },
+                { QStringLiteral("late_delay_ms"), p.lateDelayMs } } },
         { QStringLiteral("date_created"), time(w.dateCreated) },
         { QStringLiteral("date_last_modified"), time(w.dateLastModified) },
     };
@@ -70,9 +70,10 @@ QJsonObject delivery(const Delivery &d)
         { QStringLiteral("payload"), payloadValue(d.payload) },
         { QStringLiteral("status"), JobStatusInfo::name(d.status) },
         { QStringLiteral("pending"), d.pending() },
-        { QStringLiteral("successful"), d.successful ? QJsonValue(*d.successful) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("successful"),
+            d.successful ? QJsonValue(*d.successful) : QJsonValue(QJsonValue::Null) },
         { QStringLiteral("failure_detail"),
-          d.failureDetail.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.failureDetail) },
+            d.failureDetail.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.failureDetail) },
         { QStringLiteral("attempt_count"), d.attemptCount },
         { QStringLiteral("date_created"), time(d.dateCreated) },
         { QStringLiteral("date_first_sent"), time(d.dateFirstSent) },
@@ -99,7 +100,8 @@ QJsonObject attempt(const Attempt &a, const QByteArray &requestBody)
         };
     }
     // A deactivated webhook's attempt sent nothing: no request, no response, no error.
-    const QJsonValue error = a.connectionError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.connectionError);
+    const QJsonValue error
+        = a.connectionError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.connectionError);
     return {
         { QStringLiteral("attempt"), a.number },
         { QStringLiteral("date_sent"), time(a.dateSent) },

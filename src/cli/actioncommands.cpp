@@ -1,0 +1,127 @@
+// retry, suspend and prune: a delivery's next attempt, held back, or deleted once finished.
+#include "command.h"
+#include "commands.h"
+#include "console.h"
+#include "jobstore.h"
+#include "timeformat.h"
+
+namespace Cli {
+
+int retryCommand(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("retry"),
+        QStringLiteral("retry DELIVERY_ID [--reset] [--wait]  |  retry --failed [--webhook ID]"));
+    c.add(QStringLiteral("reset"), QStringLiteral("Restart the 24-hour retry window."));
+    c.add(QStringLiteral("wait"), QStringLiteral("Make the attempt now and exit 0 if delivered, 3 if not."));
+    c.add(QStringLiteral("failed"), QStringLiteral("Retry every failed delivery."));
+    c.add(QStringLiteral("webhook"), QStringLiteral("With --failed: only this webhook's."),
+        QStringLiteral("ID"));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    std::unique_ptr<JobStore> holder;
+    if (c.isSet(QStringLiteral("failed"))) {
+        if (!c.positional().isEmpty() || c.isSet(QStringLiteral("wait")) || c.isSet(QStringLiteral("reset")))
+            return usageError(QStringLiteral("retry --failed takes only --webhook ID"));
+        std::optional<qint64> webhookId;
+        if (c.isSet(QStringLiteral("webhook"))) {
+            auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
+            if (!id)
+                return failWith(id);
+            webhookId = id.value();
+        }
+        auto store = openStore(inv, holder);
+        if (!store)
+            return failWith(store);
+        auto n = store.value()->retryFailed(webhookId);
+        if (!n)
+            return failWith(n);
+        out() << n.value() << Qt::endl;
+        return Success;
+    }
+    if (c.isSet(QStringLiteral("webhook")))
+        return usageError(QStringLiteral("retry: --webhook goes with --failed"));
+    if (c.positional().size() != 1)
+        return usageError(QStringLiteral("retry: give exactly one delivery id, or --failed"));
+    auto id = parseId(c.positional().first(), "delivery");
+    if (!id)
+        return failWith(id);
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    const bool reset = c.isSet(QStringLiteral("reset"));
+    const auto before = store.value()->delivery(id.value());
+    if (!before)
+        return failWith(before);
+    if (Status s = store.value()->retry(id.value(), reset); !s)
+        return failWith(s);
+    // Say what was done: a completed delivery is sent again, a waiting one moved to now.
+    const QString window = reset ? QStringLiteral("its 24-hour retry window starts again")
+                                 : QStringLiteral("its retry window is kept");
+    switch (before->status) {
+    case JobStatus::Waiting:
+        out() << "delivery " << id.value() << " was waiting"
+              << (before->scheduledStart
+                         ? QStringLiteral(" until ") + TimeFormat::iso(*before->scheduledStart)
+                         : QString())
+              << "; its next attempt is due now (" << window << ")" << Qt::endl;
+        break;
+    case JobStatus::Completed:
+        out() << "delivery " << id.value() << " was delivered already; it will be sent again now (" << window
+              << ")" << Qt::endl;
+        break;
+    default:
+        out() << "delivery " << id.value() << " was " << JobStatusInfo::name(before->status)
+              << "; it is queued to be sent again now (" << window << ")" << Qt::endl;
+        break;
+    }
+    if (c.isSet(QStringLiteral("wait")))
+        return attemptAndWait(inv, store.value(), id.value());
+    return Success;
+}
+
+int suspendCommand(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("suspend"), QStringLiteral("suspend DELIVERY_ID"));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    auto id = onlyId(c, "delivery");
+    if (!id)
+        return failWith(id);
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    if (Status s = store.value()->suspend(id.value()); !s)
+        return failWith(s);
+    return Success;
+}
+
+int pruneCommand(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("prune"), QStringLiteral("prune [--older-than D]"));
+    c.add(QStringLiteral("older-than"),
+        QStringLiteral("Delete deliveries finished longer ago than this (default 30d)."),
+        QStringLiteral("D"));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    if (!c.positional().isEmpty())
+        return usageError(QStringLiteral("prune: unexpected argument \"%1\"").arg(c.positional().first()));
+    qint64 olderThan = 30 * 24 * RetryPolicy::Hour;
+    if (c.isSet(QStringLiteral("older-than"))) {
+        auto d = parseDurationOption(c, QStringLiteral("older-than"));
+        if (!d)
+            return failWith(d);
+        olderThan = d.value();
+    }
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto n = store.value()->prune(store.value()->now() - olderThan);
+    if (!n)
+        return failWith(n);
+    out() << n.value() << Qt::endl;
+    return Success;
+}
+
+} // namespace Cli

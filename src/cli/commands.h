@@ -1,0 +1,31 @@
+#pragma once
+
+#include "cli.h"
+
+#include <QStringList>
+
+class JobStore;
+
+// Every subcommand, a file per group: webhookcommands.cpp (webhook add, edit, list, show,
+// rm), sendcommands.cpp (send, ping, emit), historycommands.cpp (deliveries, show),
+// actioncommands.cpp (retry, suspend, prune), delivercommands.cpp (worker, and the attempt
+// --wait makes). `args` holds the program, then the command's options and positionals.
+namespace Cli {
+
+int webhookCommand(const Invocation &inv, const QStringList &args); // args[1] is "webhook"
+int sendCommand(const Invocation &inv, const QStringList &args);
+int pingCommand(const Invocation &inv, const QStringList &args);
+int emitCommand(const Invocation &inv, const QStringList &args);
+int deliveriesCommand(const Invocation &inv, const QStringList &args);
+int showCommand(const Invocation &inv, const QStringList &args);
+int retryCommand(const Invocation &inv, const QStringList &args);
+int suspendCommand(const Invocation &inv, const QStringList &args);
+int pruneCommand(const Invocation &inv, const QStringList &args);
+
+// The commands that deliver: in this process (delivercommands.cpp), or, in the executable,
+// from the hookwatch-deliver module (deliverfrommodule.cpp).
+int workerCommand(const Invocation &inv, const QStringList &args);
+// Makes a delivery's next attempt now; exit 0 if delivered, 3 if not.
+int attemptAndWait(const Invocation &inv, JobStore *store, qint64 deliveryId);
+
+} // namespace Cli

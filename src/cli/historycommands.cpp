@@ -1,0 +1,192 @@
+// deliveries and show: the history.
+#include "command.h"
+#include "commands.h"
+#include "console.h"
+#include "jobstore.h"
+#include "jsonoutput.h"
+#include "timeformat.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cli {
+
+namespace {
+
+QString deliveryLine(const Delivery &d)
+{
+    QString result;
+    if (!d.successful)
+        result = QStringLiteral("-");
+    else if (*d.successful)
+        result = d.lastStatusCode ? QString::number(*d.lastStatusCode) : QStringLiteral("ok");
+    else
+        result = d.failureDetail;
+    const QString next = d.status == JobStatus::Waiting && d.scheduledStart
+        ? TimeFormat::iso(*d.scheduledStart)
+        : QStringLiteral("-");
+    return QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\t%8")
+        .arg(d.id)
+        .arg(d.webhookId)
+        .arg(JobStatusInfo::name(d.status), d.eventType, TimeFormat::iso(d.dateCreated))
+        .arg(d.attemptCount)
+        .arg(result, next);
+}
+
+} // namespace
+
+int deliveriesCommand(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("deliveries"),
+        QStringLiteral(
+            "deliveries [--webhook ID] [--status S] [--event-type T] [--since TIME] [--until TIME] "
+            "[--limit N] [--json]"));
+    c.add(QStringLiteral("webhook"), QStringLiteral("Only this webhook's deliveries."), QStringLiteral("ID"));
+    c.add(QStringLiteral("status"), QStringLiteral("waiting, running, completed, failed or suspended."),
+        QStringLiteral("S"));
+    c.add(QStringLiteral("event-type"), QStringLiteral("Only this event type."), QStringLiteral("T"));
+    c.add(QStringLiteral("since"), QStringLiteral("Created at or after this time (ISO 8601)."),
+        QStringLiteral("TIME"));
+    c.add(QStringLiteral("until"), QStringLiteral("Created before this time (ISO 8601)."),
+        QStringLiteral("TIME"));
+    c.add(QStringLiteral("limit"), QStringLiteral("At most N, newest first (default 50)."),
+        QStringLiteral("N"));
+    c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    if (!c.positional().isEmpty())
+        return usageError(
+            QStringLiteral("deliveries: unexpected argument \"%1\"").arg(c.positional().first()));
+    DeliveryFilter f;
+    if (c.isSet(QStringLiteral("webhook"))) {
+        auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
+        if (!id)
+            return failWith(id);
+        f.webhookId = id.value();
+    }
+    if (c.isSet(QStringLiteral("status"))) {
+        const auto status = JobStatusInfo::fromName(c.value(QStringLiteral("status")));
+        if (!status)
+            return usageError(
+                QStringLiteral("deliveries: unknown status \"%1\" (waiting, running, completed, failed "
+                               "or suspended)")
+                    .arg(c.value(QStringLiteral("status"))));
+        f.status = *status;
+    }
+    f.eventType = c.value(QStringLiteral("event-type"));
+    for (const char *name : { "since", "until" }) {
+        const QString option = QLatin1String(name);
+        if (!c.isSet(option))
+            continue;
+        auto t = TimeFormat::parseIso(c.value(option));
+        if (!t)
+            return usageError(QStringLiteral("--%1: %2").arg(option, t.error()));
+        (option == QLatin1String("since") ? f.since : f.until) = t.value();
+    }
+    if (c.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        f.limit = c.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || f.limit < 1)
+            return usageError(QStringLiteral("deliveries: --limit takes a positive number"));
+    }
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    if (f.webhookId) {
+        if (auto w = store.value()->webhook(*f.webhookId); !w)
+            return failWith(w);
+    }
+    auto list = store.value()->deliveries(f);
+    if (!list)
+        return failWith(list);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Delivery &d : list.value())
+            array.append(JsonOutput::delivery(d));
+        printJson(array);
+        return Success;
+    }
+    out() << "ID\tWEBHOOK\tSTATUS\tEVENT TYPE\tCREATED\tATTEMPTS\tRESULT\tNEXT ATTEMPT\n";
+    for (const Delivery &d : list.value())
+        out() << deliveryLine(d) << '\n';
+    out().flush();
+    return Success;
+}
+
+int showCommand(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("show"), QStringLiteral("show DELIVERY_ID [--json]"));
+    c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    auto id = onlyId(c, "delivery");
+    if (!id)
+        return failWith(id);
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto d = store.value()->delivery(id.value());
+    if (!d)
+        return failWith(d);
+    auto attempts = store.value()->attempts(id.value());
+    if (!attempts)
+        return failWith(attempts);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonObject o = JsonOutput::delivery(d.value());
+        QJsonArray list;
+        for (const Attempt &a : attempts.value())
+            list.append(JsonOutput::attempt(a, d->payload));
+        o.insert(QStringLiteral("attempts"), list);
+        printJson(o);
+        return Success;
+    }
+    const Delivery &x = d.value();
+    out() << "Delivery " << x.id << " to webhook " << x.webhookId << "\n"
+          << "  Event type:   " << x.eventType << "\n"
+          << "  Status:       " << JobStatusInfo::name(x.status) << (x.pending() ? " (pending)" : "") << "\n"
+          << "  Result:       "
+          << (!x.successful          ? QStringLiteral("never tried")
+                     : *x.successful ? QStringLiteral("delivered")
+                                     : x.failureDetail)
+          << "\n"
+          << "  Attempts:     " << x.attemptCount << " since the last manual retry, " << attempts->size()
+          << " in all\n"
+          << "  Created:      " << TimeFormat::iso(x.dateCreated) << "\n";
+    if (x.dateFirstSent)
+        out() << "  First sent:   " << TimeFormat::iso(*x.dateFirstSent) << "\n";
+    if (x.dateSent)
+        out() << "  Last sent:    " << TimeFormat::iso(*x.dateSent) << "\n";
+    if (x.pending() && x.scheduledStart)
+        out() << "  Next attempt: " << TimeFormat::iso(*x.scheduledStart) << "\n";
+    out() << "  Payload:      " << QString::fromUtf8(x.payload.left(2000))
+          << (x.payload.size() > 2000 ? "…" : "") << "\n";
+    for (const Attempt &a : attempts.value()) {
+        out() << "\nAttempt " << a.number << " at " << TimeFormat::iso(a.dateSent) << " (" << a.durationMs
+              << " ms)\n";
+        if (a.deactivated) {
+            out() << "  Webhook deactivated: nothing was sent\n";
+            continue;
+        }
+        out() << "  " << QString::fromLatin1(a.request.method) << ' ' << a.request.url << "\n";
+        for (const auto &h : a.request.headers)
+            out() << "  > " << QString::fromLatin1(h.first) << ": " << QString::fromUtf8(h.second) << "\n";
+        if (a.response) {
+            out() << "  < HTTP " << a.response->statusCode << "\n";
+            for (const auto &h : a.response->headers)
+                out() << "  < " << QString::fromLatin1(h.first) << ": " << QString::fromUtf8(h.second)
+                      << "\n";
+            if (!a.response->body.isEmpty())
+                out() << "  < " << QString::fromUtf8(a.response->body.left(2000))
+                      << (a.response->bodyTruncated || a.response->body.size() > 2000 ? " …(truncated)" : "")
+                      << "\n";
+        } else {
+            out() << "  Connection error: " << a.connectionError << "\n";
+        }
+    }
+    out().flush();
+    return Success;
+}
+
+} // namespace Cli

@@ -1,0 +1,358 @@
+// webhook add, edit, list, show and rm.
+#include "command.h"
+#include "commands.h"
+#include "console.h"
+#include "duration.h"
+#include "jobstore.h"
+#include "jsonoutput.h"
+#include "timeformat.h"
+#include "validation.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace Cli {
+
+namespace {
+
+void addWebhookOptions(Command &c)
+{
+    c.add(QStringLiteral("secret"), QStringLiteral("Sign every request with this secret (X-Hub-Signature)."),
+        QStringLiteral("S"));
+    c.add(QStringLiteral("secret-file"), QStringLiteral("Read the secret from a file."), QStringLiteral("F"));
+    c.add(QStringLiteral("event-type"), QStringLiteral("Subscribe to an event type (repeatable)."),
+        QStringLiteral("T"));
+    c.add(QStringLiteral("header"), QStringLiteral("Send this header with every request (repeatable)."),
+        QStringLiteral("'Name: value'"));
+    c.add(QStringLiteral("inactive"), QStringLiteral("Create or set the webhook inactive."));
+    c.add(QStringLiteral("timeout"), QStringLiteral("Request timeout (default 30s)."), QStringLiteral("D"));
+    c.add(QStringLiteral("retry-preset"),
+        QStringLiteral("Retry schedule: seed (default) or launchpad-current."), QStringLiteral("NAME"));
+    c.add(QStringLiteral("retry-window"),
+        QStringLiteral("Retry until this long after the first attempt (0s: never)."), QStringLiteral("D"));
+    c.add(QStringLiteral("retry-early-delay"), QStringLiteral("Delay between retries early on."),
+        QStringLiteral("D"));
+    c.add(QStringLiteral("retry-early-period"), QStringLiteral("How long the early delay applies."),
+        QStringLiteral("D"));
+    c.add(QStringLiteral("retry-late-delay"), QStringLiteral("Delay between retries after that."),
+        QStringLiteral("D"));
+    c.add(QStringLiteral("trust-self-signed"), QStringLiteral("Accept a self-signed TLS certificate."));
+    c.add(QStringLiteral("max-in-flight"),
+        QStringLiteral("At most N requests to this webhook at once, across every worker (0: no limit of its "
+                       "own; each worker's --concurrency)."),
+        QStringLiteral("N"));
+}
+
+// Applies the options shared by `webhook add` and `webhook edit` to `w`.
+Status applyWebhookOptions(const Command &c, Webhook &w)
+{
+    if (c.isSet(QStringLiteral("secret")) && c.isSet(QStringLiteral("secret-file")))
+        return Status::failure(
+            QStringLiteral("give --secret or --secret-file, not both"), ErrorKind::Invalid);
+    if (c.isSet(QStringLiteral("secret"))) {
+        const QString secret = c.value(QStringLiteral("secret"));
+        if (Status s = Validation::secret(secret); !s)
+            return Status::failure(s.error(), ErrorKind::Invalid);
+        w.secret = secret;
+    }
+    if (c.isSet(QStringLiteral("secret-file"))) {
+        QFile file(c.value(QStringLiteral("secret-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return Status::failure(
+                QStringLiteral("cannot read the secret file %1: %2").arg(file.fileName(), file.errorString()),
+                ErrorKind::Invalid);
+        QString secret = QString::fromUtf8(file.read(64 * 1024));
+        while (secret.endsWith(QLatin1Char('\n')) || secret.endsWith(QLatin1Char('\r')))
+            secret.chop(1);
+        if (Status s = Validation::secret(secret); !s)
+            return Status::failure(s.error(), ErrorKind::Invalid);
+        w.secret = secret;
+    }
+    if (c.isSet(QStringLiteral("event-type"))) {
+        QStringList types;
+        for (const QString &t : c.values(QStringLiteral("event-type"))) {
+            if (Status s = Validation::eventType(t); !s)
+                return Status::failure(s.error(), ErrorKind::Invalid);
+            if (!types.contains(t))
+                types << t;
+        }
+        w.eventTypes = types;
+    }
+    if (c.isSet(QStringLiteral("header"))) {
+        HeaderList headers;
+        for (const QString &h : c.values(QStringLiteral("header"))) {
+            auto parsed = Validation::header(h);
+            if (!parsed)
+                return Status::failure(parsed.error(), ErrorKind::Invalid);
+            headers.append(parsed.value());
+        }
+        w.headers = headers;
+    }
+    if (c.isSet(QStringLiteral("inactive")))
+        w.active = false;
+    if (c.isSet(QStringLiteral("timeout"))) {
+        auto t = parseDurationOption(c, QStringLiteral("timeout"));
+        if (!t)
+            return Status::failure(t.error(), ErrorKind::Invalid);
+        if (Status s = Validation::timeout(t.value()); !s)
+            return Status::failure(s.error(), ErrorKind::Invalid);
+        w.timeoutMs = t.value();
+    }
+    if (c.isSet(QStringLiteral("retry-preset"))) {
+        auto preset = RetryPolicy::fromPreset(c.value(QStringLiteral("retry-preset")));
+        if (!preset)
+            return Status::failure(preset.error(), ErrorKind::Invalid);
+        w.retryPolicy = preset.value();
+    }
+    const struct
+    {
+        const char *option;
+        qint64 RetryPolicy::*field;
+    } overrides[] = {
+        { "retry-window", &RetryPolicy::windowMs },
+        { "retry-early-delay", &RetryPolicy::earlyDelayMs },
+        { "retry-early-period", &RetryPolicy::earlyPeriodMs },
+        { "retry-late-delay", &RetryPolicy::lateDelayMs },
+    };
+    for (const auto &o : overrides) {
+        const QString option = QLatin1String(o.option);
+        if (!c.isSet(option))
+            continue;
+        auto d = parseDurationOption(c, option);
+        if (!d)
+            return Status::failure(d.error(), ErrorKind::Invalid);
+        if (d.value() <= 0 && o.field != &RetryPolicy::windowMs && o.field != &RetryPolicy::earlyPeriodMs)
+            return Status::failure(
+                QStringLiteral("--%1 must be more than 0s").arg(option), ErrorKind::Invalid);
+        w.retryPolicy.*(o.field) = d.value();
+    }
+    if (c.isSet(QStringLiteral("trust-self-signed")))
+        w.trustSelfSigned = true;
+    if (c.isSet(QStringLiteral("max-in-flight"))) {
+        bool ok = false;
+        const int n = c.value(QStringLiteral("max-in-flight")).toInt(&ok);
+        if (!ok || n < 0 || n > 1000)
+            return Status::failure(
+                QStringLiteral("--max-in-flight takes a number from 0 (no limit of its own) to 1000"),
+                ErrorKind::Invalid);
+        w.maxInFlight = n;
+    }
+    return {};
+}
+
+int webhookAdd(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("webhook add"), QStringLiteral("webhook add URL [options]"));
+    addWebhookOptions(c);
+    c.addPositional(QStringLiteral("URL"), QStringLiteral("Where to POST deliveries (http or https)."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    if (c.positional().size() != 1)
+        return usageError(QStringLiteral("webhook add: give exactly one URL"));
+    Webhook w;
+    w.deliveryUrl = c.positional().first();
+    if (Status s = Validation::deliveryUrl(w.deliveryUrl); !s)
+        return usageError(s.error());
+    if (Status s = applyWebhookOptions(c, w); !s)
+        return failWith(s);
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto id = store.value()->addWebhook(w);
+    if (!id)
+        return failWith(id);
+    out() << id.value() << Qt::endl;
+    return Success;
+}
+
+int webhookEdit(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("webhook edit"), QStringLiteral("webhook edit ID [options]"));
+    addWebhookOptions(c);
+    c.add(QStringLiteral("url"), QStringLiteral("The new delivery URL."), QStringLiteral("URL"));
+    c.add(QStringLiteral("no-secret"), QStringLiteral("Remove the secret."));
+    c.add(QStringLiteral("active"), QStringLiteral("Set the webhook active."));
+    c.add(QStringLiteral("no-event-types"), QStringLiteral("Remove every event type."));
+    c.add(QStringLiteral("no-headers"), QStringLiteral("Remove every custom header."));
+    c.add(QStringLiteral("no-trust-self-signed"), QStringLiteral("Verify TLS certificates again."));
+    c.addPositional(QStringLiteral("ID"), QStringLiteral("The webhook."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    auto id = onlyId(c, "webhook");
+    if (!id)
+        return failWith(id);
+    const auto conflict = [&c](const char *a, const char *b) {
+        return c.isSet(QLatin1String(a)) && c.isSet(QLatin1String(b));
+    };
+    if (conflict("active", "inactive"))
+        return usageError(QStringLiteral("give --active or --inactive, not both"));
+    if (conflict("no-secret", "secret") || conflict("no-secret", "secret-file"))
+        return usageError(QStringLiteral("give --no-secret or a new secret, not both"));
+    if (conflict("no-event-types", "event-type"))
+        return usageError(QStringLiteral("give --no-event-types or --event-type, not both"));
+    if (conflict("no-headers", "header"))
+        return usageError(QStringLiteral("give --no-headers or --header, not both"));
+    if (c.isSet(QStringLiteral("url"))) {
+        if (Status s = Validation::deliveryUrl(c.value(QStringLiteral("url"))); !s)
+            return usageError(s.error());
+    }
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto w = store.value()->webhook(id.value());
+    if (!w)
+        return failWith(w);
+    Webhook edited = w.value();
+    if (c.isSet(QStringLiteral("url")))
+        edited.deliveryUrl = c.value(QStringLiteral("url"));
+    if (c.isSet(QStringLiteral("no-secret")))
+        edited.secret.reset();
+    if (c.isSet(QStringLiteral("active")))
+        edited.active = true;
+    if (c.isSet(QStringLiteral("no-event-types")))
+        edited.eventTypes.clear();
+    if (c.isSet(QStringLiteral("no-headers")))
+        edited.headers.clear();
+    if (c.isSet(QStringLiteral("no-trust-self-signed")))
+        edited.trustSelfSigned = false;
+    if (Status s = applyWebhookOptions(c, edited); !s)
+        return failWith(s);
+    if (Status s = store.value()->updateWebhook(edited); !s)
+        return failWith(s);
+    return Success;
+}
+
+QString webhookLine(const Webhook &w)
+{
+    return QStringLiteral("%1\t%2\t%3\t%4")
+        .arg(w.id)
+        .arg(w.active ? QStringLiteral("active") : QStringLiteral("inactive"))
+        .arg(Validation::maskedUrl(w.deliveryUrl))
+        .arg(w.eventTypes.isEmpty() ? QStringLiteral("-") : w.eventTypes.join(QLatin1Char(',')));
+}
+
+int webhookList(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("webhook list"), QStringLiteral("webhook list [--json]"));
+    c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    if (!c.positional().isEmpty())
+        return usageError(
+            QStringLiteral("webhook list: unexpected argument \"%1\"").arg(c.positional().first()));
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto hooks = store.value()->webhooks();
+    if (!hooks)
+        return failWith(hooks);
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Webhook &w : hooks.value())
+            array.append(JsonOutput::webhook(w));
+        printJson(array);
+        return Success;
+    }
+    if (hooks->isEmpty()) {
+        err() << "No webhooks yet. Add one with: hookwatch webhook add URL" << Qt::endl;
+        return Success;
+    }
+    out() << "ID\tSTATE\tURL\tEVENT TYPES\n";
+    for (const Webhook &w : hooks.value())
+        out() << webhookLine(w) << '\n';
+    out().flush();
+    return Success;
+}
+
+int webhookShow(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("webhook show"), QStringLiteral("webhook show ID [--json]"));
+    c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    auto id = onlyId(c, "webhook");
+    if (!id)
+        return failWith(id);
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    auto w = store.value()->webhook(id.value());
+    if (!w)
+        return failWith(w);
+    if (c.isSet(QStringLiteral("json"))) {
+        printJson(JsonOutput::webhook(w.value()));
+        return Success;
+    }
+    const Webhook &h = w.value();
+    out() << "Webhook " << h.id << "\n"
+          << "  URL:          " << Validation::maskedUrl(h.deliveryUrl) << "\n"
+          << "  Active:       " << (h.active ? "yes" : "no") << "\n"
+          << "  Secret:       " << (h.hasSecret() ? "set" : "none") << "\n"
+          << "  Event types:  "
+          << (h.eventTypes.isEmpty() ? QStringLiteral("none") : h.eventTypes.join(QStringLiteral(", ")))
+          << "\n"
+          << "  Timeout:      " << Duration::format(h.timeoutMs) << "\n"
+          << "  Retries:      " << h.retryPolicy.describe() << " (preset " << h.retryPolicy.preset << ")\n";
+    for (const auto &header : h.headers)
+        out() << "  Header:       " << QString::fromLatin1(header.first) << ": "
+              << QString::fromUtf8(Validation::maskedHeaderValue(header.first, header.second)) << "\n";
+    if (h.trustSelfSigned)
+        out() << "  TLS:          trusts self-signed certificates\n";
+    if (h.maxInFlight > 0)
+        out() << "  In flight:    at most " << h.maxInFlight << " at once, across every worker\n";
+    out() << "  Created:      " << TimeFormat::iso(h.dateCreated) << "\n"
+          << "  Modified:     " << TimeFormat::iso(h.dateLastModified) << Qt::endl;
+    return Success;
+}
+
+int webhookRemove(const Invocation &inv, const QStringList &args)
+{
+    Command c(QStringLiteral("webhook rm"), QStringLiteral("webhook rm ID"));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    auto id = onlyId(c, "webhook");
+    if (!id)
+        return failWith(id);
+    std::unique_ptr<JobStore> holder;
+    auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    if (Status s = store.value()->removeWebhook(id.value()); !s)
+        return failWith(s);
+    return Success;
+}
+
+} // namespace
+
+int webhookCommand(const Invocation &inv, const QStringList &args)
+{
+    // args: program, "webhook", action, …
+    if (args.size() < 3 || args.at(2) == QLatin1String("--help") || args.at(2) == QLatin1String("-h")) {
+        const bool help = args.size() >= 3;
+        (help ? out() : err()) << "Usage: hookwatch webhook add|edit|list|show|rm …  (see 'hookwatch --help')"
+                               << Qt::endl;
+        return help ? Success : UsageError;
+    }
+    const QString action = args.at(2);
+    QStringList rest = args;
+    rest.removeAt(1); // the parser sees: program, options and positionals after the action
+    rest.removeAt(1);
+    if (action == QLatin1String("add"))
+        return webhookAdd(inv, rest);
+    if (action == QLatin1String("edit"))
+        return webhookEdit(inv, rest);
+    if (action == QLatin1String("list") || action == QLatin1String("ls"))
+        return webhookList(inv, rest);
+    if (action == QLatin1String("show"))
+        return webhookShow(inv, rest);
+    if (action == QLatin1String("rm") || action == QLatin1String("remove"))
+        return webhookRemove(inv, rest);
+    return usageError(
+        QStringLiteral("webhook: unknown action \"%1\" (add, edit, list, show or rm)").arg(action));
+}
+
+} // namespace Cli
