@@ -1,11 +1,11 @@
 #include "dispatcher.h"
 
 #include "deliverer.h"
+#include "sendqueue.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QRandomGenerator>
 
 #include <atomic>
@@ -19,11 +19,9 @@ namespace {
 constexpr qint64 MaxTimerWaitMs = 60 * 60 * 1000;
 constexpr int MaxBackoffMs = 30 * 1000;
 // Finished attempts are recorded in batches, one transaction each, but none waits longer
-// once the dispatcher's thread has heard of it...
+// once the dispatcher's thread has heard of it, which the network thread's report of it
+// reaches within SendQueue::MaxReportDelayMs: at most 30 ms from an attempt's end to its commit.
 constexpr int MaxRecordDelayMs = 20;
-// ...which the network thread's report of it reaches within this, even when the dispatcher
-// has nothing else to do: at most 30 ms from an attempt's end to its commit.
-constexpr int MaxReportDelayMs = 10;
 // While every slot is taken, the dispatcher still looks for due work of webhooks it holds
 // nothing of, but after a look that found nothing, not again before this.
 constexpr int NewcomerClaimIntervalMs = 100;
@@ -36,173 +34,6 @@ double threadCpuMs()
 }
 } // namespace
 
-// The dispatcher's network side, living in its network thread: starts claimed deliveries
-// from a queue the moment a slot frees and reports back to the dispatcher's thread. The
-// queue is the only state both threads touch; everything else crosses by queued calls.
-class DeliveryLine final : public QObject
-{
-public:
-    // What the dispatcher hears from the network thread, in the order it happened.
-    struct Report
-    {
-        enum class Kind { Started, Finished, Aborted };
-        Kind kind;
-        ClaimedDelivery claimed; // Started
-        Attempt attempt; // Finished
-        qint64 deliveryId = 0; // Aborted
-    };
-
-    DeliveryLine(const Clock *clock, Dispatcher *dispatcher, int concurrency, int wakeBelow)
-        : m_dispatcher(dispatcher)
-        , m_deliverer(new Deliverer(clock, this))
-        , m_reportTimer(new QTimer(this))
-        , m_concurrency(concurrency)
-        , m_wakeBelow(wakeBelow)
-    {
-        m_reportTimer->setSingleShot(true);
-        m_reportTimer->setInterval(MaxReportDelayMs);
-        connect(m_reportTimer, &QTimer::timeout, this, [this] {
-            QMutexLocker locker(&m_mutex);
-            if (!m_wakePending && !m_reports.isEmpty())
-                wakeDispatcher();
-        });
-        connect(m_deliverer, &Deliverer::finished, this, [this](const Attempt &attempt) {
-            noteEnded(attempt.deliveryId);
-            report({ Report::Kind::Finished, {}, attempt, 0 });
-            startReady();
-        });
-        connect(m_deliverer, &Deliverer::aborted, this, [this](qint64 deliveryId) {
-            noteEnded(deliveryId);
-            report({ Report::Kind::Aborted, {}, {}, deliveryId });
-            startReady();
-        });
-    }
-
-    Deliverer *deliverer() const { return m_deliverer; }
-
-    // Either thread.
-    void append(const QList<ClaimedDelivery> &claimed)
-    {
-        {
-            QMutexLocker locker(&m_mutex);
-            m_ready.append(claimed);
-        }
-        QMetaObject::invokeMethod(
-            this, [this] { startReady(); }, Qt::QueuedConnection);
-    }
-    QList<ClaimedDelivery> takeReady()
-    {
-        QMutexLocker locker(&m_mutex);
-        return std::exchange(m_ready, {});
-    }
-    void setConcurrency(int concurrency, int wakeBelow)
-    {
-        m_concurrency = concurrency;
-        m_wakeBelow = wakeBelow;
-        QMetaObject::invokeMethod(
-            this, [this] { startReady(); }, Qt::QueuedConnection);
-    }
-    // The dispatcher's thread: everything reported since it last looked.
-    QList<Report> takeReports()
-    {
-        QMutexLocker locker(&m_mutex);
-        m_wakePending = false;
-        return std::exchange(m_reports, {});
-    }
-
-    // The network thread.
-    void start(const ClaimedDelivery &claimed)
-    {
-        ++m_running;
-        m_webhookOf.insert(claimed.delivery.id, claimed.webhook.id);
-        ++m_runningByWebhook[claimed.webhook.id];
-        report({ Report::Kind::Started, claimed, {}, 0 });
-        m_deliverer->start(claimed);
-    }
-    // Fills free slots fairly: each goes to the ready delivery, in claim order, of the webhook
-    // with the fewest requests in flight, so a webhook whose receiver hangs never holds every
-    // slot while another has deliveries ready; a webhook at its own limit waits.
-    void startReady()
-    {
-        while (m_running < m_concurrency.load()) {
-            ClaimedDelivery next;
-            {
-                QMutexLocker locker(&m_mutex);
-                qsizetype chosen = -1;
-                int fewest = std::numeric_limits<int>::max();
-                for (qsizetype i = 0; i < m_ready.size() && fewest > 0; ++i) {
-                    const Webhook &hook = m_ready.at(i).webhook;
-                    const int running = m_runningByWebhook.value(hook.id);
-                    if (hook.maxInFlight > 0 && running >= hook.maxInFlight)
-                        continue;
-                    if (running < fewest) {
-                        fewest = running;
-                        chosen = i;
-                    }
-                }
-                if (chosen < 0)
-                    return;
-                next = m_ready.takeAt(chosen);
-            }
-            start(next);
-        }
-    }
-
-private:
-    // Reports queue up and cross in one call. The dispatcher's thread is woken only when it
-    // has something to do: claim more (fewer than m_wakeBelow deliveries left queued or
-    // running here, which is also the case once a run winds down) or give an aborted
-    // delivery back. Otherwise reports wait, at most MaxReportDelayMs, and the claim that
-    // follows records them: woken for each finished attempt, the thread spent a quarter of
-    // its time going to sleep and waking up.
-    void report(Report &&r)
-    {
-        const bool urgent = r.kind == Report::Kind::Aborted;
-        bool wake = false;
-        {
-            QMutexLocker locker(&m_mutex);
-            m_reports.append(std::move(r));
-            if (m_wakePending)
-                return;
-            wake = urgent || m_ready.size() + m_running < m_wakeBelow.load();
-            if (wake)
-                wakeDispatcher();
-        }
-        if (wake)
-            m_reportTimer->stop();
-        else if (!m_reportTimer->isActive())
-            m_reportTimer->start();
-    }
-    void noteEnded(qint64 deliveryId)
-    {
-        --m_running;
-        const qint64 webhookId = m_webhookOf.take(deliveryId);
-        if (auto it = m_runningByWebhook.find(webhookId); it != m_runningByWebhook.end() && --it.value() <= 0)
-            m_runningByWebhook.erase(it);
-    }
-
-    // Called with m_mutex held.
-    void wakeDispatcher()
-    {
-        m_wakePending = true;
-        QMetaObject::invokeMethod(
-            m_dispatcher, [d = m_dispatcher] { d->onReports(); }, Qt::QueuedConnection);
-    }
-
-    Dispatcher *m_dispatcher;
-    Deliverer *m_deliverer;
-    QTimer *m_reportTimer; // wakes the dispatcher for reports that did not
-    std::atomic<int> m_concurrency;
-    std::atomic<int> m_wakeBelow;
-    int m_running = 0;
-    QHash<qint64, qint64> m_webhookOf; // in flight: delivery id to webhook id
-    QHash<qint64, int> m_runningByWebhook;
-    QMutex m_mutex; // guards m_ready, m_reports and m_wakePending
-    QList<ClaimedDelivery> m_ready;
-    QList<Report> m_reports;
-    bool m_wakePending = false; // an onReports() call is on its way
-};
-
 Dispatcher::Dispatcher(JobStore *store, Options options, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -214,8 +45,9 @@ Dispatcher::Dispatcher(JobStore *store, Options options, QObject *parent)
                   .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0')))
 {
     m_options.concurrency = qMax(1, m_options.concurrency);
-    m_line = new DeliveryLine(m_clock, this, m_options.concurrency, lowWater());
-    m_line->moveToThread(&m_networkThread);
+    m_queue = new SendQueue(m_clock, m_options.concurrency, lowWater());
+    m_queue->moveToThread(&m_networkThread);
+    connect(m_queue, &SendQueue::reportsReady, this, &Dispatcher::onReports, Qt::QueuedConnection);
     m_networkThread.setObjectName(QStringLiteral("hookwatch-net"));
     m_networkThread.start();
     // The coarse default may fire 5% late: minutes on an hourly retry.
@@ -238,7 +70,7 @@ Dispatcher::Dispatcher(JobStore *store, Options options, QObject *parent)
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         // Grace is over: give back what has not finished, unsent as far as we know.
         QMetaObject::invokeMethod(
-            m_line, [line = m_line] { line->deliverer()->abortAll(); }, Qt::BlockingQueuedConnection);
+            m_queue, [queue = m_queue] { queue->deliverer()->abortAll(); }, Qt::BlockingQueuedConnection);
         // Attempts that finished before the abort may not have been reported yet: record
         // them rather than give their deliveries back to be sent again.
         onReports();
@@ -252,13 +84,13 @@ Dispatcher::~Dispatcher()
         // Where the CPU went, by thread: QT_LOGGING_RULES=hookwatch.dispatcher.debug=true.
         double network = 0;
         QMetaObject::invokeMethod(
-            m_line, [&network] { network = threadCpuMs(); }, Qt::BlockingQueuedConnection);
+            m_queue, [&network] { network = threadCpuMs(); }, Qt::BlockingQueuedConnection);
         qCDebug(lcDispatcher, "CPU: this thread (the dispatcher's) %.0f ms, its network thread %.0f ms",
             threadCpuMs(), network);
     }
-    // The line and its Deliverer (and QNetworkAccessManager) go in their own thread: the
+    // The queue and its Deliverer (and QNetworkAccessManager) go in their own thread: the
     // thread deletes deferred objects as it finishes.
-    m_line->deleteLater();
+    m_queue->deleteLater();
     m_networkThread.quit();
     m_networkThread.wait();
 }
@@ -266,7 +98,8 @@ Dispatcher::~Dispatcher()
 void Dispatcher::setProxy(const QNetworkProxy &proxy)
 {
     QMetaObject::invokeMethod(
-        m_line, [line = m_line, proxy] { line->deliverer()->setProxy(proxy); }, Qt::BlockingQueuedConnection);
+        m_queue, [queue = m_queue, proxy] { queue->deliverer()->setProxy(proxy); },
+        Qt::BlockingQueuedConnection);
 }
 
 int Dispatcher::inFlight() const
@@ -281,9 +114,9 @@ void Dispatcher::start()
     m_started = true;
     m_stopFinished = false;
     if (m_options.watchChanges && m_options.mode != Mode::Once)
-        m_store->watchChanges(this, [this] { wake(); },
-                              m_options.pollIntervalMs > 0 ? std::optional<int>(m_options.pollIntervalMs)
-                                                           : std::nullopt);
+        m_store->watchChanges(
+            this, [this] { wake(); },
+            m_options.pollIntervalMs > 0 ? std::optional<int>(m_options.pollIntervalMs) : std::nullopt);
     scheduleDispatch();
 }
 
@@ -303,7 +136,7 @@ void Dispatcher::setPaused(bool paused)
 void Dispatcher::setConcurrency(int concurrency)
 {
     m_options.concurrency = qMax(1, concurrency);
-    m_line->setConcurrency(m_options.concurrency, lowWater());
+    m_queue->setConcurrency(m_options.concurrency, lowWater());
     scheduleDispatch();
 }
 
@@ -500,7 +333,7 @@ void Dispatcher::handOver(const QList<ClaimedDelivery> &claimed)
         }
     }
     if (!toStart.isEmpty())
-        m_line->append(toStart);
+        m_queue->append(toStart);
     updateLeaseTimer();
 }
 
@@ -551,7 +384,7 @@ void Dispatcher::updateLeaseTimer()
 void Dispatcher::releaseClaimed()
 {
     // Only what the network thread has not started yet; attempts in flight go on.
-    const QList<ClaimedDelivery> unstarted = m_line->takeReady();
+    const QList<ClaimedDelivery> unstarted = m_queue->takeReady();
     if (unstarted.isEmpty())
         return;
     QList<Lease> leases;
@@ -595,16 +428,16 @@ void Dispatcher::armTimer()
 
 void Dispatcher::onReports()
 {
-    const QList<DeliveryLine::Report> reports = m_line->takeReports();
-    for (const DeliveryLine::Report &r : reports) {
+    const QList<SendQueue::Report> reports = m_queue->takeReports();
+    for (const SendQueue::Report &r : reports) {
         switch (r.kind) {
-        case DeliveryLine::Report::Kind::Started:
+        case SendQueue::Report::Kind::Started:
             onAttemptStarted(r.claimed);
             break;
-        case DeliveryLine::Report::Kind::Finished:
+        case SendQueue::Report::Kind::Finished:
             onAttemptFinished(r.attempt);
             break;
-        case DeliveryLine::Report::Kind::Aborted:
+        case SendQueue::Report::Kind::Aborted:
             onAttemptAborted(r.deliveryId);
             break;
         }
@@ -741,6 +574,6 @@ Status Dispatcher::attemptNow(qint64 deliveryId)
     updateLeaseTimer();
     // Now, whatever the slots hold: the caller waits for this one.
     QMetaObject::invokeMethod(
-        m_line, [line = m_line, c] { line->start(c); }, Qt::QueuedConnection);
+        m_queue, [queue = m_queue, c] { queue->start(c); }, Qt::QueuedConnection);
     return {};
 }

@@ -9,7 +9,7 @@
 #include <QThread>
 #include <QTimer>
 
-class DeliveryLine;
+class SendQueue;
 class QNetworkProxy;
 
 // Runs due deliveries: claims them from the store under a lease, hands them to the
@@ -75,7 +75,7 @@ Q_SIGNALS:
     void activityChanged();
 
 private:
-    friend class DeliveryLine;
+    friend class SendQueue;
     void scheduleDispatch();
     void dispatchDue();
     void handOver(const QList<ClaimedDelivery> &claimed);
@@ -103,7 +103,7 @@ private:
     Options m_options;
     QString m_owner;
     QThread m_networkThread;
-    DeliveryLine *m_line; // lives in m_networkThread
+    SendQueue *m_queue; // lives in m_networkThread
     QTimer m_dueTimer;
     QTimer m_kickTimer;
     QTimer m_leaseTimer;
