@@ -2,31 +2,27 @@
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
-#include "deliverytext.h"
-#include "eventtemplates.h"
+#include "historypane.h"
 #include "icons.h"
 #include "preferencesdialog.h"
 #include "retryschedulemodel.h"
 #include "statusdelegate.h"
 #include "storeconnection.h"
 #include "storeservice.h"
+#include "tableviews.h"
 #include "testeventdialog.h"
+#include "timingmarks.h"
 #include "validation.h"
 #include "webhookdialog.h"
 #include "webhooktablemodel.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDateTime>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,102 +37,14 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 void initGuiResources();
-
-// Off unless asked for (QT_LOGGING_RULES="hookwatch.timing.info=true"): hookwatch-bench reads
-// these marks to time what a user sees.
-Q_LOGGING_CATEGORY(lcTiming, "hookwatch.timing", QtWarningMsg)
 
 namespace {
 constexpr int StatusRefreshMs = 5000;
 constexpr QSize FirstSize(1380, 860);
 constexpr qint64 Day = 24 * RetryPolicy::Hour;
 
-// Logs wall-clock epoch milliseconds when the window is first painted ("window-shown") and
-// when the history view first paints loaded rows after its model was reset: at start and after
-// each change of filter ("history-rows-shown"). Each mark is logged once the paint that shows
-// it has been flushed to the screen.
-class TimingMarks final : public QObject
-{
-public:
-    explicit TimingMarks(MainWindow *window)
-        : QObject(window)
-        , m_window(window)
-    {
-        window->installEventFilter(this);
-        window->historyView()->viewport()->installEventFilter(this);
-        connect(window->historyModel(), &QAbstractItemModel::modelReset, this, [this] { m_rowsShown = false; });
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() != QEvent::Paint)
-            return false;
-        if (watched == m_window) {
-            if (!m_windowShown) {
-                m_windowShown = true;
-                markAfterPaint(QStringLiteral("window-shown"));
-            }
-        } else if (!m_rowsShown && topRowLoaded()) {
-            m_rowsShown = true;
-            markAfterPaint(QStringLiteral("history-rows-shown rows=%1").arg(m_window->historyModel()->rowCount()));
-        }
-        return false;
-    }
-
-private:
-    bool topRowLoaded() const
-    {
-        const int row = m_window->historyView()->rowAt(0);
-        return row >= 0
-            && m_window->historyModel()->index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
-    }
-
-    // The paint is flushed once the event that carries it is done.
-    void markAfterPaint(const QString &what)
-    {
-        QMetaObject::invokeMethod(
-            this,
-            [what] { qCInfo(lcTiming).noquote() << what << QDateTime::currentMSecsSinceEpoch(); },
-            Qt::QueuedConnection);
-    }
-
-    MainWindow *m_window;
-    bool m_windowShown = false;
-    bool m_rowsShown = false;
-};
-
-QTableView *makeTable(QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-// Translated headers are often longer than the English ones the widths were chosen for.
-void fitHeaderTexts(QHeaderView *header)
-{
-    for (int section = 0; section < header->count(); ++section)
-        header->resizeSection(section, qMax(header->sectionSize(section), header->sectionSizeHint(section)));
-}
-
-QAction *separator(QObject *parent)
-{
-    auto *action = new QAction(parent);
-    action->setSeparator(true);
-    return action;
-}
 } // namespace
 
 MainWindow::MainWindow(
@@ -164,14 +72,15 @@ MainWindow::MainWindow(
     createMenusAndToolBar();
 
     // Webhooks on top; below, the history and the retry schedule beside one delivery's detail.
-    m_webhookView = makeTable(this);
+    m_webhookView = TableViews::make(this);
     m_webhookView->setObjectName(QStringLiteral("webhookView"));
     m_webhookView->setModel(m_webhookModel);
     m_webhookView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_webhookView->setItemDelegateForColumn(
         WebhookTableModel::LastResult, new StatusDelegate(WebhookTableModel::DisplayStateRole, this));
-    m_webhookView->addActions({ m_pingAction, m_sendTestAction, separator(this), m_editWebhookAction,
-        m_deleteWebhookAction, separator(this), m_retryFailedAction, separator(this), m_addWebhookAction });
+    m_webhookView->addActions({ m_pingAction, m_sendTestAction, TableViews::separator(this),
+        m_editWebhookAction, m_deleteWebhookAction, TableViews::separator(this), m_retryFailedAction,
+        TableViews::separator(this), m_addWebhookAction });
     auto *webhookHeader = m_webhookView->horizontalHeader();
     webhookHeader->resizeSection(WebhookTableModel::Id, 44);
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
@@ -180,9 +89,9 @@ MainWindow::MainWindow(
     webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
-    fitHeaderTexts(webhookHeader);
+    TableViews::fitHeaderTexts(webhookHeader);
 
-    m_scheduleView = makeTable(this);
+    m_scheduleView = TableViews::make(this);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
     m_scheduleView->setModel(m_scheduleModel);
     m_scheduleView->addActions({ m_retryNowAction, m_copyCurlAction });
@@ -194,10 +103,11 @@ MainWindow::MainWindow(
     scheduleHeader->resizeSection(RetryScheduleModel::Countdown, 110);
     scheduleHeader->resizeSection(RetryScheduleModel::AttemptNumber, 60);
     scheduleHeader->resizeSection(RetryScheduleModel::WindowLeft, 100);
-    fitHeaderTexts(scheduleHeader);
+    TableViews::fitHeaderTexts(scheduleHeader);
 
+    createHistoryPane();
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(createHistoryTab(), tr("&History"));
+    m_tabs->addTab(m_history, tr("&History"));
     m_tabs->addTab(m_scheduleView, tr("Retry &schedule"));
 
     m_detail = new DeliveryDetailView(this);
@@ -239,9 +149,6 @@ MainWindow::MainWindow(
         m_tray->show();
     }
 
-    m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(300);
-    connect(&m_searchDelay, &QTimer::timeout, this, &MainWindow::updateHistoryFilter);
     // Counts move with time ("failed in the last 24 h"), and a watch-only window has no
     // dispatcher to tell it about progress: look every few seconds.
     m_statusTimer.setInterval(StatusRefreshMs);
@@ -284,78 +191,10 @@ MainWindow::MainWindow(
     connectViews();
     restoreWindowState();
     updateActions();
-    if (lcTiming().isInfoEnabled())
-        new TimingMarks(this);
+    TimingMarks::attachIfEnabled(this);
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    const auto make = [this](const QString &text, const char *name, const QKeySequence &shortcut,
-                          const QIcon &icon, void (MainWindow::*slot)()) {
-        auto *action = new QAction(icon, text, this);
-        action->setObjectName(QLatin1String(name));
-        if (!shortcut.isEmpty()) {
-            action->setShortcut(shortcut);
-            action->setToolTip(QStringLiteral("%1 (%2)").arg(
-                QString(text).remove(QLatin1Char('&')), shortcut.toString(QKeySequence::NativeText)));
-        }
-        if (slot)
-            connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    QStyle *s = style();
-    m_addWebhookAction = make(tr("&Add Webhook…"), "addWebhookAction", QKeySequence::New,
-        QIcon::fromTheme(QStringLiteral("list-add")), &MainWindow::addWebhook);
-    m_editWebhookAction = make(tr("&Edit Webhook…"), "editWebhookAction", QKeySequence(tr("Ctrl+E")),
-        QIcon::fromTheme(QStringLiteral("document-edit")), &MainWindow::editWebhook);
-    m_deleteWebhookAction = make(tr("&Delete Webhook…"), "deleteWebhookAction", QKeySequence(tr("Ctrl+Del")),
-        QIcon::fromTheme(QStringLiteral("edit-delete")), &MainWindow::deleteWebhook);
-    m_pingAction = make(tr("&Ping"), "pingAction", QKeySequence(tr("Ctrl+P")),
-        QIcon::fromTheme(QStringLiteral("network-transmit"), s->standardIcon(QStyle::SP_ArrowRight)),
-        &MainWindow::pingWebhook);
-    m_sendTestAction = make(tr("Send &Test Event…"), "sendTestAction", QKeySequence(tr("Ctrl+T")),
-        QIcon::fromTheme(QStringLiteral("mail-send")), &MainWindow::sendTestEvent);
-    m_retryAction = make(tr("&Retry"), "retryAction", QKeySequence(tr("Ctrl+R")),
-        QIcon::fromTheme(QStringLiteral("view-refresh"), s->standardIcon(QStyle::SP_BrowserReload)), nullptr);
-    connect(m_retryAction, &QAction::triggered, this, [this] { retrySelected(false); });
-    m_retryResetAction = make(tr("Retry with New &24-Hour Window"), "retryResetAction",
-        QKeySequence(tr("Ctrl+Shift+R")), QIcon(), nullptr);
-    connect(m_retryResetAction, &QAction::triggered, this, [this] { retrySelected(true); });
-    m_retryNowAction = make(tr("Retry &Now"), "retryNowAction", QKeySequence(tr("Ctrl+Return")),
-        QIcon::fromTheme(QStringLiteral("media-skip-forward"), s->standardIcon(QStyle::SP_MediaSeekForward)),
-        &MainWindow::retryNowSelected);
-    m_retryFailedAction = make(tr("Retry All &Failed of Webhook"), "retryFailedAction",
-        QKeySequence(tr("Ctrl+Shift+F")), QIcon(), &MainWindow::retryFailedOfWebhook);
-    m_pauseAction = make(tr("&Pause Delivering"), "pauseAction", QKeySequence(tr("Ctrl+Shift+P")),
-        s->standardIcon(QStyle::SP_MediaPause), nullptr);
-    m_pauseAction->setCheckable(true);
-    m_pauseAction->setChecked(m_settings.delivery.paused);
-    connect(m_pauseAction, &QAction::toggled, this, &MainWindow::setPaused);
-    m_pruneAction = make(tr("Prune &Old Deliveries…"), "pruneAction", QKeySequence(),
-        QIcon::fromTheme(QStringLiteral("edit-clear")), &MainWindow::pruneNow);
-    m_preferencesAction = make(tr("Pr&eferences…"), "preferencesAction", QKeySequence(tr("Ctrl+,")),
-        QIcon::fromTheme(QStringLiteral("preferences-system")), &MainWindow::showPreferences);
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    m_copyCurlAction = make(tr("Copy as &curl"), "copyCurlAction", QKeySequence(tr("Ctrl+Shift+C")),
-        QIcon::fromTheme(QStringLiteral("edit-copy")), &MainWindow::copyAsCurl);
-    m_refreshAction
-        = make(tr("Re&fresh"), "refreshAction", QKeySequence::Refresh, QIcon(), &MainWindow::refreshAll);
-    m_quitAction = make(tr("&Quit"), "quitAction", QKeySequence::Quit, QIcon(), nullptr);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    m_aboutAction
-        = make(tr("&About Hookwatch"), "aboutAction", QKeySequence(), QIcon(), &MainWindow::showAbout);
-
-    // Toolbar buttons say it short; menus say it in full.
-    m_addWebhookAction->setIconText(tr("Add"));
-    m_sendTestAction->setIconText(tr("Send Event"));
-    m_retryResetAction->setIconText(tr("Retry, New Window"));
-    m_retryFailedAction->setIconText(tr("Retry Failed"));
-    m_pruneAction->setIconText(tr("Prune"));
-    m_preferencesAction->setIconText(tr("Preferences"));
-    m_copyCurlAction->setIconText(tr("Copy as curl"));
-}
 
 void MainWindow::createMenusAndToolBar()
 {
@@ -397,81 +236,21 @@ void MainWindow::createMenusAndToolBar()
     bar->addAction(m_preferencesAction);
 }
 
-QWidget *MainWindow::createHistoryTab()
+void MainWindow::createHistoryPane()
 {
-    auto *tab = new QWidget(this);
-    m_onlySelectedWebhook = new QCheckBox(tr("Selected &webhook only"), tab);
-    m_onlySelectedWebhook->setChecked(true);
-    m_displayFilter = new QComboBox(tab);
-    m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
-    m_displayFilter->addItem(tr("All statuses"));
-    for (Delivery::Display display : { Delivery::Display::NeverTried, Delivery::Display::Delivered,
-             Delivery::Display::Retrying, Delivery::Display::Failed })
-        m_displayFilter->addItem(Icons::status(display), DeliveryText::displayName(display), int(display));
-    m_eventTypeFilter = new QComboBox(tab);
-    m_eventTypeFilter->setObjectName(QStringLiteral("eventTypeFilter"));
-    m_eventTypeFilter->addItem(tr("All event types"), QString());
-    m_eventTypeFilter->addItem(QStringLiteral("ping"), QStringLiteral("ping"));
-    for (const QString &type : EventTemplates::launchpadEventTypes())
-        m_eventTypeFilter->addItem(type, type);
-    // On a narrow window the search keeps room to type in: the event types' filter, as wide
-    // as its longest type otherwise, gives way first (its list still shows every type whole).
-    m_eventTypeFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_eventTypeFilter->setMinimumContentsLength(18);
-    m_searchEdit = new QLineEdit(tab);
-    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
-    m_searchEdit->setPlaceholderText(tr("Search: id, event type or failure (Ctrl+F)"));
-    m_searchEdit->setClearButtonEnabled(true);
+    m_history = new HistoryPane(m_historyModel,
+        { m_retryAction, m_retryResetAction, m_retryNowAction, TableViews::separator(this),
+            m_copyCurlAction },
+        this);
+    m_historyView = m_history->view();
+    connect(m_history, &HistoryPane::filterChanged, this, &MainWindow::updateHistoryFilter);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_searchEdit, [this] {
+    connect(find, &QAction::triggered, this, [this] {
         m_tabs->setCurrentIndex(0);
-        m_searchEdit->setFocus();
-        m_searchEdit->selectAll();
+        m_history->focusSearch();
     });
     addAction(find);
-    m_historyCount = new QLabel(tab);
-
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_onlySelectedWebhook);
-    filters->addWidget(m_displayFilter);
-    filters->addWidget(m_eventTypeFilter);
-    filters->addWidget(m_searchEdit, 1);
-    filters->addWidget(m_historyCount);
-
-    m_historyView = makeTable(tab);
-    m_historyView->setObjectName(QStringLiteral("historyView"));
-    m_historyView->setModel(m_historyModel);
-    m_historyView->setSortingEnabled(true);
-    m_historyView->horizontalHeader()->setSortIndicator(DeliveryHistoryModel::Id, Qt::DescendingOrder);
-    m_historyView->setItemDelegateForColumn(
-        DeliveryHistoryModel::Status, new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
-    m_historyView->addActions(
-        { m_retryAction, m_retryResetAction, m_retryNowAction, separator(this), m_copyCurlAction });
-    auto *header = m_historyView->horizontalHeader();
-    header->resizeSection(DeliveryHistoryModel::Id, 60);
-    header->resizeSection(DeliveryHistoryModel::Status, 105);
-    header->resizeSection(DeliveryHistoryModel::EventType, 130);
-    for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent,
-             DeliveryHistoryModel::LastSent, DeliveryHistoryModel::NextAttempt })
-        header->resizeSection(column, 78);
-    header->resizeSection(DeliveryHistoryModel::Attempts, 65);
-    header->resizeSection(DeliveryHistoryModel::Result, 220);
-    fitHeaderTexts(header);
-
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(filters);
-    layout->addWidget(m_historyView, 1);
-
-    connect(m_onlySelectedWebhook, &QCheckBox::toggled, this, &MainWindow::updateHistoryFilter);
-    connect(m_displayFilter, &QComboBox::currentIndexChanged, this, &MainWindow::updateHistoryFilter);
-    connect(m_eventTypeFilter, &QComboBox::currentIndexChanged, this, &MainWindow::updateHistoryFilter);
-    connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
-    connect(m_historyModel, &DeliveryHistoryModel::counted, this, [this](qint64 count) {
-        m_historyCount->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
-    });
-    return tab;
 }
 
 void MainWindow::createStatusBar()
@@ -506,15 +285,13 @@ void MainWindow::connectStore()
         // webhook that is selected once the webhooks are shown (the first, when none is), not
         // unfiltered until their health arrives, which would reset it under the user's eyes.
         std::optional<qint64> webhookId;
-        if (m_onlySelectedWebhook->isChecked()) {
-            const auto hook = selectedWebhook();
-            if (hook && ids.contains(hook->webhook.id))
-                webhookId = hook->webhook.id;
-            else if (!ids.isEmpty())
-                webhookId = ids.first();
-        }
+        const auto hook = selectedWebhook();
+        if (hook && ids.contains(hook->webhook.id))
+            webhookId = hook->webhook.id;
+        else if (!ids.isEmpty())
+            webhookId = ids.first();
         // A store just opened: its own history, whatever was shown before.
-        m_historyModel->setFilter(historyFilter(webhookId));
+        m_historyModel->setFilter(m_history->filter(webhookId));
         refreshAll();
     });
     connect(service, &StoreService::openFailed, this, [this](const QString &message) {
@@ -711,8 +488,8 @@ void MainWindow::refreshAll()
 void MainWindow::updateHistoryFilter()
 {
     const auto hook = selectedWebhook();
-    const DeliveryFilter filter = historyFilter(
-        m_onlySelectedWebhook->isChecked() && hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt);
+    const DeliveryFilter filter
+        = m_history->filter(hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt);
     const DeliveryFilter &current = m_historyModel->filter();
     const bool same = current.webhookId == filter.webhookId && current.display == filter.display
         && current.eventType == filter.eventType && current.text == filter.text;
@@ -721,18 +498,6 @@ void MainWindow::updateHistoryFilter()
     if (same && (m_historyModel->rowCount() > 0 || m_historyModel->isCounting()))
         return;
     m_historyModel->setFilter(filter);
-}
-
-DeliveryFilter MainWindow::historyFilter(std::optional<qint64> webhookId) const
-{
-    DeliveryFilter filter = m_historyModel->filter();
-    filter.webhookId = webhookId;
-    const QVariant display = m_displayFilter->currentData();
-    filter.display = display.isValid() ? std::optional<Delivery::Display>(Delivery::Display(display.toInt()))
-                                       : std::nullopt;
-    filter.eventType = m_eventTypeFilter->currentData().toString();
-    filter.text = m_searchEdit->text().trimmed();
-    return filter;
 }
 
 void MainWindow::showMessage(const QString &message, bool error)
@@ -861,186 +626,4 @@ void MainWindow::updateActions()
         style()->standardIcon(m_pauseAction->isChecked() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_pruneAction->setEnabled(open);
     m_refreshAction->setEnabled(open);
-}
-
-void MainWindow::addWebhook()
-{
-    Webhook fresh;
-    if (auto policy = RetryPolicy::fromPreset(m_settings.defaultRetryPreset))
-        fresh.retryPolicy = policy.value();
-    auto *dialog = new WebhookDialog(fresh, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(
-        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
-    dialog->open();
-}
-
-void MainWindow::editWebhook()
-{
-    const auto hook = selectedWebhook();
-    if (!hook)
-        return;
-    auto *dialog = new WebhookDialog(hook->webhook, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(
-        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
-    dialog->open();
-}
-
-void MainWindow::deleteWebhook()
-{
-    const auto hook = selectedWebhook();
-    if (!hook)
-        return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Webhook"),
-        tr("Delete the webhook for %1?").arg(Validation::maskedUrl(hook->webhook.deliveryUrl)),
-        QMessageBox::NoButton, this);
-    box->setInformativeText(
-        tr("Any pending deliveries or logs of past deliveries will be permanently lost "
-           "(%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.",
-            nullptr, hook->health.pending));
-    QPushButton *remove = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
-    QPushButton *deactivate = box->addButton(tr("D&eactivate Instead"), QMessageBox::ActionRole);
-    box->addButton(tr("Cancel"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    const Webhook webhook = hook->webhook;
-    connect(
-        remove, &QPushButton::clicked, this, [this, webhook] { Q_EMIT m_store->removeWebhook(webhook.id); });
-    connect(deactivate, &QPushButton::clicked, this, [this, webhook] {
-        Webhook inactive = webhook;
-        inactive.active = false;
-        inactive.secret.reset(); // keep the stored one
-        Q_EMIT m_store->saveWebhook(inactive);
-    });
-    box->open();
-}
-
-void MainWindow::pingWebhook()
-{
-    if (const auto hook = selectedWebhook())
-        Q_EMIT m_store->ping(hook->webhook.id);
-}
-
-void MainWindow::sendTestEvent()
-{
-    const auto hook = selectedWebhook();
-    if (!hook)
-        return;
-    auto *dialog
-        = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const qint64 id = hook->webhook.id;
-    connect(dialog, &QDialog::accepted, this,
-        [this, dialog, id] { Q_EMIT m_store->sendTestEvent(id, dialog->eventType(), dialog->payload()); });
-    dialog->open();
-}
-
-void MainWindow::retrySelected(bool resetWindow)
-{
-    QList<qint64> ids;
-    for (const Delivery &d : selectedDeliveries()) {
-        if (d.status == JobStatus::Failed || d.status == JobStatus::Completed
-            || d.status == JobStatus::Running)
-            ids.append(d.id);
-    }
-    if (ids.isEmpty()) {
-        showMessage(tr("Select a failed or delivered delivery to retry."), true);
-        return;
-    }
-    Q_EMIT m_store->retry(ids, resetWindow);
-}
-
-void MainWindow::retryNowSelected()
-{
-    QList<qint64> ids;
-    for (const Delivery &d : selectedDeliveries()) {
-        if (d.status == JobStatus::Waiting)
-            ids.append(d.id);
-    }
-    if (ids.isEmpty()) {
-        showMessage(tr("Select a waiting delivery to send it now."), true);
-        return;
-    }
-    Q_EMIT m_store->retryNow(ids);
-}
-
-void MainWindow::retryFailedOfWebhook()
-{
-    if (const auto hook = selectedWebhook())
-        Q_EMIT m_store->retryFailed(hook->webhook.id);
-}
-
-void MainWindow::setPaused(bool paused)
-{
-    m_settings.delivery.paused = paused;
-    m_settings.save();
-    Q_EMIT m_store->setDeliveryOptions(m_settings.delivery);
-    showMessage(
-        paused ? tr("Delivering paused: nothing is sent until you resume.") : tr("Delivering resumed."));
-    updateActions();
-}
-
-void MainWindow::pruneNow()
-{
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Prune Old Deliveries"),
-        tr("Delete every delivery that finished more than %n day(s) ago, with its attempts?", nullptr,
-            m_settings.retentionDays),
-        QMessageBox::NoButton, this);
-    box->setInformativeText(tr("The retention period is set in the preferences."));
-    QPushButton *prune = box->addButton(tr("&Prune"), QMessageBox::DestructiveRole);
-    box->addButton(tr("Cancel"), QMessageBox::RejectRole);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(prune, &QPushButton::clicked, this,
-        [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, false); });
-    box->open();
-}
-
-void MainWindow::showPreferences()
-{
-    auto *dialog = new PreferencesDialog(m_settings, m_database.url(), m_store, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const bool databaseChanged = dialog->databaseChanged();
-        AppSettings next = dialog->settings();
-        next.delivery.paused = m_pauseAction->isChecked();
-        m_settings = next;
-        m_settings.save();
-        if (databaseChanged) {
-            const auto config = DatabaseConfig::parse(next.databaseUrl);
-            if (config) {
-                if (m_databaseFixed)
-                    showMessage(
-                        tr("Opened the new database; note that --db or HOOKWATCH_DB chooses the database "
-                           "at the next start."));
-                openStore(config.value());
-            }
-        } else {
-            Q_EMIT m_store->setDeliveryOptions(m_settings.delivery);
-        }
-        updateActions();
-    });
-    dialog->open();
-}
-
-void MainWindow::copyAsCurl()
-{
-    const QString command = m_detail->curlCommand();
-    if (command.isEmpty()) {
-        showMessage(tr("Select a delivery first."), true);
-        return;
-    }
-    QApplication::clipboard()->setText(command);
-    showMessage(tr("Copied the request as a curl command."));
-}
-
-void MainWindow::showAbout()
-{
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Hookwatch"),
-        tr("<h3>Hookwatch %1</h3><p>Sends webhooks and watches their deliveries, with "
-           "Launchpad's retry rules.</p><p>Database: %2</p>")
-            .arg(QCoreApplication::applicationVersion(), m_database.displayUrl().toHtmlEscaped()),
-        QMessageBox::Close, this);
-    box->setIconPixmap(Icons::application().pixmap(64, 64));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }

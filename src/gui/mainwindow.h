@@ -13,10 +13,8 @@
 
 class DeliveryDetailView;
 class DeliveryHistoryModel;
-class QCheckBox;
-class QComboBox;
+class HistoryPane;
 class QLabel;
-class QLineEdit;
 class QShowEvent;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -61,7 +59,7 @@ protected:
 private:
     void createActions();
     void createMenusAndToolBar();
-    QWidget *createHistoryTab();
+    void createHistoryPane();
     void createStatusBar();
     // The store's answers, connected before the store is opened, ahead of the widgets.
     void connectStore();
@@ -75,8 +73,6 @@ private:
     void requestRefresh();
     void updateActions();
     void updateHistoryFilter();
-    // The history's filter as the filter widgets say, for `webhookId` (none: every webhook).
-    DeliveryFilter historyFilter(std::optional<qint64> webhookId) const;
     void showStatus(const StoreStatus &status);
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
@@ -115,20 +111,15 @@ private:
     RetryScheduleModel *m_scheduleModel;
 
     QTableView *m_webhookView = nullptr;
-    QTableView *m_historyView = nullptr;
+    HistoryPane *m_history = nullptr;
+    QTableView *m_historyView = nullptr; // m_history's
     QTableView *m_scheduleView = nullptr;
     QTabWidget *m_tabs = nullptr;
     DeliveryDetailView *m_detail = nullptr;
-    QCheckBox *m_onlySelectedWebhook = nullptr;
-    QComboBox *m_displayFilter = nullptr;
-    QComboBox *m_eventTypeFilter = nullptr;
-    QLineEdit *m_searchEdit = nullptr;
-    QLabel *m_historyCount = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_leasesLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    QTimer m_searchDelay;
     QTimer m_statusTimer;
     QTimer m_pruneTimer;
     QTimer m_notifyDelay;

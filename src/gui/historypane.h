@@ -1,0 +1,49 @@
+#pragma once
+
+#include "deliveryfilter.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class DeliveryHistoryModel;
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+// The history tab: its filters (the selected webhook only, a status, an event type, a search)
+// above the delivery history of any size, with the number of deliveries the filter matches.
+class HistoryPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPane)
+
+public:
+    // `contextActions`: the actions on the selected deliveries, as the view's context menu.
+    HistoryPane(
+        DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    // The filter the widgets say, for the selected webhook `selectedWebhookId` (none: no
+    // webhook is selected); every webhook when "Selected webhook only" is off.
+    DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
+    void focusSearch();
+
+Q_SIGNALS:
+    // A filter widget changed (the search once typing paused).
+    void filterChanged();
+
+private:
+    DeliveryHistoryModel *m_model;
+    QCheckBox *m_onlySelectedWebhook;
+    QComboBox *m_displayFilter;
+    QComboBox *m_eventTypeFilter;
+    QLineEdit *m_searchEdit;
+    QLabel *m_count;
+    QTableView *m_view;
+    QTimer m_searchDelay;
+};
