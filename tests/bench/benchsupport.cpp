@@ -55,7 +55,7 @@ qint64 peakRssKb(qint64 pid)
 constexpr int SettleMs = 500;
 
 Launch launchWindow(const QString &program, const QStringList &args, const QProcessEnvironment &env,
-                    bool wantRows, int lingerMs)
+    bool wantRows, int lingerMs)
 {
     QThread::msleep(SettleMs);
     Launch r;
@@ -92,12 +92,12 @@ Launch launchWindow(const QString &program, const QStringList &args, const QProc
     }
     if (r.shownMs < 0)
         say(QStringLiteral("  %1 showed no window (%2, exit %3): %4")
-                    .arg(program,
-                         p.state() == QProcess::Running ? QStringLiteral("still running")
-                                 : p.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
-                                                                         : QStringLiteral("exited"))
-                    .arg(p.exitCode())
-                    .arg(QString::fromLocal8Bit(pending + p.readAll()).trimmed()));
+                .arg(program,
+                    p.state() == QProcess::Running              ? QStringLiteral("still running")
+                        : p.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
+                                                                : QStringLiteral("exited"))
+                .arg(p.exitCode())
+                .arg(QString::fromLocal8Bit(pending + p.readAll()).trimmed()));
     if (p.state() == QProcess::Running) {
         QThread::msleep(lingerMs);
         p.waitForReadyRead(10);

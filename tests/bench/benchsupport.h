@@ -46,9 +46,9 @@ public:
                 continue;
             m_xvfb.setStandardOutputFile(QProcess::nullDevice());
             m_xvfb.setStandardErrorFile(QProcess::nullDevice());
-            m_xvfb.start(QStringLiteral("Xvfb"), { QStringLiteral(":%1").arg(n), QStringLiteral("-nolisten"),
-                                                   QStringLiteral("tcp"), QStringLiteral("-screen"), QStringLiteral("0"),
-                                                   QStringLiteral("1920x1080x24") });
+            m_xvfb.start(QStringLiteral("Xvfb"),
+                { QStringLiteral(":%1").arg(n), QStringLiteral("-nolisten"), QStringLiteral("tcp"),
+                    QStringLiteral("-screen"), QStringLiteral("0"), QStringLiteral("1920x1080x24") });
             if (!m_xvfb.waitForStarted(5000))
                 return; // no Xvfb installed
             for (int i = 0; i < 500 && m_xvfb.state() == QProcess::Running; ++i) {
@@ -95,7 +95,7 @@ struct Launch
 // … <epoch ms>") as it prints them; after the last mark wanted it lets the window run for
 // `lingerMs`, reads its peak resident memory and ends it.
 Launch launchWindow(const QString &program, const QStringList &args, const QProcessEnvironment &env,
-                    bool wantRows, int lingerMs);
+    bool wantRows, int lingerMs);
 
 // Runs hookwatch-window-bench ARGS and returns its "result NAME TEXT" lines as NAME -> TEXT.
 QMap<QString, QString> windowBench(const QStringList &args, const QProcessEnvironment &env);

@@ -11,10 +11,16 @@
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset;
 // `startup` only its start-up figure.
+// `large` (issue 19) builds a store of --count deliveries (10,000,000 by default, three attempts
+// each) on --db sqlite (in --store-dir) or postgresql ($HOOKWATCH_TEST_PG_URL's server), keeps
+// it for the next run (--reuse takes it as it is, or finishes an interrupted build), and measures
+// the window on it, `deliveries --status failed --limit 50`, and prune of nine tenths of it on a
+// copy; --figures window,cli,prune picks some.
 
 #include "benchsupport.h"
 #include "deliverer.h"
 #include "jobstore.h"
+#include "largehistory.h"
 #include "threadedclient.h"
 
 #include <QCommandLineParser>
@@ -923,7 +929,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("figure"),
         QStringLiteral("throughput, on-time, memory, million, window, startup, store, "
-                       "one-host or all"));
+                       "one-host, large or all"));
     parser.addOption({ QStringLiteral("db"), QStringLiteral("sqlite or postgresql"), QStringLiteral("backend"),
                        QStringLiteral("sqlite") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("deliveries"), QStringLiteral("N") });
@@ -940,6 +946,14 @@ int main(int argc, char *argv[])
         QStringLiteral("MS"), QStringLiteral("300") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
+    parser.addOption({ QStringLiteral("store-dir"), QStringLiteral("large: where the SQLite store is kept"),
+                       QStringLiteral("DIR"), QDir::tempPath() });
+    parser.addOption({ QStringLiteral("reuse"), QStringLiteral("large: use the store kept from an earlier run, or "
+                                                               "finish its build") });
+    parser.addOption({ QStringLiteral("figures"), QStringLiteral("large: window, cli and/or prune (all)"),
+                       QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("chunk"), QStringLiteral("large: deliveries per prune transaction"),
+                       QStringLiteral("N"), QStringLiteral("5000") });
     parser.process(app);
     const QString figure = parser.positionalArguments().value(0, QStringLiteral("all"));
     const QString backend = parser.value(QStringLiteral("db"));
@@ -976,5 +990,17 @@ int main(int argc, char *argv[])
         rc |= oneHost(parser.value(QStringLiteral("delay")).toInt(), count(8), rounds(3));
     if (figure == QLatin1String("startup"))
         rc |= window(QString(), rounds(15), 0, true);
+    if (figure == QLatin1String("large")) {
+        LargeHistoryOptions o;
+        o.backend = backend;
+        o.count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toLongLong()
+                                                        : 10'000'000;
+        o.folder = parser.value(QStringLiteral("store-dir"));
+        o.reuse = parser.isSet(QStringLiteral("reuse"));
+        o.rounds = rounds(5);
+        o.figures = parser.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        o.pruneChunk = parser.value(QStringLiteral("chunk")).toInt();
+        rc |= largeHistory(o);
+    }
     return rc;
 }
