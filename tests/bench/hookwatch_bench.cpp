@@ -954,6 +954,8 @@ int main(int argc, char *argv[])
                        QStringLiteral("LIST") });
     parser.addOption({ QStringLiteral("chunk"), QStringLiteral("large: deliveries per prune transaction"),
                        QStringLiteral("N"), QStringLiteral("5000") });
+    parser.addOption({ QStringLiteral("prune-pause"), QStringLiteral("large: ms between prune transactions (0)"),
+                       QStringLiteral("MS"), QStringLiteral("0") });
     parser.process(app);
     const QString figure = parser.positionalArguments().value(0, QStringLiteral("all"));
     const QString backend = parser.value(QStringLiteral("db"));
@@ -1000,6 +1002,7 @@ int main(int argc, char *argv[])
         o.rounds = rounds(5);
         o.figures = parser.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         o.pruneChunk = parser.value(QStringLiteral("chunk")).toInt();
+        o.prunePauseMs = parser.value(QStringLiteral("prune-pause")).toInt();
         rc |= largeHistory(o);
     }
     return rc;

@@ -248,12 +248,14 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
                     .arg(t.elapsed() / 1000.0, 0, 'f', 0));
         if (n.value() < o.pruneChunk)
             break;
+        if (o.prunePauseMs > 0)
+            QThread::msleep(o.prunePauseMs);
     }
     const double seconds = t.elapsed() / 1000.0;
     probe.stop();
     const QList<double> waits = probe.waits();
     return QStringLiteral(
-        "  prune %1 of %2 (finished before the newest tenth): %3 s, %4 transactions of %5: "
+        "  prune %1 of %2 (finished before the newest tenth): %3 s, %4 transactions of %5%13: "
         "median %6 ms, p99 %7 ms, longest %8 ms (goal: none over 1000 ms); another "
         "connection's write, every 20 ms meanwhile (%9 of them): median %10 ms, longest %11 ms%12")
         .arg(thousands(deleted), thousands(o.count))
@@ -266,7 +268,8 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
         .arg(waits.size())
         .arg(percentile(waits, 0.5), 0, 'f', 1)
         .arg(percentile(waits, 1.0), 0, 'f', 0)
-        .arg(probe.error().isEmpty() ? QString() : QStringLiteral(" (its error: %1)").arg(probe.error()));
+        .arg(probe.error().isEmpty() ? QString() : QStringLiteral(" (its error: %1)").arg(probe.error()))
+        .arg(o.prunePauseMs > 0 ? QStringLiteral(", %1 ms apart").arg(o.prunePauseMs) : QString());
 }
 
 // Prune of nine tenths of the deliveries (a year's expired rows, 9M of 10M) on a copy of the

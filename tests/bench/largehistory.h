@@ -14,6 +14,7 @@ struct LargeHistoryOptions
     int rounds = 5;
     QStringList figures; // window, cli, prune; all when empty
     int pruneChunk = 5000; // as the window's store service and `hookwatch prune` take them
+    int prunePauseMs = 0; // between chunks; 0: back to back, as the app does today
     int launchLingerMs = 4000; // after the first rows, before the launch's peak memory is read
 };
 
