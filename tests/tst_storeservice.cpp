@@ -311,17 +311,19 @@ void TestStoreService::deliveringGoesOnWhileTheStoreThreadIsBusy()
         return;
 
     // The store's thread held up, as by a long count or prune of the window's.
-    QSemaphore entered;
-    QSemaphore release;
+    // Shared with the store's thread, which may still be leaving acquire() when this test
+    // returns: the semaphores must outlive the call.
+    const auto entered = std::make_shared<QSemaphore>();
+    const auto release = std::make_shared<QSemaphore>();
     QMetaObject::invokeMethod(
         m_connection->service(),
-        [&entered, &release] {
-            entered.release();
-            release.acquire();
+        [entered, release] {
+            entered->release();
+            release->acquire();
         },
         Qt::QueuedConnection);
-    const auto unblock = qScopeGuard([&release] { release.release(); });
-    QTRY_COMPARE_WITH_TIMEOUT(entered.available(), 1, 10000);
+    const auto unblock = qScopeGuard([release] { release->release(); });
+    QTRY_COMPARE_WITH_TIMEOUT(entered->available(), 1, 10000);
 
     // The attempt in flight is recorded meanwhile, and the next one sent and recorded.
     for (qint64 id : std::as_const(a.deliveryIds))

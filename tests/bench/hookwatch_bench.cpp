@@ -11,9 +11,16 @@
 // `store` is not a goal: the store's share of a delivery (record and claim), alone in one thread.
 // `window` measures the window (issue 4) on $DISPLAY, or on an Xvfb it starts when DISPLAY is unset;
 // `startup` only its start-up figure.
+// `large` (issue 19) builds a store of --count deliveries (10,000,000 by default, three attempts
+// each) on --db sqlite (in --store-dir) or postgresql ($HOOKWATCH_TEST_PG_URL's server), keeps
+// it for the next run (--reuse takes it as it is, or finishes an interrupted build), and measures
+// the window on it, `deliveries --status failed --limit 50`, and prune of nine tenths of it on a
+// copy; --figures window,cli,prune picks some.
 
+#include "benchsupport.h"
 #include "deliverer.h"
 #include "jobstore.h"
+#include "largehistory.h"
 #include "threadedclient.h"
 
 #include <QCommandLineParser>
@@ -45,12 +52,6 @@
 #include <sys/resource.h>
 
 namespace {
-
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
 
 // The receiver as its own process, answering 200 at once (or as `options` say).
 class Receiver
@@ -137,28 +138,6 @@ void dropStore(const Store &store)
         QSqlQuery q(admin.database());
         q.exec(QStringLiteral("DROP DATABASE ") + store.pgDatabase + QStringLiteral(" WITH (FORCE)"));
     }
-}
-
-struct Timing
-{
-    double seconds = 0;
-    int exitCode = 0;
-    QByteArray err;
-};
-
-Timing runHookwatch(const QStringList &args)
-{
-    QProcess p;
-    p.setStandardOutputFile(QProcess::nullDevice());
-    QElapsedTimer t;
-    t.start();
-    p.start(QStringLiteral(HOOKWATCH_BIN), args);
-    p.waitForFinished(-1);
-    Timing r;
-    r.seconds = t.nsecsElapsed() / 1e9;
-    r.exitCode = p.exitCode();
-    r.err = p.readAllStandardError();
-    return r;
 }
 
 QByteArray runOutput(const QStringList &args)
@@ -324,12 +303,6 @@ LoopRun runLoop(Loop kind, const QString &url, int count, int concurrency)
     r.cpu = cpuSeconds(RUSAGE_CHILDREN) - cpuBefore;
     r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     return r;
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
 int throughput(const QString &backend, int count, int concurrency, int rounds)
@@ -541,17 +514,6 @@ int onTime(const QString &backend, int count)
     return 0;
 }
 
-qint64 peakRssKb(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 // 100,000 pending deliveries: the worker's resident memory while it works through them.
 int memory(const QString &backend, int count)
 {
@@ -686,187 +648,6 @@ bool makeStoreWithWebhook(const QString &url, const QString &deliveryUrl, int de
     return true;
 }
 
-// The display the window's figures are measured on: $DISPLAY, or an Xvfb of its own when
-// DISPLAY is unset.
-class Display
-{
-public:
-    Display()
-    {
-        if (qEnvironmentVariableIsSet("DISPLAY")) {
-            m_name = qEnvironmentVariable("DISPLAY");
-            return;
-        }
-        for (int n = 90; n < 120 && m_name.isEmpty(); ++n) {
-            const QString socket = QStringLiteral("/tmp/.X11-unix/X%1").arg(n);
-            if (QFile::exists(socket) || QFile::exists(QStringLiteral("/tmp/.X%1-lock").arg(n)))
-                continue;
-            m_xvfb.setStandardOutputFile(QProcess::nullDevice());
-            m_xvfb.setStandardErrorFile(QProcess::nullDevice());
-            m_xvfb.start(QStringLiteral("Xvfb"), { QStringLiteral(":%1").arg(n), QStringLiteral("-nolisten"),
-                                                   QStringLiteral("tcp"), QStringLiteral("-screen"), QStringLiteral("0"),
-                                                   QStringLiteral("1920x1080x24") });
-            if (!m_xvfb.waitForStarted(5000))
-                return; // no Xvfb installed
-            for (int i = 0; i < 500 && m_xvfb.state() == QProcess::Running; ++i) {
-                if (QFile::exists(socket)) {
-                    m_name = QStringLiteral(":%1").arg(n);
-                    break;
-                }
-                QThread::msleep(10);
-            }
-            if (m_name.isEmpty())
-                stop();
-        }
-    }
-    ~Display() { stop(); }
-    QString name() const { return m_name; }
-    QString describe() const
-    {
-        return m_xvfb.state() == QProcess::Running ? QStringLiteral("its own Xvfb on %1").arg(m_name)
-                                                   : QStringLiteral("DISPLAY=%1").arg(m_name);
-    }
-
-private:
-    void stop()
-    {
-        if (m_xvfb.state() == QProcess::NotRunning)
-            return;
-        m_xvfb.terminate();
-        m_xvfb.waitForFinished(3000);
-    }
-    QProcess m_xvfb;
-    QString m_name;
-};
-
-// What one launch of a window showed, in milliseconds after the launch (-1: not seen).
-struct Launch
-{
-    qint64 shownMs = -1;
-    qint64 rowsMs = -1;
-    qint64 rowsAgainMs = -1; // the rows shown after the history was reset again (a new filter)
-    qint64 peakRssKb = -1;
-};
-
-// How long each launch waits before it starts. The window that was just ended is still being
-// torn down by the kernel and the X server for a while after its process is reaped, and a
-// launch started at once shares the two cores with that. On 2026-12-02 (`startup`, 15 rounds
-// each way) launches back to back took the empty window 137 ms instead of 72 and Hookwatch
-// 205 ms instead of 132: the short reference suffers most, which flattered the ratio (1.48
-// instead of 1.80). A user starts the window on a settled machine.
-constexpr int SettleMs = 500;
-
-// Starts `program` and reads its timing marks ("window-shown <epoch ms>", "history-rows-shown
-// … <epoch ms>") as it prints them; after the last mark wanted it lets the window run for
-// `lingerMs`, reads its peak resident memory and ends it.
-Launch launchWindow(const QString &program, const QStringList &args, const QProcessEnvironment &env,
-                    bool wantRows, int lingerMs)
-{
-    QThread::msleep(SettleMs);
-    Launch r;
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    const qint64 launched = QDateTime::currentMSecsSinceEpoch();
-    p.start(program, args);
-    QElapsedTimer deadline;
-    deadline.start();
-    QByteArray pending;
-    const auto readMarks = [&] {
-        pending += p.readAll();
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QByteArray line = pending.left(newline).trimmed();
-            pending.remove(0, newline + 1);
-            const qint64 at = line.mid(line.lastIndexOf(' ') + 1).toLongLong();
-            if (line.contains("window-shown ") && r.shownMs < 0)
-                r.shownMs = at - launched;
-            else if (line.contains("history-rows-shown ") && r.rowsMs < 0)
-                r.rowsMs = at - launched;
-            else if (line.contains("history-rows-shown "))
-                r.rowsAgainMs = at - launched;
-        }
-    };
-    while (deadline.elapsed() < 60000 && (r.shownMs < 0 || (wantRows && r.rowsMs < 0))) {
-        if (!p.waitForReadyRead(100)) {
-            if (p.state() == QProcess::NotRunning)
-                break;
-            continue;
-        }
-        readMarks();
-    }
-    if (r.shownMs < 0)
-        say(QStringLiteral("  %1 showed no window (%2, exit %3): %4")
-                    .arg(program,
-                         p.state() == QProcess::Running ? QStringLiteral("still running")
-                                 : p.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
-                                                                         : QStringLiteral("exited"))
-                    .arg(p.exitCode())
-                    .arg(QString::fromLocal8Bit(pending + p.readAll()).trimmed()));
-    if (p.state() == QProcess::Running) {
-        QThread::msleep(lingerMs);
-        p.waitForReadyRead(10);
-        readMarks();
-        r.peakRssKb = peakRssKb(p.processId());
-        p.terminate();
-        if (!p.waitForFinished(5000))
-            p.kill();
-        p.waitForFinished(1000);
-    }
-    return r;
-}
-
-QMap<QString, QString> windowBench(const QStringList &args, const QProcessEnvironment &env)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setStandardErrorFile(QProcess::nullDevice());
-    p.start(QStringLiteral(WINDOW_BENCH_BIN), args);
-    p.waitForFinished(600000);
-    QMap<QString, QString> results;
-    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
-        if (!line.startsWith("result "))
-            continue;
-        const QString text = QString::fromUtf8(line.mid(7));
-        const qsizetype space = text.indexOf(QLatin1Char(' '));
-        results.insert(text.left(space), text.mid(space + 1));
-    }
-    return results;
-}
-
-QList<double> numbers(const QString &text)
-{
-    QList<double> list;
-    for (const QString &part : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        list << part.toDouble();
-    return list;
-}
-
-// "key=value" pairs of a result line.
-QMap<QString, QString> fields(const QString &text)
-{
-    QMap<QString, QString> map;
-    for (const QString &part : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const qsizetype eq = part.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            map.insert(part.left(eq), part.mid(eq + 1));
-    }
-    return map;
-}
-
-QString verdict(bool met)
-{
-    return met ? QStringLiteral("met") : QStringLiteral("SHORT");
-}
-
-QString listed(const QList<double> &values)
-{
-    QStringList parts;
-    for (double v : values)
-        parts << QString::number(v, 'f', 0);
-    return parts.join(QLatin1Char(' '));
-}
-
 void reportStartup(const QList<double> &emptyShown, const QList<double> &refShown, const QList<double> &ratios,
                    const QList<double> &furnishedRatios)
 {
@@ -899,23 +680,7 @@ int window(const QString &millionPath, int rounds, int busyCount, bool startupOn
     if (!startupOnly && !ensureMillionStore(millionPath))
         return 1;
     QTemporaryDir tmp;
-    // Settings of its own: no saved geometry or preferences of the user's, and a retention
-    // that keeps the million-row store (made with old dates) from being pruned on open.
-    const QString config = tmp.filePath(QStringLiteral("config"));
-    QDir().mkpath(config + QStringLiteral("/Hookwatch"));
-    {
-        QFile conf(config + QStringLiteral("/Hookwatch/hookwatch.conf"));
-        conf.open(QIODevice::WriteOnly);
-        conf.write("[history]\nretentionDays=3650\n");
-    }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DISPLAY"), display.name());
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), tmp.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), tmp.path());
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("hookwatch.timing.info=true"));
-    env.remove(QStringLiteral("HOOKWATCH_DB"));
+    const QProcessEnvironment env = windowEnvironment(display.name(), tmp);
     say(QStringLiteral("window: on %1; %2 alternating rounds").arg(display.describe()).arg(rounds));
 
     // A store with one webhook and no deliveries, migrated before the first launch.
@@ -1164,7 +929,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("figure"),
         QStringLiteral("throughput, on-time, memory, million, window, startup, store, "
-                       "one-host or all"));
+                       "one-host, large or all"));
     parser.addOption({ QStringLiteral("db"), QStringLiteral("sqlite or postgresql"), QStringLiteral("backend"),
                        QStringLiteral("sqlite") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("deliveries"), QStringLiteral("N") });
@@ -1181,6 +946,16 @@ int main(int argc, char *argv[])
         QStringLiteral("MS"), QStringLiteral("300") });
     parser.addOption({ QStringLiteral("million-file"), QStringLiteral("where the million-row store is kept"),
                        QStringLiteral("PATH"), QStringLiteral("/tmp/hookwatch-million.db") });
+    parser.addOption({ QStringLiteral("store-dir"), QStringLiteral("large: where the SQLite store is kept"),
+                       QStringLiteral("DIR"), QDir::tempPath() });
+    parser.addOption({ QStringLiteral("reuse"), QStringLiteral("large: use the store kept from an earlier run, or "
+                                                               "finish its build") });
+    parser.addOption({ QStringLiteral("figures"), QStringLiteral("large: window, cli and/or prune (all)"),
+                       QStringLiteral("LIST") });
+    parser.addOption({ QStringLiteral("chunk"), QStringLiteral("large: deliveries per prune transaction"),
+                       QStringLiteral("N"), QStringLiteral("5000") });
+    parser.addOption({ QStringLiteral("prune-pause"), QStringLiteral("large: ms between prune transactions (0)"),
+                       QStringLiteral("MS"), QStringLiteral("0") });
     parser.process(app);
     const QString figure = parser.positionalArguments().value(0, QStringLiteral("all"));
     const QString backend = parser.value(QStringLiteral("db"));
@@ -1217,5 +992,18 @@ int main(int argc, char *argv[])
         rc |= oneHost(parser.value(QStringLiteral("delay")).toInt(), count(8), rounds(3));
     if (figure == QLatin1String("startup"))
         rc |= window(QString(), rounds(15), 0, true);
+    if (figure == QLatin1String("large")) {
+        LargeHistoryOptions o;
+        o.backend = backend;
+        o.count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toLongLong()
+                                                        : 10'000'000;
+        o.folder = parser.value(QStringLiteral("store-dir"));
+        o.reuse = parser.isSet(QStringLiteral("reuse"));
+        o.rounds = rounds(5);
+        o.figures = parser.value(QStringLiteral("figures")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        o.pruneChunk = parser.value(QStringLiteral("chunk")).toInt();
+        o.prunePauseMs = parser.value(QStringLiteral("prune-pause")).toInt();
+        rc |= largeHistory(o);
+    }
     return rc;
 }

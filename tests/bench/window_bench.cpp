@@ -3,7 +3,8 @@
 // driven the way a user drives it. `hookwatch-bench window` starts it and reads the "result"
 // lines it prints; everything else goes to stderr.
 //   hookwatch-window-bench history --db URL [--rounds N]
-//       filter the history to failed and back, Ctrl+End and Ctrl+Home; peak memory
+//       the longest stall before the first rows; filter the history to failed and back, Ctrl+End,
+//       Ctrl+Home, the scroll bar dragged to its middle; peak memory
 //   hookwatch-window-bench busy --db URL --count N [--concurrency N]
 //       the GUI event loop's stalls while the window's dispatcher delivers N deliveries
 
@@ -123,25 +124,30 @@ bool rowLoaded(DeliveryHistoryModel *model, int row)
     return row >= 0 && model->index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
 }
 
-// When the history view paints its last rows, loaded: the wall clock once that paint is
-// flushed, as the window's own marks are taken.
-class EndOfHistoryWatch final : public QObject
+// When the history view paints the rows wanted (`there`, given the top and bottom rows in view
+// and the last row), each of them loaded: the wall clock once that paint is flushed, as the
+// window's own marks are taken.
+class RowsShownWatch final : public QObject
 {
 public:
-    EndOfHistoryWatch(QTableView *view, DeliveryHistoryModel *model)
+    using Where = std::function<bool(int top, int bottom, int last)>;
+    RowsShownWatch(QTableView *view, DeliveryHistoryModel *model)
         : QObject(view)
         , m_view(view)
         , m_model(model)
     {
         view->viewport()->installEventFilter(this);
     }
-    void arm(bool bottom)
+    void arm(Where there)
     {
-        m_bottom = bottom;
+        m_there = std::move(there);
         m_shownAt = 0;
         m_armed = true;
     }
     qint64 shownAt() const { return m_shownAt; }
+
+    static bool atBottom(int, int bottom, int last) { return bottom == last; }
+    static bool atTop(int top, int, int) { return top == 0; }
 
 protected:
     bool eventFilter(QObject *, QEvent *event) override
@@ -153,8 +159,7 @@ protected:
         int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
         if (bottom < 0)
             bottom = last;
-        const bool there = m_bottom ? bottom == last : top == 0;
-        if (there && rowLoaded(m_model, top) && rowLoaded(m_model, bottom)) {
+        if (m_there(top, bottom, last) && rowLoaded(m_model, top) && rowLoaded(m_model, bottom)) {
             m_armed = false;
             QMetaObject::invokeMethod(this, [this] { m_shownAt = now(); }, Qt::QueuedConnection);
         }
@@ -164,9 +169,46 @@ protected:
 private:
     QTableView *m_view;
     DeliveryHistoryModel *m_model;
+    Where m_there;
     bool m_armed = false;
-    bool m_bottom = true;
     qint64 m_shownAt = 0;
+};
+
+// How late a 5 ms timer on the GUI thread comes: how long the event loop could not answer.
+class StallProbe final : public QObject
+{
+public:
+    static constexpr qint64 PeriodNs = 5'000'000;
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(int(PeriodNs / 1'000'000));
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 tick = m_clock.nsecsElapsed();
+            m_worstUs = qMax(m_worstUs, qMax<qint64>(0, tick - m_lastTick - PeriodNs) / 1000);
+            m_lastTick = tick;
+        });
+        m_clock.start();
+    }
+    void start()
+    {
+        m_lastTick = m_clock.nsecsElapsed();
+        m_worstUs = 0;
+        m_timer.start();
+    }
+    // The longest stall since start() or the last take, in ms; starts over.
+    double take()
+    {
+        const double worst = m_worstUs / 1000.0;
+        m_worstUs = 0;
+        return worst;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastTick = 0;
+    qint64 m_worstUs = 0;
 };
 
 void pressKey(QWidget *widget, Qt::Key key, Qt::KeyboardModifiers modifiers)
@@ -207,21 +249,35 @@ AppSettings benchSettings(int concurrency)
 int history(const DatabaseConfig &database, int rounds)
 {
     MainWindow window(database, benchSettings(8), true);
+    StallProbe probe;
+    // Until the window is shown, from then to its first rows (the store opens and pages), then
+    // on to its count and a settled window: how long the event loop could not answer.
+    probe.start();
     window.show();
-    if (!waitForMark(QStringLiteral("history-rows-shown"), 0)) {
-        result(QStringLiteral("error the history showed no rows within 30 s"));
+    const qint64 shownAt = waitForMark(QStringLiteral("window-shown"), 0);
+    if (!shownAt) {
+        result(QStringLiteral("error the window was not shown within 30 s"));
         return 1;
     }
-    idle(1500); // the first refresh batch (webhooks, schedule, status) settles
+    const double showingStall = probe.take(); // the first layout and paint, whatever the store
+    if (!waitForMark(QStringLiteral("history-rows-shown"), 0, 60000)) {
+        result(QStringLiteral("error the history showed no rows within 60 s"));
+        return 1;
+    }
+    const double startingStall = probe.take();
     QTableView *view = window.historyView();
     DeliveryHistoryModel *model = window.historyModel();
+    waitUntil([model] { return !model->isCounting(); }, 120000);
+    const qint64 countedAt = now();
+    idle(1500); // the first refresh batch (webhooks, schedule, status) settles
+    const double openingStall = probe.take();
     auto *display = window.findChild<QComboBox *>(QStringLiteral("displayFilter"));
     const int failed = display->findData(int(Delivery::Display::Failed));
-    auto *end = new EndOfHistoryWatch(view, model);
+    auto *watch = new RowsShownWatch(view, model);
     view->setFocus();
 
-    QList<qint64> toFailed, toAll, toEnd, toTop;
-    qint64 pagesForEnd = 0, rowsCached = 0, allRows = 0, failedRows = 0;
+    QList<qint64> toFailed, toAll, countAll, toEnd, toTop, toMiddle;
+    qint64 pagesForEnd = 0, pagesForMiddle = 0, rowsCached = 0, allRows = 0, failedRows = 0;
     for (int round = 0; round < rounds; ++round) {
         // Filter to failed, as a user picks it in the status box.
         qsizetype from = marks.size();
@@ -230,46 +286,69 @@ int history(const DatabaseConfig &database, int rounds)
         qint64 shown = waitForMark(QStringLiteral("history-rows-shown"), from);
         toFailed << (shown ? shown - t0 : -1);
         idle(300);
-        waitUntil([model] { return !model->isCounting(); }, 30000);
+        waitUntil([model] { return !model->isCounting(); }, 120000);
         failedRows = model->rowCount();
-        // Back to every status.
+        // Back to every status, and its count.
         from = marks.size();
         t0 = now();
         display->setCurrentIndex(0);
         shown = waitForMark(QStringLiteral("history-rows-shown"), from);
         toAll << (shown ? shown - t0 : -1);
-        idle(300);
         // Ctrl+End goes to the end of what is counted: the count first.
-        waitUntil([model] { return !model->isCounting(); }, 30000);
+        waitUntil([model] { return !model->isCounting(); }, 120000);
+        countAll << now() - t0;
+        idle(300);
         allRows = model->rowCount();
         // A click on the first row (the keys move from the current row), then Ctrl+End with the
         // cache holding the first rows only, then Ctrl+Home.
         view->setCurrentIndex(model->index(0, 0));
         idle(300);
-        const int pagesBefore = model->pagesRequested();
-        end->arm(true);
+        int pagesBefore = model->pagesRequested();
+        watch->arm(RowsShownWatch::atBottom);
         t0 = now();
         pressKey(view, Qt::Key_End, Qt::ControlModifier);
-        waitUntil([end] { return end->shownAt() != 0; }, 30000);
-        toEnd << (end->shownAt() ? end->shownAt() - t0 : -1);
+        waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
+        toEnd << (watch->shownAt() ? watch->shownAt() - t0 : -1);
         idle(300);
         pagesForEnd = qMax<qint64>(pagesForEnd, model->pagesRequested() - pagesBefore);
-        end->arm(false);
+        watch->arm(RowsShownWatch::atTop);
         t0 = now();
         pressKey(view, Qt::Key_Home, Qt::ControlModifier);
-        waitUntil([end] { return end->shownAt() != 0; }, 30000);
-        toTop << (end->shownAt() ? end->shownAt() - t0 : -1);
-        rowsCached = qMax<qint64>(rowsCached, model->cachedRowCount());
+        waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
+        toTop << (watch->shownAt() ? watch->shownAt() - t0 : -1);
         idle(300);
+        // The scroll bar dragged to its middle and let go, as a hand does; the cache holds the
+        // first and last rows only.
+        QScrollBar *bar = view->verticalScrollBar();
+        const int middle = bar->maximum() / 2;
+        pagesBefore = model->pagesRequested();
+        watch->arm([middle](int top, int, int) { return qAbs(top - middle) <= 1; });
+        t0 = now();
+        bar->setSliderDown(true);
+        bar->setSliderPosition(middle);
+        bar->setSliderDown(false);
+        waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
+        toMiddle << (watch->shownAt() ? watch->shownAt() - t0 : -1);
+        idle(300);
+        pagesForMiddle = qMax<qint64>(pagesForMiddle, model->pagesRequested() - pagesBefore);
+        rowsCached = qMax<qint64>(rowsCached, model->cachedRowCount());
     }
+    result(QStringLiteral("showing-stall-ms %1").arg(showingStall, 0, 'f', 1));
+    result(QStringLiteral("starting-stall-ms %1").arg(startingStall, 0, 'f', 1));
+    result(QStringLiteral("opening-stall-ms %1").arg(openingStall, 0, 'f', 1));
+    result(QStringLiteral("counted-after-shown-ms %1").arg(countedAt - shownAt));
     result(QStringLiteral("filter-failed-ms %1").arg(joined(toFailed)));
     result(QStringLiteral("filter-all-ms %1").arg(joined(toAll)));
+    result(QStringLiteral("count-all-ms %1").arg(joined(countAll)));
     result(QStringLiteral("scroll-end-ms %1").arg(joined(toEnd)));
     result(QStringLiteral("scroll-top-ms %1").arg(joined(toTop)));
-    result(QStringLiteral("rows all=%1 failed=%2 pages-for-end=%3 cached-max=%4 page-size=%5")
+    result(QStringLiteral("scroll-middle-ms %1").arg(joined(toMiddle)));
+    result(QStringLiteral("session-stall-ms %1").arg(probe.take(), 0, 'f', 1));
+    result(QStringLiteral("rows all=%1 failed=%2 pages-for-end=%3 pages-for-middle=%4 cached-max=%5 page-size=%6")
                .arg(allRows)
                .arg(failedRows)
                .arg(pagesForEnd)
+               .arg(pagesForMiddle)
                .arg(rowsCached)
                .arg(DeliveryHistoryModel::PageSize));
     result(QStringLiteral("peak-rss-kb %1").arg(procStatusKb("VmHWM:")));
