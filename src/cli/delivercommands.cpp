@@ -7,14 +7,13 @@
 #include "dispatcher.h"
 #include "duration.h"
 #include "jobstore.h"
+#include "networkproxy.h"
 #include "timeformat.h"
 #include "validation.h"
 
 #include <QCoreApplication>
-#include <QNetworkProxy>
 #include <QSocketNotifier>
 #include <QTimer>
-#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -45,20 +44,6 @@ void onTerminationSignal(int)
 {
     const char c = 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &c, 1);
-}
-
-Result<QNetworkProxy> parseProxy(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("socks5")))
-        return Result<QNetworkProxy>::failure(
-            QStringLiteral("invalid proxy \"%1\": write http://host:port or socks5://host:port")
-                .arg(Validation::maskedUrl(text)),
-            ErrorKind::Invalid);
-    const bool socks = url.scheme() == QLatin1String("socks5");
-    return QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
-        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
 }
 
 } // namespace
@@ -98,7 +83,9 @@ int workerCommand(const Invocation &inv, const QStringList &args)
         QStringLiteral("N"));
     c.add(QStringLiteral("lease"), QStringLiteral("How long a claimed delivery is held (default 60s)."),
         QStringLiteral("D"));
-    c.add(QStringLiteral("proxy"), QStringLiteral("Send through this HTTP proxy."), QStringLiteral("URL"));
+    c.add(QStringLiteral("proxy"),
+        QStringLiteral("Send through this proxy: http://host:port or socks5://host:port."),
+        QStringLiteral("URL"));
     c.add(QStringLiteral("once"), QStringLiteral("Run what is due now, then exit."));
     c.add(QStringLiteral("until-idle"), QStringLiteral("Run until nothing is waiting or running."));
     c.add(QStringLiteral("grace"), QStringLiteral("On SIGTERM, let attempts finish this long (default 5s)."),
@@ -159,10 +146,10 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     }
     std::optional<QNetworkProxy> proxy;
     if (c.isSet(QStringLiteral("proxy"))) {
-        auto p = parseProxy(c.value(QStringLiteral("proxy")));
+        auto p = ProxySetting::parse(c.value(QStringLiteral("proxy")));
         if (!p)
             return failWith(p);
-        proxy = p.value();
+        proxy = networkProxy(p.value());
     }
     std::unique_ptr<JobStore> holder;
     auto store = openStore(inv, holder);

@@ -3,13 +3,13 @@
 #include "ui_preferencesdialog.h"
 
 #include "databaseconfig.h"
+#include "proxysetting.h"
 #include "storeconnection.h"
 #include "storeservice.h"
 #include "webhookdialog.h"
 
 #include <QFileDialog>
 #include <QPushButton>
-#include <QUrl>
 
 PreferencesDialog::PreferencesDialog(
     const AppSettings &settings, const QString &activeDatabase, StoreConnection *store, QWidget *parent)
@@ -85,13 +85,7 @@ bool PreferencesDialog::databaseChanged() const
 
 QString PreferencesDialog::proxyError() const
 {
-    const QString text = m_ui->proxyEdit->text().trimmed();
-    if (text.isEmpty())
-        return QString();
-    const QUrl url(text, QUrl::StrictMode);
-    const QString scheme = url.scheme();
-    if (!url.isValid() || url.host().isEmpty()
-        || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
+    if (!ProxySetting::parse(m_ui->proxyEdit->text()))
         return tr("The proxy must look like http://host:port or socks5://host:port.");
     return QString();
 }

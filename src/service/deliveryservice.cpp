@@ -2,19 +2,22 @@
 
 #include "dispatcher.h"
 #include "jobstore.h"
+#include "networkproxy.h"
 
-#include <QNetworkProxy>
-#include <QUrl>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcService)
 
 namespace {
-QNetworkProxy proxyFromUrl(const QString &text)
+// The preferences dialog refuses an invalid proxy; a setting edited by hand may still be one.
+QNetworkProxy proxyFromSetting(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    const auto proxy = ProxySetting::parse(text);
+    if (!proxy) {
+        qCWarning(lcService).noquote() << "delivering without a proxy:" << proxy.error();
         return QNetworkProxy(QNetworkProxy::NoProxy);
-    const QUrl url(text.trimmed());
-    const bool socks = url.scheme().startsWith(QLatin1String("socks"));
-    return QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
-        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
+    }
+    return networkProxy(proxy.value());
 }
 } // namespace
 
@@ -75,7 +78,7 @@ void DeliveryService::start(const DatabaseConfig &config, const DeliveryOptions 
     connect(dispatcher, &Dispatcher::storeDamaged, this, &DeliveryService::storeError);
     connect(dispatcher, &Dispatcher::storeRecovered, this, [this] { Q_EMIT storeError(QString()); });
     connect(dispatcher, &Dispatcher::stopped, this, &DeliveryService::onDispatcherStopped);
-    dispatcher->setProxy(proxyFromUrl(options.proxyUrl));
+    dispatcher->setProxy(proxyFromSetting(options.proxyUrl));
     dispatcher->setPaused(options.paused);
     dispatcher->start();
 }
@@ -88,7 +91,7 @@ void DeliveryService::setOptions(const DeliveryOptions &options)
     if (previous.concurrency != options.concurrency)
         m_dispatcher->setConcurrency(options.concurrency);
     if (previous.proxyUrl != options.proxyUrl)
-        m_dispatcher->setProxy(proxyFromUrl(options.proxyUrl));
+        m_dispatcher->setProxy(proxyFromSetting(options.proxyUrl));
     m_dispatcher->setPaused(options.paused);
 }
 
