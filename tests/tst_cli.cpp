@@ -1,6 +1,7 @@
 #include "testdatabases.h"
 #include "testreceiver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,8 +119,27 @@ private Q_SLOTS:
                                    QByteArray(), false);
         QCOMPARE(unreachable.code, 1);
         QVERIFY(unreachable.err.contains("cannot open the database"));
-        const Run noWindow = hw({}, QByteArray(), false);
-        QVERIFY(noWindow.code != 0);
+    }
+
+    // Without a display, no arguments (the window) ends at once with a sentence that points
+    // to the command line, instead of Qt aborting for want of a platform.
+    void noDisplayNoWindow()
+    {
+        QProcessEnvironment env = environment();
+        for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+            env.remove(QString::fromLatin1(name));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        QElapsedTimer took;
+        took.start();
+        p.start(qEnvironmentVariable("HOOKWATCH_BIN"), {});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("there is no display to open the window on"), err.constData());
+        QVERIFY2(err.contains("hookwatch --help"), err.constData());
+        QVERIFY2(took.elapsed() < 5000, qPrintable(QString::number(took.elapsed())));
     }
 
     void badInputChangesNothing_data() { TestDatabases::addBackendRows(); }

@@ -63,24 +63,35 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("error");
         QTest::addColumn<qint64>("timeoutMs");
-        QTest::newRow("normal") << TestReceiver::Behaviour::Normal << 200 << QString() << qint64(500);
+        QTest::addColumn<bool>("truncated");
+        QTest::addColumn<qint64>("atMostMs"); // the attempt's duration
+        QTest::newRow("normal") << TestReceiver::Behaviour::Normal << 200 << QString() << qint64(500) << false
+                                << qint64(500);
+        // Timeouts end the attempt when they say.
         QTest::newRow("never answers")
-            << TestReceiver::Behaviour::NeverAnswer << 0 << QStringLiteral("Request timeout") << qint64(500);
-        QTest::newRow("stalls mid-response") << TestReceiver::Behaviour::StallMidResponse << 0
-                                             << QStringLiteral("Request timeout") << qint64(500);
+            << TestReceiver::Behaviour::NeverAnswer << 0 << QStringLiteral("Request timeout") << qint64(500)
+            << false << qint64(1500);
+        QTest::newRow("stalls mid-response")
+            << TestReceiver::Behaviour::StallMidResponse << 0 << QStringLiteral("Request timeout")
+            << qint64(500) << false << qint64(1500);
         QTest::newRow("closes") << TestReceiver::Behaviour::CloseImmediately << 0
-                                << QStringLiteral("Connection closed") << qint64(500);
+                                << QStringLiteral("Connection closed") << qint64(500) << false << qint64(500);
         // A status line and part of the body are no response: the receiver did not finish it.
-        QTest::newRow("closes mid-body") << TestReceiver::Behaviour::CloseInBody << 0
-                                         << QStringLiteral("Connection closed") << qint64(500);
+        QTest::newRow("closes mid-body")
+            << TestReceiver::Behaviour::CloseInBody << 0 << QStringLiteral("Connection closed") << qint64(500)
+            << false << qint64(500);
         QTest::newRow("garbage") << TestReceiver::Behaviour::Garbage << 0 << QStringLiteral("*")
-                                 << qint64(500);
-        QTest::newRow("huge body") << TestReceiver::Behaviour::HugeBody << 200 << QString() << qint64(500);
-        // 64 KiB, what is kept, arrive in about 0.65 s: the body is capped, the status stands.
-        QTest::newRow("endless chunked")
-            << TestReceiver::Behaviour::EndlessChunked << 200 << QString() << qint64(5000);
-        QTest::newRow("redirect loop")
-            << TestReceiver::Behaviour::RedirectLoop << 302 << QString() << qint64(500);
+                                 << qint64(500) << false << qint64(500);
+        // What is kept (64 KiB) is read, the rest is not waited for.
+        QTest::newRow("huge body") << TestReceiver::Behaviour::HugeBody << 200 << QString() << qint64(500)
+                                   << true << qint64(500);
+        // 64 KiB arrive in about 0.65 s: the body is capped, the status stands, and the attempt
+        // ends then, long before its timeout.
+        QTest::newRow("endless chunked") << TestReceiver::Behaviour::EndlessChunked << 200 << QString()
+                                         << qint64(5000) << true << qint64(3000);
+        // A redirect is an answer: it is not followed (one request), as Launchpad does.
+        QTest::newRow("redirect loop") << TestReceiver::Behaviour::RedirectLoop << 302 << QString()
+                                       << qint64(500) << false << qint64(500);
     }
     void behaviours()
     {
@@ -88,15 +99,23 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, error);
         QFETCH(qint64, timeoutMs);
+        QFETCH(bool, truncated);
+        QFETCH(qint64, atMostMs);
         TestReceiver receiver;
         QVERIFY(receiver.listen());
         receiver.setBehaviour(behaviour);
         const Attempt a = attemptTo(receiver.url().toString(), timeoutMs);
         QCOMPARE(a.deliveryId, 7);
+        QCOMPARE(receiver.requestCount(), 1);
+        QVERIFY2(a.durationMs <= atMostMs, qPrintable(QString::number(a.durationMs)));
         if (status > 0) {
             QVERIFY2(a.response.has_value(), qPrintable(a.connectionError));
             QCOMPARE(a.response->statusCode, status);
-            QVERIFY(a.response->body.size() <= Attempt::MaxResponseBody);
+            QCOMPARE(a.response->bodyTruncated, truncated);
+            if (truncated)
+                QCOMPARE(a.response->body.size(), Attempt::MaxResponseBody);
+            else
+                QVERIFY(a.response->body.size() < Attempt::MaxResponseBody);
         } else {
             QVERIFY(!a.response.has_value());
             QVERIFY(!a.connectionError.isEmpty());
@@ -339,7 +358,8 @@ private Q_SLOTS:
         QVERIFY(proxy.listen());
         QVERIFY(target.listen());
         Deliverer deliverer(Clock::system());
-        deliverer.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
+        deliverer.setProxy(
+            QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.port()));
         Attempt a = attemptWith(deliverer, target.url().toString());
         QVERIFY2(a.response, qPrintable(a.connectionError));
         QCOMPARE(a.response->statusCode, 200);

@@ -86,14 +86,8 @@ void TestDeliveryHistoryModel::connectModel(DeliveryHistoryModel &model)
 
 bool TestDeliveryHistoryModel::waitForRow(DeliveryHistoryModel &model, int row)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000) {
-        if (model.index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool())
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
+    return QTest::qWaitFor(
+        [&model, row] { return model.index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool(); }, 10000);
 }
 
 void TestDeliveryHistoryModel::opensAtOnceAndLoadsOnlyWhatIsAsked()

@@ -2,6 +2,7 @@
 // and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"
 #include "storeconnection.h"
@@ -115,17 +116,19 @@ void TestMainWindow::selectWebhook(qint64 id)
 Delivery TestMainWindow::waitForTopDelivery(Delivery::Display display)
 {
     DeliveryHistoryModel *model = m_window->historyModel();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000) {
-        if (model->rowCount() > 0) {
+    Delivery top;
+    QTest::qWaitFor(
+        [&] {
+            if (model->rowCount() == 0)
+                return false;
             model->index(0, 0).data(); // as the view would
-            if (const auto d = model->deliveryAt(0); d && d->display() == display)
-                return *d;
-        }
-        QTest::qWait(10);
-    }
-    return Delivery();
+            const auto d = model->deliveryAt(0);
+            if (d && d->display() == display)
+                top = *d;
+            return d && d->display() == display;
+        },
+        10000);
+    return top;
 }
 
 void TestMainWindow::pingCreatesADeliveryThatIsDelivered()
@@ -233,9 +236,39 @@ void TestMainWindow::rendersToPng()
     waitForTopDelivery(Delivery::Display::Delivered);
     m_window->historyView()->selectRow(0);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->detailView()->attemptCount() > 0, 10000);
-    QTest::qWait(300);
-    const QImage image = m_window->grab().toImage();
+    const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_ARGB32);
     QVERIFY(!image.isNull());
+    // The first row's status cell shows the delivered icon: the icon's colour (its hue, as a
+    // selected row may tint it) is in the picture where the cell is, and nowhere in the empty
+    // space under the rows.
+    const QImage icon = Icons::status(Delivery::Display::Delivered)
+                            .pixmap(16, 16)
+                            .toImage()
+                            .convertToFormat(QImage::Format_ARGB32);
+    int hue = -1;
+    for (int y = 0; y < icon.height() && hue < 0; ++y)
+        for (int x = 0; x < icon.width() && hue < 0; ++x)
+            if (const QColor c(icon.pixel(x, y)); qAlpha(icon.pixel(x, y)) == 255 && c.hsvSaturation() > 100)
+                hue = c.hsvHue();
+    QVERIFY2(hue >= 0, "the delivered icon has no opaque colour");
+    QTableView *history = m_window->historyView();
+    const auto iconColoured = [&image, hue, history, this](const QRect &inView) {
+        const QRect area(history->viewport()->mapTo(m_window.get(), inView.topLeft()), inView.size());
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QColor c(image.pixel(x, y));
+                if (c.hsvSaturation() > 80 && qAbs(c.hsvHue() - hue) < 30)
+                    return true;
+            }
+        return false;
+    };
+    const QRect cell = history->visualRect(history->model()->index(0, DeliveryHistoryModel::Status));
+    const bool found = iconColoured(cell);
+    const int lastRow = history->model()->rowCount() - 1;
+    const QRect emptyBelow = cell.translated(0, (lastRow + 2) * cell.height());
+    QVERIFY(history->viewport()->rect().contains(emptyBelow));
+    QVERIFY2(!iconColoured(emptyBelow), "the icon's colour is also where no row is");
+    QVERIFY2(found, "the first row's status cell does not show the delivered icon");
     const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/mainwindow.png");
     QVERIFY(image.save(path));
     qInfo("The main window is in %s", qPrintable(path));
@@ -267,7 +300,8 @@ void TestMainWindow::firstWindowFitsTheScreen()
 void TestMainWindow::historyStartsAsItStays()
 {
     const DatabaseConfig config
-        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("start.db"))).value();
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("start.db")))
+              .value();
     qint64 first = 0;
     {
         JobStore store(config);
