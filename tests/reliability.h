@@ -1,6 +1,6 @@
 #pragma once
 
-// What the reliability tests (issue 5) share: running the built `hookwatch` binary in an
+// What the reliability tests share: running the built `hookwatch` binary in an
 // isolated environment while this thread's event loop keeps running (so an in-process
 // TestReceiver answers), and a PostgreSQL cluster of the test's own that it can stop and start.
 

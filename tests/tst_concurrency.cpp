@@ -130,7 +130,7 @@ private Q_SLOTS:
               ms, n * 1000.0 / qMax<qint64>(1, ms), qPrintable(shares.join(QLatin1Char('+'))));
     }
 
-    // Two workers whose clocks are five minutes apart (issue 14): on PostgreSQL every lease and
+    // Two workers whose clocks are five minutes apart: on PostgreSQL every lease and
     // due time is on the server's clock, so the one ahead neither takes over the other's live
     // leases nor sends a retry early.
     void skewedClocksNeverSendTwiceNorEarly()
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(waiting.json().array().size(), 1);
     }
 
-    // Workers behind PgBouncer in transaction mode (issue 14): nothing is prepared on a server
+    // Workers behind PgBouncer in transaction mode: nothing is prepared on a server
     // connection another client may get next, and changes are checked for by polling, since
     // notifications do not cross the pooler. Each delivery goes out once, a delivery made by
     // another process goes out within a second, and --until-idle workers end soon after the

@@ -125,7 +125,7 @@ private Q_SLOTS:
     }
 
     // Every request written to the wire is one recorded attempt: Qt must not send a POST again
-    // on a new connection when the receiver closes without answering (issue 13).
+    // on a new connection when the receiver closes without answering.
     void oneRequestOnTheWireIsOneAttempt_data()
     {
         QTest::addColumn<TestReceiver::Behaviour>("behaviour");

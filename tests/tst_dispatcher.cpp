@@ -437,7 +437,7 @@ private Q_SLOTS:
     }
 
     // With every slot taken by a webhook whose receiver never answers, another webhook's
-    // deliveries go out at once (issue 13): the claim and the slots take webhooks in turn.
+    // deliveries go out at once: the claim and the slots take webhooks in turn.
     void hungWebhookDoesNotHoldBackAnother_data() { TestDatabases::addBackendRows(); }
     void hungWebhookDoesNotHoldBackAnother()
     {
