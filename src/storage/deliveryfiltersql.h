@@ -1,20 +1,45 @@
 #pragma once
 
+#include "databaseconfig.h"
 #include "deliveryfilter.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
 class SqlStatement;
 
-// A DeliveryFilter as SQL on the deliveries table: its WHERE clause with named placeholders,
-// the values for them, and its ORDER BY.
-namespace DeliveryFilterSql {
+// A DeliveryFilter as SQL on the deliveries table: its WHERE clause and the values for its
+// placeholders, made together so the two cannot disagree, and its ORDER BY. The backends'
+// differences in text search live here.
+class DeliveryFilterSql
+{
+public:
+    DeliveryFilterSql(const DeliveryFilter &filter, DatabaseConfig::Backend backend);
 
-// " WHERE …", or empty when the filter takes every delivery.
-QString where(const DeliveryFilter &f);
-// Binds the values where() left placeholders for.
-void bind(SqlStatement &q, const DeliveryFilter &f);
-// " ORDER BY …", ties broken by id in the same direction.
-QString orderBy(const DeliveryFilter &f);
+    // " WHERE …", or empty when the filter takes every delivery.
+    QString where() const;
+    // Binds the values where() left placeholders for.
+    void bind(SqlStatement &q) const;
+    // " ORDER BY …", ties broken by id in the same direction; reversed for a page from the end.
+    QString orderBy() const;
 
-} // namespace DeliveryFilterSql
+    // The pattern for `LIKE … ESCAPE '\'` that finds `text` anywhere: `%`, `_` and `\` escaped.
+    static QString containsPattern(const QString &text);
+    // Bytes as PostgreSQL's encode(…, 'escape') writes them: zero and bytes over 127 as \ooo,
+    // a backslash doubled. Payloads and response bodies are searched in this form there, as
+    // they need not be valid UTF-8.
+    static QString byteaEscaped(const QByteArray &bytes);
+
+private:
+    QString placeholder(const QVariant &value);
+    QStringList selectionClauses(const DeliveryFilter &f);
+    QString textClause(const QString &text);
+
+    DeliveryFilter m_filter;
+    DatabaseConfig::Backend m_backend;
+    QStringList m_clauses;
+    QList<QPair<QString, QVariant>> m_values;
+};

@@ -4,6 +4,8 @@
 #include "sqlstatement.h"
 #include "storerows.h"
 
+#include <algorithm>
+
 // The history: deliveries and their attempts as the window and the command line read them,
 // and the counts at a glance.
 
@@ -30,10 +32,10 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     QString columns = QLatin1String(StoreRows::DeliveryColumns);
     if (!filter.withPayload)
         columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
-    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries")
-        + DeliveryFilterSql::where(filter) + DeliveryFilterSql::orderBy(filter)
-        + QStringLiteral(" LIMIT :limit OFFSET :offset"));
-    DeliveryFilterSql::bind(q, filter);
+    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries") + filterSql.where()
+        + filterSql.orderBy() + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    filterSql.bind(q);
     q.bindValue(QStringLiteral(":limit"), filter.limit);
     q.bindValue(QStringLiteral(":offset"), filter.offset);
     if (Status s = exec(q, "listing deliveries"); !s)
@@ -41,6 +43,8 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     QList<Delivery> list;
     while (q.next())
         list.append(readDelivery(q));
+    if (filter.fromEnd)
+        std::reverse(list.begin(), list.end()); // read from the end, shown in the list's order
     return list;
 }
 
@@ -48,8 +52,9 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + DeliveryFilterSql::where(filter));
-    DeliveryFilterSql::bind(q, filter);
+    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterSql.where());
+    filterSql.bind(q);
     if (Status s = exec(q, "counting deliveries"); !s)
         return Result<qint64>::failure(s.error());
     q.next();
