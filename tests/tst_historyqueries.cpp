@@ -1,6 +1,10 @@
+#include "deliveryfiltersql.h"
 #include "jobstore.h"
+#include "sqlstatement.h"
 #include "testdatabases.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 // The history as the window and `deliveries` read it: search (escaping, case, payloads and
@@ -251,6 +255,60 @@ private Q_SLOTS:
         f.offset = 7;
         const auto fromEnd = ids(m_store->deliveries(f).value());
         QCOMPARE(fromEnd, expected.mid(expected.size() - 7 - pageSize, pageSize));
+    }
+
+    // The failed deliveries are paged and counted from deliveries_failed_id (schema 4), with
+    // statistics or without; the statements as the store makes them.
+    void failedFilterUsesItsIndex_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("analyzed");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            QTest::addRow("%s", backend) << QString::fromLatin1(backend) << false;
+            QTest::addRow("%s, ANALYZE", backend) << QString::fromLatin1(backend) << true;
+        }
+    }
+    void failedFilterUsesItsIndex()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, analyzed);
+        if (!openFresh())
+            return;
+        const bool sqlite = backend == QLatin1String("sqlite");
+        m_store->createDeliveries(m_webhook, QStringLiteral("x"), "{}", 5000);
+        QSqlQuery q(m_store->database());
+        // Most delivered long ago, one in fifty failed, a few pending.
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET status = 2, successful = CASE WHEN id % 50 = 0 "
+                                      "THEN 0 ELSE 1 END, date_finished = id WHERE id <= 4990")));
+        if (analyzed)
+            QVERIFY(q.exec(QStringLiteral("ANALYZE")));
+        if (!sqlite)
+            QVERIFY(
+                q.exec(QStringLiteral("SET enable_seqscan = off"))); // a small table is read whole otherwise
+        DeliveryFilter f;
+        f.display = Delivery::Display::Failed;
+        f.beforeId = 3000;
+        const DatabaseConfig::Backend b = m_store->config().backend;
+        const DeliveryFilterSql page(f, b);
+        const DeliveryFilterSql counted(DeliveryFilter { f }, b);
+        const QStringList statements = {
+            QStringLiteral("SELECT id") + page.from() + page.where() + page.orderBy()
+                + QStringLiteral(" LIMIT 100"),
+            QStringLiteral("SELECT COUNT(*)") + counted.from() + counted.where(),
+        };
+        for (const QString &statement : statements) {
+            SqlStatement explain(m_store->database(), SqlStatement::Mode::Inline);
+            explain.prepare(
+                (sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + statement);
+            (statement.contains(QLatin1String("COUNT")) ? counted : page).bind(explain);
+            QVERIFY2(explain.exec(), qPrintable(statement + explain.lastError().text()));
+            QStringList plan;
+            while (explain.next())
+                plan << explain.value(sqlite ? 3 : 0).toString();
+            QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("deliveries_failed_id")),
+                qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
+        }
+        QCOMPARE(count(f), 59);
     }
 };
 

@@ -103,6 +103,16 @@ QString DeliveryFilterSql::textClause(const QString &text)
     return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
 }
 
+QString DeliveryFilterSql::from() const
+{
+    const DeliveryFilter &f = m_filter;
+    const bool failedAlone = f.display == Delivery::Display::Failed && !f.webhookId && !f.deliveryId
+        && f.eventType.isEmpty() && !f.status;
+    if (m_backend == DatabaseConfig::Backend::Sqlite && failedAlone)
+        return QStringLiteral(" FROM deliveries INDEXED BY deliveries_failed_id");
+    return QStringLiteral(" FROM deliveries");
+}
+
 QString DeliveryFilterSql::where() const
 {
     return m_clauses.isEmpty() ? QString()

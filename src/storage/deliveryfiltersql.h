@@ -19,6 +19,10 @@ class DeliveryFilterSql
 public:
     DeliveryFilterSql(const DeliveryFilter &filter, DatabaseConfig::Backend backend);
 
+    // " FROM deliveries": on SQLite the failed deliveries are read from their own index, named,
+    // as SQLite's planner picks deliveries_due to count them (3.6 s instead of 0.13 s at 10M)
+    // and, without statistics, deliveries_status_id and a sort for a page.
+    QString from() const;
     // " WHERE …", or empty when the filter takes every delivery.
     QString where() const;
     // Binds the values where() left placeholders for.

@@ -33,8 +33,8 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     if (!filter.withPayload)
         columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
     const DeliveryFilterSql filterSql(filter, m_config.backend);
-    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries") + filterSql.where()
-        + filterSql.orderBy() + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    q.prepare(QStringLiteral("SELECT ") + columns + filterSql.from() + filterSql.where() + filterSql.orderBy()
+        + QStringLiteral(" LIMIT :limit OFFSET :offset"));
     filterSql.bind(q);
     q.bindValue(QStringLiteral(":limit"), filter.limit);
     q.bindValue(QStringLiteral(":offset"), filter.offset);
@@ -53,7 +53,7 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     const DeliveryFilterSql filterSql(filter, m_config.backend);
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM deliveries") + filterSql.where());
+    q.prepare(QStringLiteral("SELECT COUNT(*)") + filterSql.from() + filterSql.where());
     filterSql.bind(q);
     if (Status s = exec(q, "counting deliveries"); !s)
         return Result<qint64>::failure(s.error());
