@@ -284,6 +284,49 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).code, 2);
     }
 
+    // Issue 18's search from a script: text (with `_` as itself), HTTP status, result, id.
+    void deliveriesSearch_data() { TestDatabases::addBackendRows(); }
+    void deliveriesSearch()
+    {
+        if (!useBackend())
+            return;
+        const QString hook = QString::fromLatin1(hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl() }).out.trimmed());
+        m_receiver.setResponse(503, "Quota exceeded");
+        QCOMPARE(hw({ QStringLiteral("send"), hook, QStringLiteral("--event-type"), QStringLiteral("order_created"),
+                      QStringLiteral("--wait") })
+                         .code,
+                 3);
+        m_receiver.setResponse(200, "thanks");
+        QCOMPARE(hw({ QStringLiteral("send"), hook, QStringLiteral("--event-type"), QStringLiteral("orderXcreated"),
+                      QStringLiteral("--wait") })
+                         .code,
+                 0);
+        const auto ids = [this](QStringList args) {
+            QStringList found;
+            const Run r = hw(QStringList { QStringLiteral("deliveries"), QStringLiteral("--json") } + args);
+            for (const QJsonValue &d : r.json().array())
+                found << d.toObject().value(QStringLiteral("event_type")).toString();
+            return found;
+        };
+        const QStringList failedOne { QStringLiteral("order_created") };
+        const QStringList deliveredOne { QStringLiteral("orderXcreated") };
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("order_created") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("QUOTA") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--http-status"), QStringLiteral("5xx") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--http-status"), QStringLiteral("200") }), deliveredOne);
+        QCOMPARE(ids({ QStringLiteral("--result"), QStringLiteral("retrying") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--id"), QStringLiteral("2") }), deliveredOne);
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("order"), QStringLiteral("--search-newest"),
+                       QStringLiteral("1") }),
+                 deliveredOne);
+        const Run bad = hw({ QStringLiteral("deliveries"), QStringLiteral("--http-status"), QStringLiteral("7xx") });
+        QCOMPARE(bad.code, 2);
+        QCOMPARE(bad.err,
+                 QByteArrayLiteral("hookwatch: deliveries: \"7xx\" is not an HTTP status: give one from 100 to 599, such as "
+                                   "404, or a class such as 5xx.\n"));
+        QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--result"), QStringLiteral("lost") }).code, 2);
+    }
+
     void environmentChoosesTheStore()
     {
         QTemporaryDir dir;

@@ -5,7 +5,9 @@
 #include "jobstore.h"
 #include "jsonoutput.h"
 #include "timeformat.h"
+#include "validation.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -39,12 +41,28 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("deliveries"),
         QStringLiteral(
-            "deliveries [--webhook ID] [--status S] [--event-type T] [--since TIME] [--until TIME] "
-            "[--limit N] [--json]"));
+            "deliveries [--webhook ID] [--status S] [--result R] [--event-type T] [--http-status CODE] "
+            "[--text T [--search-newest N]] [--id ID] [--since TIME] [--until TIME] [--limit N] [--json]"));
     c.add(QStringLiteral("webhook"), QStringLiteral("Only this webhook's deliveries."), QStringLiteral("ID"));
     c.add(QStringLiteral("status"), QStringLiteral("waiting, running, completed, failed or suspended."),
         QStringLiteral("S"));
+    c.add(QStringLiteral("result"),
+        QStringLiteral("As the window shows it: delivered, retrying, failed (for good) or never-tried."),
+        QStringLiteral("R"));
     c.add(QStringLiteral("event-type"), QStringLiteral("Only this event type."), QStringLiteral("T"));
+    c.add(QStringLiteral("http-status"),
+        QStringLiteral("The last attempt's HTTP status: a code (404) or a class (5xx)."),
+        QStringLiteral("CODE"));
+    c.add(QStringLiteral("text"),
+        QStringLiteral("Text in the id, event type, failure, payload or a response body; A-Z without case, "
+                       "% and _ as themselves."),
+        QStringLiteral("T"));
+    c.add(QStringLiteral("search-newest"),
+        QStringLiteral("--text looks among the newest N deliveries the other options take (default %1; 0: "
+                       "all, a scan of the whole store).")
+            .arg(DeliveryFilter::DefaultTextScanLimit),
+        QStringLiteral("N"));
+    c.add(QStringLiteral("id"), QStringLiteral("Only this delivery."), QStringLiteral("ID"));
     c.add(QStringLiteral("since"), QStringLiteral("Created at or after this time (ISO 8601)."),
         QStringLiteral("TIME"));
     c.add(QStringLiteral("until"), QStringLiteral("Created before this time (ISO 8601)."),
@@ -73,7 +91,40 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
                     .arg(c.value(QStringLiteral("status"))));
         f.status = *status;
     }
+    if (c.isSet(QStringLiteral("result"))) {
+        const QString name = c.value(QStringLiteral("result"));
+        const QHash<QString, Delivery::Display> results = {
+            { QStringLiteral("delivered"), Delivery::Display::Delivered },
+            { QStringLiteral("retrying"), Delivery::Display::Retrying },
+            { QStringLiteral("failed"), Delivery::Display::Failed },
+            { QStringLiteral("never-tried"), Delivery::Display::NeverTried },
+        };
+        if (!results.contains(name))
+            return usageError(QStringLiteral(
+                "deliveries: unknown result \"%1\" (delivered, retrying, failed or never-tried)")
+                                  .arg(name));
+        f.display = results.value(name);
+    }
     f.eventType = c.value(QStringLiteral("event-type"));
+    if (c.isSet(QStringLiteral("http-status"))) {
+        const auto range = Validation::httpStatusRange(c.value(QStringLiteral("http-status")));
+        if (!range)
+            return usageError(QStringLiteral("deliveries: ") + range.error());
+        f.httpStatus = range.value();
+    }
+    f.text = c.value(QStringLiteral("text")).trimmed();
+    if (c.isSet(QStringLiteral("search-newest"))) {
+        bool ok = false;
+        f.textScanLimit = c.value(QStringLiteral("search-newest")).toLongLong(&ok);
+        if (!ok || f.textScanLimit < 0)
+            return usageError(QStringLiteral("deliveries: --search-newest takes a number, 0 or more"));
+    }
+    if (c.isSet(QStringLiteral("id"))) {
+        auto id = parseId(c.value(QStringLiteral("id")), "delivery");
+        if (!id)
+            return failWith(id);
+        f.deliveryId = id.value();
+    }
     for (const char *name : { "since", "until" }) {
         const QString option = QLatin1String(name);
         if (!c.isSet(option))
