@@ -255,6 +255,20 @@ private Q_SLOTS:
         f.offset = 7;
         const auto fromEnd = ids(m_store->deliveries(f).value());
         QCOMPARE(fromEnd, expected.mid(expected.size() - 7 - pageSize, pageSize));
+
+        // Boundaries every 5 rows from the first, in two slices; a page from a boundary.
+        f = all;
+        QList<qint64> boundaries = m_store->historyBoundaries(f, expected.first(), 5, 2).value();
+        QCOMPARE(boundaries.size(), 2);
+        boundaries << m_store->historyBoundaries(f, boundaries.last(), 5, 100).value();
+        QList<qint64> everyFifth;
+        for (qsizetype row = 5; row < expected.size(); row += 5)
+            everyFifth << expected.at(row);
+        QCOMPARE(boundaries, everyFifth);
+        f.limit = pageSize;
+        (descending ? f.beforeId : f.afterId) = boundaries.at(1) + (descending ? 1 : -1);
+        f.offset = 2;
+        QCOMPARE(ids(m_store->deliveries(f).value()), expected.mid(12, pageSize));
     }
 
     // The failed deliveries are paged and counted from deliveries_failed_id (schema 4), with

@@ -404,12 +404,11 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
     Q_EMIT historyCounted(serial, count.value(), newestId);
 }
 
-void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit)
+void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit)
 {
     if (!m_store)
         return;
-    DeliveryFilter page = filter;
-    page.offset = offset;
+    DeliveryFilter page = filter; // its key, offset and end say where the page starts
     page.limit = limit;
     page.withPayload = false;
     const auto rows = m_store->deliveries(page);
@@ -417,7 +416,20 @@ void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter,
         fail(tr("Cannot read the deliveries: %1").arg(rows.error()));
         return;
     }
-    Q_EMIT historyPageLoaded(serial, offset, rows.value());
+    Q_EMIT historyPageLoaded(serial, row, rows.value());
+}
+
+void StoreService::findHistoryBoundaries(
+    quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count)
+{
+    if (!m_store)
+        return;
+    const auto ids = m_store->historyBoundaries(filter, fromId, every, count);
+    if (!ids) {
+        fail(tr("Cannot read the deliveries: %1").arg(ids.error()));
+        return;
+    }
+    Q_EMIT historyBoundariesFound(serial, fromId, ids.value());
 }
 
 void StoreService::loadRetrySchedule()

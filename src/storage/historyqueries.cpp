@@ -48,6 +48,39 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     return list;
 }
 
+Result<QList<qint64>> JobStore::historyBoundaries(
+    const DeliveryFilter &filter, qint64 fromId, int every, int count)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    // One recursive query of OFFSET hops along the index, each from the key the last one found:
+    // `count` hops of `every` rows, a short walk per hop (Q10 in docs/large-history.md).
+    DeliveryFilter list = filter;
+    list.sortKey = DeliveryFilter::SortKey::Id;
+    list.fromEnd = false;
+    const DeliveryFilterSql filterSql(list, m_config.backend);
+    const QString where = filterSql.where();
+    const QString step = (where.isEmpty() ? QStringLiteral(" WHERE ") : where + QStringLiteral(" AND "))
+        + (filter.descending ? QStringLiteral("id < b.k") : QStringLiteral("id > b.k"));
+    q.prepare(
+        QStringLiteral(
+            "WITH RECURSIVE b(n, k) AS (SELECT 0, CAST(:from AS BIGINT) UNION ALL SELECT n + 1, (SELECT id")
+        + filterSql.from() + step + filterSql.orderBy()
+        + QStringLiteral(" LIMIT 1 OFFSET :skip) FROM b WHERE b.k IS NOT NULL AND n < :count) "
+                         "SELECT k FROM b WHERE n > 0 AND k IS NOT NULL ORDER BY n"));
+    filterSql.bind(q);
+    q.bindValue(QStringLiteral(":from"), fromId);
+    q.bindValue(QStringLiteral(":skip"), every - 1);
+    q.bindValue(QStringLiteral(":count"), count);
+    if (Status s = exec(q, "finding the history's boundaries"); !s)
+        return Result<QList<qint64>>::failure(s.error());
+    QList<qint64> keys;
+    while (q.next())
+        keys.append(q.value(0).toLongLong());
+    return keys;
+}
+
 Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
     ensureConnected();

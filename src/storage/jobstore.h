@@ -76,6 +76,11 @@ public:
     Result<Delivery> delivery(qint64 id);
     Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
     Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    // Keys for jumping into a long list (id order only): the ids `every` rows apart in the
+    // filter's order, after the row whose id is `fromId` (a boundary itself), at most `count`
+    // of them; fewer at the end of the list.
+    Result<QList<qint64>> historyBoundaries(
+        const DeliveryFilter &filter, qint64 fromId, int every, int count);
     Result<QList<Attempt>> attempts(qint64 deliveryId);
     // Deliveries waiting for a retry after a failed attempt, soonest first.
     Result<QList<Delivery>> retrySchedule(int limit);
