@@ -115,7 +115,7 @@ Result<QList<Delivery>> JobStore::retrySchedule(int limit)
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
     q.setForwardOnly(true);
-    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = 0 AND successful = 0 "
+    q.prepare(sql("SELECT {DELIVERY_COLUMNS} FROM deliveries WHERE status = {WAITING} AND successful = 0 "
                   "ORDER BY scheduled_start, id LIMIT :limit"));
     q.bindValue(QStringLiteral(":limit"), limit);
     if (Status s = exec(q, "reading the retry schedule"); !s)
@@ -130,8 +130,9 @@ Result<StoreCounts> JobStore::counts()
 {
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(QStringLiteral("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
-                             "GROUP BY status, successful"));
+    q.prepare(sql("SELECT status, successful, COUNT(*) FROM deliveries WHERE status IN ({WAITING}, "
+                  "{RUNNING}, {SUSPENDED}) "
+                  "GROUP BY status, successful"));
     if (Status s = exec(q, "counting deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
     StoreCounts c;
@@ -156,8 +157,7 @@ Result<StoreCounts> JobStore::counts()
     SqlStatement f(database(), SqlStatement::Mode(statementMode()));
     // `+status`: only deliveries_finished can serve this (the last day's finished ones), never
     // the status index (every failed delivery ever), which SQLite picks on a store never ANALYZEd.
-    f.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = 3"));
+    f.prepare(sql("SELECT COUNT(*) FROM deliveries WHERE date_finished >= :since AND +status = {FAILED}"));
     f.bindValue(QStringLiteral(":since"), now() - 24 * RetryPolicy::Hour);
     if (Status s = exec(f, "counting failed deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
@@ -174,8 +174,9 @@ Result<QHash<qint64, int>> JobStore::pendingByWebhook()
     // One pass over the pending rows through deliveries_status_id, for every webhook at once.
     // Grouped by status first, so the planner cannot prefer deliveries_webhook_id (every
     // delivery of the webhook, finished ones too) to save the sort, with statistics or without.
-    q.prepare(QStringLiteral("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN (0, 1, 4) "
-                             "GROUP BY status, webhook_id"));
+    q.prepare(
+        sql("SELECT webhook_id, COUNT(*) FROM deliveries WHERE status IN ({WAITING}, {RUNNING}, {SUSPENDED}) "
+            "GROUP BY status, webhook_id"));
     if (Status s = exec(q, "counting pending deliveries"); !s)
         return Result<QHash<qint64, int>>::failure(s.error());
     QHash<qint64, int> pending;
@@ -188,9 +189,9 @@ Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(QStringLiteral(
-        "SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = 1 AND "
-        "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
+    q.prepare(
+        sql("SELECT lease_owner, COUNT(*), MAX(lease_expires) FROM deliveries WHERE status = {RUNNING} AND "
+            "lease_expires >= :now GROUP BY lease_owner ORDER BY lease_owner"));
     q.bindValue(QStringLiteral(":now"), now());
     if (Status s = exec(q, "reading leases"); !s)
         return Result<QList<LeaseHolder>>::failure(s.error());
