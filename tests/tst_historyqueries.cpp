@@ -68,8 +68,8 @@ private:
         if (!retry)
             r.policy.windowMs = 0;
         r.attempt.deliveryId = claimed.first().delivery.id;
-        r.attempt.dateStarted = T0;
-        r.attempt.dateSent = T0;
+        r.attempt.dateStarted = m_clock->now();
+        r.attempt.dateSent = m_clock->now();
         r.attempt.request.url = claimed.first().webhook.deliveryUrl;
         AttemptResponse response;
         response.statusCode = status;
@@ -269,6 +269,41 @@ private Q_SLOTS:
         (descending ? f.beforeId : f.afterId) = boundaries.at(1) + (descending ? 1 : -1);
         f.offset = 2;
         QCOMPARE(ids(m_store->deliveries(f).value()), expected.mid(12, pageSize));
+    }
+
+    // The summary adds up the newest `limit` deliveries the filter takes and their attempts.
+    void summarisesTheFilteredHistory_data() { TestDatabases::addBackendRows(); }
+    void summarisesTheFilteredHistory()
+    {
+        if (!openFresh())
+            return;
+        m_store->createDeliveries(m_webhook, QStringLiteral("ping"), "{}", 4);
+        m_store->createDelivery(m_webhook, QStringLiteral("other"), "{}");
+        answer(200, "");
+        answer(503, "");
+        answer(500, "", false);
+        m_clock->advance(HistorySummary::Hour);
+        answer(204, ""); // the fourth ping; the fifth delivery is never tried
+        DeliveryFilter f;
+        f.eventType = QStringLiteral("ping");
+        HistorySummary s = m_store->historySummary(f, 1000).value();
+        QCOMPARE(s.deliveries, 4);
+        QCOMPARE(s.delivered, 2);
+        QCOMPARE(s.retrying, 1);
+        QCOMPARE(s.failed, 1);
+        QCOMPARE(s.neverTried, 0);
+        QVERIFY(!s.capped);
+        QCOMPARE(s.attempts, 4);
+        QCOMPARE(s.attemptsPerHour.size(), 2);
+        QCOMPARE(s.attemptsPerHour.at(0).succeeded, 1);
+        QCOMPARE(s.attemptsPerHour.at(0).failed, 2);
+        QCOMPARE(s.attemptsPerHour.at(1).succeeded, 1);
+        s = m_store->historySummary(DeliveryFilter(), 2).value(); // the newest two: "other" and the 4th ping
+        QVERIFY(s.capped);
+        QCOMPARE(s.deliveries, 2);
+        QCOMPARE(s.neverTried, 1);
+        QCOMPARE(s.delivered, 1);
+        QCOMPARE(s.attempts, 1);
     }
 
     // The failed deliveries are paged and counted from deliveries_failed_id (schema 4), with

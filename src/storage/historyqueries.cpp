@@ -1,6 +1,7 @@
 #include "jobstore.h"
 
 #include "deliveryfiltersql.h"
+#include "outcome.h"
 #include "sqlstatement.h"
 #include "storerows.h"
 
@@ -79,6 +80,67 @@ Result<QList<qint64>> JobStore::historyBoundaries(
     while (q.next())
         keys.append(q.value(0).toLongLong());
     return keys;
+}
+
+Result<HistorySummary> JobStore::historySummary(const DeliveryFilter &filter, qint64 limit)
+{
+    using R = Result<HistorySummary>;
+    ensureConnected();
+    DeliveryFilter newest = filter;
+    newest.sortKey = DeliveryFilter::SortKey::Id;
+    newest.descending = true;
+    newest.fromEnd = false;
+    newest.offset = 0;
+    const DeliveryFilterSql filterSql(newest, m_config.backend);
+    const QString chosen = QStringLiteral("SELECT id, status, successful") + filterSql.from()
+        + filterSql.where() + filterSql.orderBy() + QStringLiteral(" LIMIT :limit");
+    HistorySummary summary;
+    // One read transaction (no write lock) for both reads, so the attempts belong to the
+    // deliveries counted.
+    if (Status s = begin(false); !s)
+        return R::failure(s.error());
+    const Status read = [&]() -> Status {
+        SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT successful, status, COUNT(*) FROM (") + chosen
+            + QStringLiteral(") AS chosen GROUP BY successful, status"));
+        filterSql.bind(q);
+        q.bindValue(QStringLiteral(":limit"), limit);
+        if (Status s = exec(q, "adding up the history"); !s)
+            return s;
+        while (q.next()) {
+            Delivery d; // its display() is the one rule for the four outcomes
+            if (!q.value(0).isNull())
+                d.successful = q.value(0).toInt() != 0;
+            d.status = JobStatus(q.value(1).toInt());
+            summary.countDelivery(d.display(), q.value(2).toLongLong());
+        }
+        summary.capped = summary.deliveries >= limit;
+        SqlStatement a(database(), SqlStatement::Mode(statementMode()));
+        a.setForwardOnly(true);
+        a.prepare(QStringLiteral("SELECT a.date_sent, a.duration_ms, a.response_status, a.connection_error, "
+                                 "a.deactivated FROM attempts a WHERE a.delivery_id IN (SELECT id FROM (")
+            + chosen + QStringLiteral(") AS chosen)"));
+        filterSql.bind(a);
+        a.bindValue(QStringLiteral(":limit"), limit);
+        if (Status s = exec(a, "adding up the attempts"); !s)
+            return s;
+        QList<HistorySummary::AttemptPoint> points;
+        while (a.next()) {
+            const Outcome outcome = Outcome::classify(
+                a.value(4).toInt() != 0, a.value(3).toString(), a.value(2).isNull() ? 0 : a.value(2).toInt());
+            points.append({ a.value(0).toLongLong(), a.value(1).toLongLong(), outcome.successful });
+        }
+        summary.addAttempts(points);
+        return {};
+    }();
+    if (!read) {
+        rollback();
+        return R::failure(read.error());
+    }
+    if (Status s = commit(); !s)
+        return R::failure(s.error());
+    return summary;
 }
 
 Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
