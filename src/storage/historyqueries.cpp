@@ -60,6 +60,12 @@ Result<QList<qint64>> JobStore::historyBoundaries(
     DeliveryFilter list = filter;
     list.sortKey = DeliveryFilter::SortKey::Id;
     list.fromEnd = false;
+    // Each hop's own key bounds it: a second bound on the same side (the count's newest id)
+    // would leave SQLite using that one and walking from the top at every hop.
+    if (list.descending)
+        list.beforeId.reset();
+    else
+        list.afterId.reset();
     const DeliveryFilterSql filterSql(list, m_config.backend);
     const QString where = filterSql.where();
     const QString step = (where.isEmpty() ? QStringLiteral(" WHERE ") : where + QStringLiteral(" AND "))
