@@ -325,6 +325,20 @@ private Q_SLOTS:
                  QByteArrayLiteral("hookwatch: deliveries: \"7xx\" is not an HTTP status: give one from 100 to 599, such as "
                                    "404, or a class such as 5xx.\n"));
         QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--result"), QStringLiteral("lost") }).code, 2);
+        const QJsonObject summary
+            = hw({ QStringLiteral("deliveries"), QStringLiteral("--summary"), QStringLiteral("--json") }).json().object();
+        QCOMPARE(summary.value(QStringLiteral("deliveries")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("delivered")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("retrying")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("attempts")).toInt(), 2);
+        QVERIFY(summary.value(QStringLiteral("median_ms")).isDouble());
+        const QJsonArray hours = summary.value(QStringLiteral("attempts_per_hour")).toArray();
+        QCOMPARE(hours.size(), 1);
+        QCOMPARE(hours.at(0).toObject().value(QStringLiteral("failed")).toInt(), 1);
+        const Run text = hw({ QStringLiteral("deliveries"), QStringLiteral("--summary") });
+        QVERIFY2(text.out.startsWith("2 deliveries: 1 delivered, 1 retrying, 0 failed, 0 never tried\n2 attempts, "
+                                     "response time median "),
+                 text.out.constData());
     }
 
     void environmentChoosesTheStore()
