@@ -284,7 +284,7 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).code, 2);
     }
 
-    // Issue 18's search from a script: text (with `_` as itself), HTTP status, result, id.
+    // The history searched from a script: text (with `_` as itself), HTTP status, result, id, summary.
     void deliveriesSearch_data() { TestDatabases::addBackendRows(); }
     void deliveriesSearch()
     {

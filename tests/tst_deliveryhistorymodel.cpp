@@ -22,6 +22,7 @@ private Q_SLOTS:
     void scrollingKeepsTheCacheBounded();
     void pagesComeFromKeys_data();
     void pagesComeFromKeys();
+    void jumpsBeforeTheBoundariesByEstimate();
     void filtersInTheStore_data();
     void filtersInTheStore();
     void sortsInTheStore();
@@ -188,7 +189,9 @@ void TestDeliveryHistoryModel::pagesComeFromKeys()
     QVERIFY(waitForRow(model, 0));
     const auto idAt = [descending, this](int row) { return descending ? m_lastId - row : m_firstId + row; };
     const auto check = [&](int row) {
-        return model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong()
+        return model.index(row, DeliveryHistoryModel::Id)
+                   .data(DeliveryHistoryModel::RawValueRole)
+                   .toLongLong()
             == idAt(row);
     };
     // Every boundary found in the background: one every 10,000 rows.
@@ -208,7 +211,8 @@ void TestDeliveryHistoryModel::pagesComeFromKeys()
 
     const int middle = total / 2 + 1234;
     QVERIFY(waitForRow(model, middle)); // the scroll bar dragged to the middle
-    QVERIFY2(lastQuery().offset < DeliveryHistoryModel::BoundaryEvery, qPrintable(QString::number(lastQuery().offset)));
+    QVERIFY2(lastQuery().offset < DeliveryHistoryModel::BoundaryEvery,
+        qPrintable(QString::number(lastQuery().offset)));
     QVERIFY(check(middle));
 
     const int above = middle - DeliveryHistoryModel::PageSize; // scrolled up from there
@@ -219,6 +223,36 @@ void TestDeliveryHistoryModel::pagesComeFromKeys()
         idAt((middle / DeliveryHistoryModel::PageSize) * DeliveryHistoryModel::PageSize));
     QVERIFY(check(above));
     QVERIFY(check(above + DeliveryHistoryModel::PageSize - 1 - middle % DeliveryHistoryModel::PageSize));
+}
+
+// Before the boundaries reach the middle, a jump there reads from a key estimated from the
+// ends' ids (exact here: the ids have no gaps), and the page after it from its last key.
+void TestDeliveryHistoryModel::jumpsBeforeTheBoundariesByEstimate()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    disconnect(&model, &DeliveryHistoryModel::boundariesWanted, nullptr, nullptr); // none found
+    QSignalSpy wanted(&model, &DeliveryHistoryModel::pageWanted);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    const int middle = model.rowCount() / 2 + 42;
+    wanted.clear();
+    model.index(middle, 0).data(); // a view showing rows across two pages
+    model.index(middle + DeliveryHistoryModel::PageSize, 0).data();
+    QVERIFY(waitForRow(model, middle));
+    QVERIFY(waitForRow(model, middle + DeliveryHistoryModel::PageSize));
+    QCOMPARE(wanted.size(), 2); // one after the other, not two walks
+    for (const auto &request : wanted) {
+        const auto query = request.at(1).value<DeliveryFilter>();
+        QCOMPARE(query.offset, 0);
+        QVERIFY(query.beforeId.has_value());
+    }
+    for (int row : { middle, middle + DeliveryHistoryModel::PageSize }) {
+        QCOMPARE(
+            model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+            m_lastId - row);
+    }
 }
 
 void TestDeliveryHistoryModel::filtersInTheStore_data()

@@ -192,6 +192,7 @@ void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
     m_pageGeneration.clear();
     m_wantedPages.clear();
     m_requestedPages.clear();
+    m_deferredPages.clear();
     m_boundaries.clear();
     m_boundariesWanted = false;
     ++m_filterSerial;
@@ -247,12 +248,13 @@ void DeliveryHistoryModel::requestCount()
     Q_EMIT countWanted(m_countSerial, filter);
 }
 
-void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newestId)
+void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId)
 {
     if (serial != m_countSerial)
         return; // an older filter's or an older refresh's answer
     m_countSerial = 0;
     m_newestId = newestId;
+    m_oldestId = oldestId;
     const qint64 delta = count - m_count;
     // Rows past a first page shown ahead of its count are older ones: they go below it.
     const bool newestFirst
@@ -305,11 +307,20 @@ void DeliveryHistoryModel::wantPage(qint64 page) const
 
 void DeliveryHistoryModel::sendPageRequests()
 {
-    const QSet<qint64> wanted = m_wantedPages;
+    QList<qint64> wanted(m_wantedPages.cbegin(), m_wantedPages.cend());
     m_wantedPages.clear();
+    std::sort(wanted.begin(), wanted.end());
+    QSet<qint64> sent;
     for (qint64 page : wanted) {
         if (page * PageSize >= m_count || m_pageGeneration.value(page) == m_generation)
             continue; // gone, or arrived meanwhile (the first page comes with the count)
+        if (m_filter.sortKey == DeliveryFilter::SortKey::Id && sent.contains(page - 1)) {
+            // Asked for with the page above it: it follows from that page's last key once
+            // there, instead of a second walk to the same place.
+            m_deferredPages.insert(page);
+            continue;
+        }
+        sent.insert(page);
         m_requestedPages.insert(page, m_generation);
         ++m_pagesRequested;
         const DeliveryFilter query = pageQuery(page);
@@ -424,8 +435,23 @@ DeliveryFilter DeliveryHistoryModel::pageQuery(qint64 page) const
             return q;
         }
     }
-    // Counted from whichever end of the list is nearer.
     const qint64 fromEnd = m_count - first - rows;
+    if (m_filter.sortKey == DeliveryFilter::SortKey::Id && m_oldestId > 0
+        && qMin(first, fromEnd) > BoundaryEvery) {
+        // Far from both ends and before the boundaries reach it: the key estimated from the
+        // ends' ids, as if they were even. Off by the share of gaps in the ids, a few pixels of
+        // the scroll bar at most; the pages beside it follow by key.
+        const double share = double(first) / double(qMax<qint64>(1, m_count - 1));
+        const qint64 span = m_newestId - m_oldestId;
+        const qint64 estimate = m_filter.descending ? m_newestId - qint64(share * double(span))
+                                                    : m_oldestId + qint64(share * double(span));
+        if (m_filter.descending)
+            q.beforeId = estimate + 1;
+        else
+            q.afterId = estimate - 1;
+        return q;
+    }
+    // Counted from whichever end of the list is nearer.
     if (fromEnd < first) {
         q.fromEnd = true;
         q.offset = fromEnd;
@@ -466,6 +492,12 @@ void DeliveryHistoryModel::onPageLoaded(quint64 serial, qint64 offset, const QLi
     }
     m_pageGeneration.insert(page, generation);
     evictFarPages(page);
+    if (!m_deferredPages.isEmpty()) {
+        m_wantedPages.unite(m_deferredPages);
+        m_deferredPages.clear();
+        if (!m_requestTimer.isActive())
+            m_requestTimer.start();
+    }
     if (page == 0)
         findMoreBoundaries();
     if (usable > 0)

@@ -76,7 +76,7 @@ public:
     int boundaryCount() const { return int(m_boundaries.size()); }
 
 public Q_SLOTS:
-    void onCounted(quint64 serial, qint64 count, qint64 newestId);
+    void onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId = 0);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
     void onBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
 
@@ -107,6 +107,7 @@ private:
     DeliveryFilter m_filter;
     qint64 m_count = 0;
     qint64 m_newestId = 0; // the newest delivery the count includes; pages stop there
+    qint64 m_oldestId = 0; // the oldest the filter takes
     quint64 m_filterSerial = 1;
     quint64 m_generation = 1;
     quint64 m_minGeneration = 1; // pages asked for earlier no longer line up with the rows
@@ -116,6 +117,7 @@ private:
     QHash<qint64, quint64> m_pageGeneration; // page -> generation its rows were loaded in
     mutable QSet<qint64> m_wantedPages; // asked for by data(), not yet requested
     mutable QHash<qint64, quint64> m_requestedPages; // page -> generation requested in
+    QSet<qint64> m_deferredPages; // wanted, waiting for the page above to give their key
     mutable QTimer m_requestTimer;
     QList<QPair<qint64, qint64>> m_boundaries; // (row, id) every BoundaryEvery rows from row 0
     bool m_boundariesWanted = false; // a slice is on its way

@@ -377,6 +377,13 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         return;
     }
     const qint64 newestId = top->isEmpty() ? 0 : top->first().id;
+    newest.descending = false;
+    const auto bottom = m_store->deliveries(newest);
+    if (!bottom) {
+        fail(tr("Cannot count the deliveries: %1").arg(bottom.error()));
+        return;
+    }
+    const qint64 oldestId = bottom->isEmpty() ? 0 : bottom->first().id;
     DeliveryFilter upTo = filter;
     upTo.beforeId = newestId + 1;
     if (filter.limit > 0) {
@@ -390,7 +397,7 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         }
         if (first->size() < filter.limit) {
             // It is all there is: its own count.
-            Q_EMIT historyCounted(serial, first->size(), newestId);
+            Q_EMIT historyCounted(serial, first->size(), newestId, oldestId);
             Q_EMIT historyPageLoaded(serial, 0, first.value());
             return;
         }
@@ -401,7 +408,7 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));
         return;
     }
-    Q_EMIT historyCounted(serial, count.value(), newestId);
+    Q_EMIT historyCounted(serial, count.value(), newestId, oldestId);
 }
 
 void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit)

@@ -87,7 +87,8 @@ Q_SIGNALS:
     void webhookSaved(qint64 webhookId);
     // `newestId`: the count covers deliveries up to this id; pages are asked for up to it, so
     // offsets stay true while new deliveries arrive (0 when there are none).
-    void historyCounted(quint64 serial, qint64 count, qint64 newestId);
+    // `oldestId`: the list's other end, for estimating a key in between before boundaries exist.
+    void historyCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId);
     void historyPageLoaded(quint64 serial, qint64 row, const QList<Delivery> &rows);
     void historyBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
     void retryScheduleLoaded(const QList<ScheduledRetry> &rows);
