@@ -74,12 +74,14 @@ Result<QList<qint64>> JobStore::historyBoundaries(
         QStringLiteral(
             "WITH RECURSIVE b(n, k) AS (SELECT 0, CAST(:from AS BIGINT) UNION ALL SELECT n + 1, (SELECT id")
         + filterSql.from() + step + filterSql.orderBy()
-        + QStringLiteral(" LIMIT 1 OFFSET :skip) FROM b WHERE b.k IS NOT NULL AND n < :count) "
-                         "SELECT k FROM b WHERE n > 0 AND k IS NOT NULL ORDER BY n"));
+        // The hop and the count written in, not bound: PostgreSQL's generic plan for a bound
+        // OFFSET took 545 ms a slice (JIT-compiled), with them written in 97 ms.
+        + QStringLiteral(" LIMIT 1 OFFSET %1) FROM b WHERE b.k IS NOT NULL AND n < %2) "
+                         "SELECT k FROM b WHERE n > 0 AND k IS NOT NULL ORDER BY n")
+              .arg(every - 1)
+              .arg(count));
     filterSql.bind(q);
     q.bindValue(QStringLiteral(":from"), fromId);
-    q.bindValue(QStringLiteral(":skip"), every - 1);
-    q.bindValue(QStringLiteral(":count"), count);
     if (Status s = exec(q, "finding the history's boundaries"); !s)
         return Result<QList<qint64>>::failure(s.error());
     QList<qint64> keys;
