@@ -304,6 +304,63 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).code, 2);
     }
 
+    // The history searched from a script: text (with `_` as itself), HTTP status, result, id, summary.
+    void deliveriesSearch_data() { TestDatabases::addBackendRows(); }
+    void deliveriesSearch()
+    {
+        if (!useBackend())
+            return;
+        const QString hook = QString::fromLatin1(hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl() }).out.trimmed());
+        m_receiver.setResponse(503, "Quota exceeded");
+        QCOMPARE(hw({ QStringLiteral("send"), hook, QStringLiteral("--event-type"), QStringLiteral("order_created"),
+                      QStringLiteral("--wait") })
+                         .code,
+                 3);
+        m_receiver.setResponse(200, "thanks");
+        QCOMPARE(hw({ QStringLiteral("send"), hook, QStringLiteral("--event-type"), QStringLiteral("orderXcreated"),
+                      QStringLiteral("--wait") })
+                         .code,
+                 0);
+        const auto ids = [this](QStringList args) {
+            QStringList found;
+            const Run r = hw(QStringList { QStringLiteral("deliveries"), QStringLiteral("--json") } + args);
+            for (const QJsonValue &d : r.json().array())
+                found << d.toObject().value(QStringLiteral("event_type")).toString();
+            return found;
+        };
+        const QStringList failedOne { QStringLiteral("order_created") };
+        const QStringList deliveredOne { QStringLiteral("orderXcreated") };
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("order_created") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("QUOTA") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--http-status"), QStringLiteral("5xx") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--http-status"), QStringLiteral("200") }), deliveredOne);
+        QCOMPARE(ids({ QStringLiteral("--result"), QStringLiteral("retrying") }), failedOne);
+        QCOMPARE(ids({ QStringLiteral("--id"), QStringLiteral("2") }), deliveredOne);
+        QCOMPARE(ids({ QStringLiteral("--text"), QStringLiteral("order"), QStringLiteral("--search-newest"),
+                       QStringLiteral("1") }),
+                 deliveredOne);
+        const Run bad = hw({ QStringLiteral("deliveries"), QStringLiteral("--http-status"), QStringLiteral("7xx") });
+        QCOMPARE(bad.code, 2);
+        QCOMPARE(bad.err,
+                 QByteArrayLiteral("hookwatch: deliveries: \"7xx\" is not an HTTP status: give one from 100 to 599, such as "
+                                   "404, or a class such as 5xx.\n"));
+        QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--result"), QStringLiteral("lost") }).code, 2);
+        const QJsonObject summary
+            = hw({ QStringLiteral("deliveries"), QStringLiteral("--summary"), QStringLiteral("--json") }).json().object();
+        QCOMPARE(summary.value(QStringLiteral("deliveries")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("delivered")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("retrying")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("attempts")).toInt(), 2);
+        QVERIFY(summary.value(QStringLiteral("median_ms")).isDouble());
+        const QJsonArray hours = summary.value(QStringLiteral("attempts_per_hour")).toArray();
+        QCOMPARE(hours.size(), 1);
+        QCOMPARE(hours.at(0).toObject().value(QStringLiteral("failed")).toInt(), 1);
+        const Run text = hw({ QStringLiteral("deliveries"), QStringLiteral("--summary") });
+        QVERIFY2(text.out.startsWith("2 deliveries: 1 delivered, 1 retrying, 0 failed, 0 never tried\n2 attempts, "
+                                     "response time median "),
+                 text.out.constData());
+    }
+
     void environmentChoosesTheStore()
     {
         QTemporaryDir dir;

@@ -20,6 +20,9 @@ private Q_SLOTS:
     void opensAtOnceAndLoadsOnlyWhatIsAsked();
     void jumpingToTheEndLoadsOnlyTheEnd();
     void scrollingKeepsTheCacheBounded();
+    void pagesComeFromKeys_data();
+    void pagesComeFromKeys();
+    void jumpsBeforeTheBoundariesByEstimate();
     void filtersInTheStore_data();
     void filtersInTheStore();
     void sortsInTheStore();
@@ -79,6 +82,10 @@ void TestDeliveryHistoryModel::connectModel(DeliveryHistoryModel &model)
 {
     connect(&model, &DeliveryHistoryModel::countWanted, m_connection.get(), &StoreConnection::countHistory);
     connect(&model, &DeliveryHistoryModel::pageWanted, m_connection.get(), &StoreConnection::loadHistoryPage);
+    connect(&model, &DeliveryHistoryModel::boundariesWanted, m_connection.get(),
+        &StoreConnection::findHistoryBoundaries);
+    connect(m_connection->service(), &StoreService::historyBoundariesFound, &model,
+        &DeliveryHistoryModel::onBoundariesFound);
     connect(m_connection->service(), &StoreService::historyCounted, &model, &DeliveryHistoryModel::onCounted);
     connect(m_connection->service(), &StoreService::historyPageLoaded, &model,
         &DeliveryHistoryModel::onPageLoaded);
@@ -149,6 +156,97 @@ void TestDeliveryHistoryModel::scrollingKeepsTheCacheBounded()
     }
     QVERIFY2(model.cachedRowCount() <= DeliveryHistoryModel::MaxCachedRows,
         qPrintable(QString::number(model.cachedRowCount())));
+}
+
+// No page walks the rows before it: the one below a loaded page starts from its last key, the
+// one above ends at its first, the end is counted from the end, the middle from a boundary.
+// Each holds the rows an offset would give (ids are contiguous: row r is m_lastId - r).
+void TestDeliveryHistoryModel::pagesComeFromKeys_data()
+{
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("newest first") << true;
+    QTest::newRow("oldest first") << false;
+}
+
+void TestDeliveryHistoryModel::pagesComeFromKeys()
+{
+    QFETCH(bool, descending);
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    QSignalSpy wanted(&model, &DeliveryHistoryModel::pageWanted);
+    DeliveryFilter f;
+    f.descending = descending;
+    model.setFilter(f);
+    const int total = PingCount + BugCount;
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), total, 10000);
+    QVERIFY(waitForRow(model, 0));
+    const auto idAt = [descending, this](int row) { return descending ? m_lastId - row : m_firstId + row; };
+    const auto check = [&](int row) {
+        return model.index(row, DeliveryHistoryModel::Id)
+                   .data(DeliveryHistoryModel::RawValueRole)
+                   .toLongLong()
+            == idAt(row);
+    };
+    // Every boundary found in the background: one every 10,000 rows.
+    QTRY_COMPARE_WITH_TIMEOUT(model.boundaryCount(), total / DeliveryHistoryModel::BoundaryEvery, 10000);
+    const auto lastQuery = [&wanted]() { return wanted.constLast().at(1).value<DeliveryFilter>(); };
+
+    wanted.clear();
+    QVERIFY(waitForRow(model, 150)); // below the first page
+    QCOMPARE(lastQuery().offset, 0);
+    QCOMPARE(descending ? lastQuery().beforeId.value() : lastQuery().afterId.value(), idAt(99));
+    QVERIFY(check(150));
+
+    QVERIFY(waitForRow(model, total - 1)); // Ctrl+End
+    QVERIFY(lastQuery().fromEnd);
+    QCOMPARE(lastQuery().offset, 0);
+    QVERIFY(check(total - 1));
+
+    const int middle = total / 2 + 1234;
+    QVERIFY(waitForRow(model, middle)); // the scroll bar dragged to the middle
+    QVERIFY2(lastQuery().offset < DeliveryHistoryModel::BoundaryEvery,
+        qPrintable(QString::number(lastQuery().offset)));
+    QVERIFY(check(middle));
+
+    const int above = middle - DeliveryHistoryModel::PageSize; // scrolled up from there
+    QVERIFY(waitForRow(model, above));
+    QVERIFY(lastQuery().fromEnd);
+    QCOMPARE(lastQuery().offset, 0);
+    QCOMPARE(descending ? lastQuery().afterId.value() : lastQuery().beforeId.value(),
+        idAt((middle / DeliveryHistoryModel::PageSize) * DeliveryHistoryModel::PageSize));
+    QVERIFY(check(above));
+    QVERIFY(check(above + DeliveryHistoryModel::PageSize - 1 - middle % DeliveryHistoryModel::PageSize));
+}
+
+// Before the boundaries reach the middle, a jump there reads from a key estimated from the
+// ends' ids (exact here: the ids have no gaps), and the page after it from its last key.
+void TestDeliveryHistoryModel::jumpsBeforeTheBoundariesByEstimate()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    disconnect(&model, &DeliveryHistoryModel::boundariesWanted, nullptr, nullptr); // none found
+    QSignalSpy wanted(&model, &DeliveryHistoryModel::pageWanted);
+    model.setFilter(DeliveryFilter());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    const int middle = model.rowCount() / 2 + 42;
+    wanted.clear();
+    model.index(middle, 0).data(); // a view showing rows across two pages
+    model.index(middle + DeliveryHistoryModel::PageSize, 0).data();
+    QVERIFY(waitForRow(model, middle));
+    QVERIFY(waitForRow(model, middle + DeliveryHistoryModel::PageSize));
+    QCOMPARE(wanted.size(), 2); // one after the other, not two walks
+    for (const auto &request : wanted) {
+        const auto query = request.at(1).value<DeliveryFilter>();
+        QCOMPARE(query.offset, 0);
+        QVERIFY(query.beforeId.has_value());
+    }
+    for (int row : { middle, middle + DeliveryHistoryModel::PageSize }) {
+        QCOMPARE(
+            model.index(row, DeliveryHistoryModel::Id).data(DeliveryHistoryModel::RawValueRole).toLongLong(),
+            m_lastId - row);
+    }
 }
 
 void TestDeliveryHistoryModel::filtersInTheStore_data()

@@ -132,6 +132,7 @@ private Q_SLOTS:
                 { QStringLiteral("DROP INDEX deliveries_waiting"),
                     QStringLiteral("ALTER TABLE deliveries DROP COLUMN lease_token"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
+                { QStringLiteral("DROP INDEX deliveries_failed_id") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -147,7 +148,8 @@ private Q_SLOTS:
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         QCOMPARE(m_store->schemaVersion(), JobStore::SchemaVersion);
         QSqlQuery q(m_store->database());
-        if (backend == QLatin1String("sqlite")) {
+        const bool sqlite = backend == QLatin1String("sqlite");
+        if (sqlite) {
             QVERIFY(q.exec(
                 QStringLiteral("SELECT name FROM pragma_index_info('deliveries_due') ORDER BY seqno")));
         } else {
@@ -163,6 +165,10 @@ private Q_SLOTS:
             QStringList(
                 { QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
         QCOMPARE(m_store->webhook(hook).value().maxInFlight, 0);
+        QVERIFY(q.exec(sqlite
+                ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_failed_id'")
+                : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_failed_id'")));
+        QVERIFY2(q.next(), "schema 4's index of the failed deliveries");
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);

@@ -5,7 +5,9 @@
 #include "jobstore.h"
 #include "jsonoutput.h"
 #include "timeformat.h"
+#include "validation.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -33,30 +35,89 @@ QString deliveryLine(const Delivery &d)
         .arg(result, next);
 }
 
+constexpr qint64 SummaryLimit = 100000;
+
+void printSummary(const HistorySummary &s, bool json)
+{
+    if (json) {
+        QJsonArray hours;
+        for (const auto &h : s.attemptsPerHour) {
+            hours.append(QJsonObject { { QStringLiteral("hour"), TimeFormat::iso(h.start) },
+                { QStringLiteral("succeeded"), h.succeeded }, { QStringLiteral("failed"), h.failed } });
+        }
+        const auto optional
+            = [](const std::optional<qint64> &v) { return v ? QJsonValue(*v) : QJsonValue(); };
+        printJson(QJsonObject { { QStringLiteral("deliveries"), s.deliveries },
+            { QStringLiteral("newest_only"), s.capped }, { QStringLiteral("delivered"), s.delivered },
+            { QStringLiteral("retrying"), s.retrying }, { QStringLiteral("failed"), s.failed },
+            { QStringLiteral("never_tried"), s.neverTried }, { QStringLiteral("attempts"), s.attempts },
+            { QStringLiteral("median_ms"), optional(s.medianMs) },
+            { QStringLiteral("p95_ms"), optional(s.p95Ms) },
+            { QStringLiteral("attempts_per_hour"), hours } });
+        return;
+    }
+    out() << s.deliveries
+          << (s.capped ? " deliveries (the newest that match; there are more)" : " deliveries") << ": "
+          << s.delivered << " delivered, " << s.retrying << " retrying, " << s.failed << " failed, "
+          << s.neverTried << " never tried\n";
+    out() << s.attempts << " attempts";
+    if (s.medianMs)
+        out() << ", response time median " << *s.medianMs << " ms, p95 " << *s.p95Ms << " ms";
+    out() << "\n";
+    if (!s.attemptsPerHour.isEmpty())
+        out() << "HOUR (UTC)\tSUCCEEDED\tFAILED\n";
+    for (const auto &h : s.attemptsPerHour)
+        out() << TimeFormat::iso(h.start) << '\t' << h.succeeded << '\t' << h.failed << '\n';
+    out().flush();
+}
+
 } // namespace
 
 int deliveriesCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("deliveries"),
         QStringLiteral(
-            "deliveries [--webhook ID] [--status S] [--event-type T] [--since TIME] [--until TIME] "
-            "[--limit N] [--json]"));
+            "deliveries [--webhook ID] [--status S] [--result R] [--event-type T] [--http-status CODE] "
+            "[--text T [--search-newest N]] [--id ID] [--since TIME] [--until TIME] [--limit N | --summary] "
+            "[--json]"));
     c.add(QStringLiteral("webhook"), QStringLiteral("Only this webhook's deliveries."), QStringLiteral("ID"));
     c.add(QStringLiteral("status"), QStringLiteral("waiting, running, completed, failed or suspended."),
         QStringLiteral("S"));
+    c.add(QStringLiteral("result"),
+        QStringLiteral("As the window shows it: delivered, retrying, failed (for good) or never-tried."),
+        QStringLiteral("R"));
     c.add(QStringLiteral("event-type"), QStringLiteral("Only this event type."), QStringLiteral("T"));
+    c.add(QStringLiteral("http-status"),
+        QStringLiteral("The last attempt's HTTP status: a code (404) or a class (5xx)."),
+        QStringLiteral("CODE"));
+    c.add(QStringLiteral("text"),
+        QStringLiteral("Text in the id, event type, failure, payload or a response body; A-Z without case, "
+                       "% and _ as themselves."),
+        QStringLiteral("T"));
+    c.add(QStringLiteral("search-newest"),
+        QStringLiteral("--text looks among the newest N deliveries the other options take (default %1; 0: "
+                       "all, a scan of the whole store).")
+            .arg(DeliveryFilter::DefaultTextScanLimit),
+        QStringLiteral("N"));
+    c.add(QStringLiteral("id"), QStringLiteral("Only this delivery."), QStringLiteral("ID"));
     c.add(QStringLiteral("since"), QStringLiteral("Created at or after this time (ISO 8601)."),
         QStringLiteral("TIME"));
     c.add(QStringLiteral("until"), QStringLiteral("Created before this time (ISO 8601)."),
         QStringLiteral("TIME"));
     c.add(QStringLiteral("limit"), QStringLiteral("At most N, newest first (default 50)."),
         QStringLiteral("N"));
+    c.add(QStringLiteral("summary"),
+        QStringLiteral("Add up the newest 100,000 that match instead of listing them: delivered, retrying, "
+                       "failed; median and p95 response time; attempts per hour."));
     c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
     if (int code = c.parse(args); code >= 0)
         return code;
     if (!c.positional().isEmpty())
         return usageError(
             QStringLiteral("deliveries: unexpected argument \"%1\"").arg(c.positional().first()));
+    if (c.isSet(QStringLiteral("summary")) && c.isSet(QStringLiteral("limit")))
+        return usageError(QStringLiteral("deliveries: --summary adds up the newest %1; it takes no --limit")
+                              .arg(SummaryLimit));
     DeliveryFilter f;
     if (c.isSet(QStringLiteral("webhook"))) {
         auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
@@ -73,7 +134,40 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
                     .arg(c.value(QStringLiteral("status"))));
         f.status = *status;
     }
+    if (c.isSet(QStringLiteral("result"))) {
+        const QString name = c.value(QStringLiteral("result"));
+        const QHash<QString, Delivery::Display> results = {
+            { QStringLiteral("delivered"), Delivery::Display::Delivered },
+            { QStringLiteral("retrying"), Delivery::Display::Retrying },
+            { QStringLiteral("failed"), Delivery::Display::Failed },
+            { QStringLiteral("never-tried"), Delivery::Display::NeverTried },
+        };
+        if (!results.contains(name))
+            return usageError(QStringLiteral(
+                "deliveries: unknown result \"%1\" (delivered, retrying, failed or never-tried)")
+                                  .arg(name));
+        f.display = results.value(name);
+    }
     f.eventType = c.value(QStringLiteral("event-type"));
+    if (c.isSet(QStringLiteral("http-status"))) {
+        const auto range = Validation::httpStatusRange(c.value(QStringLiteral("http-status")));
+        if (!range)
+            return usageError(QStringLiteral("deliveries: ") + range.error());
+        f.httpStatus = range.value();
+    }
+    f.text = c.value(QStringLiteral("text")).trimmed();
+    if (c.isSet(QStringLiteral("search-newest"))) {
+        bool ok = false;
+        f.textScanLimit = c.value(QStringLiteral("search-newest")).toLongLong(&ok);
+        if (!ok || f.textScanLimit < 0)
+            return usageError(QStringLiteral("deliveries: --search-newest takes a number, 0 or more"));
+    }
+    if (c.isSet(QStringLiteral("id"))) {
+        auto id = parseId(c.value(QStringLiteral("id")), "delivery");
+        if (!id)
+            return failWith(id);
+        f.deliveryId = id.value();
+    }
     for (const char *name : { "since", "until" }) {
         const QString option = QLatin1String(name);
         if (!c.isSet(option))
@@ -96,6 +190,13 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
     if (f.webhookId) {
         if (auto w = store.value()->webhook(*f.webhookId); !w)
             return failWith(w);
+    }
+    if (c.isSet(QStringLiteral("summary"))) {
+        const auto summary = store.value()->historySummary(f, SummaryLimit);
+        if (!summary)
+            return failWith(summary);
+        printSummary(summary.value(), c.isSet(QStringLiteral("json")));
+        return Success;
     }
     auto list = store.value()->deliveries(f);
     if (!list)

@@ -7,10 +7,12 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 // Which deliveries a history query returns, in which order, and which page of them.
 struct DeliveryFilter
 {
+    static constexpr qint64 DefaultTextScanLimit = 100000;
     enum class SortKey { Id, Status, EventType, Attempts, LastSent, NextAttempt };
 
     std::optional<qint64> webhookId;
@@ -18,10 +20,25 @@ struct DeliveryFilter
     // Launchpad's four icons: never tried, delivered, retrying, failed (overrides status).
     std::optional<Delivery::Display> display;
     QString eventType;
-    QString text; // free text: a delivery id, or part of the event type or failure detail
+    // Free text, compared without case for the letters A-Z on both backends, `%` and `_` as
+    // themselves: a delivery id, or part of the event type, the failure detail, the payload or a
+    // response body.
+    QString text;
+    // Payloads and response bodies have no index: text is looked for among the newest this
+    // many deliveries that match the rest of the filter (0: all of them, a scan of the store).
+    qint64 textScanLimit = DefaultTextScanLimit;
+    std::optional<qint64> deliveryId;
+    // The last attempt's HTTP status within [first, second] (500-500, or 500-599 for "5xx").
+    std::optional<std::pair<int, int>> httpStatus;
     std::optional<TimeMs> since; // date_created >= since
     std::optional<TimeMs> until; // date_created < until
-    std::optional<qint64> beforeId; // newest first: id < beforeId (paging)
+    // Keys for paging: each page starts from the edge of the one beside it, one index probe at
+    // any depth instead of stepping over every row before it.
+    std::optional<qint64> beforeId; // id < beforeId
+    std::optional<qint64> afterId; // id > afterId
+    // The page is counted from the end of the list: read in the reverse order (limit and
+    // offset from the end), returned in the list's order. The last page costs the first's.
+    bool fromEnd = false;
     SortKey sortKey = SortKey::Id;
     bool descending = true;
     int limit = 50;

@@ -229,4 +229,30 @@ QString maskedUrl(const QString &text)
     return url.toString(QUrl::FullyEncoded);
 }
 
+Result<std::pair<int, int>> httpStatusRange(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    const auto invalid = [&text]() {
+        return Result<std::pair<int, int>>::failure(
+            QStringLiteral("\"%1\" is not an HTTP status: give one from 100 to 599, such as 404, or a class "
+                           "such as 5xx.")
+                .arg(text),
+            ErrorKind::Invalid);
+    };
+    if (t.size() != 3)
+        return invalid();
+    if (t.endsWith(QLatin1String("xx"))) {
+        const int digit = t.at(0).digitValue();
+        if (digit < 1 || digit > 5)
+            return invalid();
+        return std::make_pair(digit * 100, digit * 100 + 99);
+    }
+    bool ok = false;
+    const int code = t.toInt(&ok);
+    if (!ok || code < 100 || code > 599)
+        return invalid();
+    return std::make_pair(code, code);
+}
+
+
 } // namespace Validation

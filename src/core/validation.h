@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+
 // Checks for everything a user can type or pipe in. Each returns a message fit to show
 // as it is, and the callers change nothing when one fails.
 namespace Validation {
@@ -32,6 +34,8 @@ Status headerField(const QByteArray &name, const QByteArray &value);
 Status customHeader(const QByteArray &name, const QByteArray &value);
 Status eventType(const QString &eventType);
 Status timeout(qint64 ms);
+// An HTTP status to search for: "404" is itself, "5xx" every status from 500 to 599.
+Result<std::pair<int, int>> httpStatusRange(const QString &text);
 
 // Header names whose values are credentials: shown masked everywhere.
 bool isSensitiveHeader(const QByteArray &name);

@@ -327,6 +327,10 @@ void MainWindow::connectStore()
     });
     connect(m_historyModel, &DeliveryHistoryModel::countWanted, m_store, &StoreConnection::countHistory);
     connect(m_historyModel, &DeliveryHistoryModel::pageWanted, m_store, &StoreConnection::loadHistoryPage);
+    connect(m_historyModel, &DeliveryHistoryModel::boundariesWanted, m_store,
+        &StoreConnection::findHistoryBoundaries);
+    connect(service, &StoreService::historyBoundariesFound, m_historyModel,
+        &DeliveryHistoryModel::onBoundariesFound);
     connect(service, &StoreService::historyCounted, m_historyModel, &DeliveryHistoryModel::onCounted);
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {

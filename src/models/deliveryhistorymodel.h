@@ -40,6 +40,10 @@ public:
     static constexpr int PageSize = 100;
     static constexpr int MaxCachedRows = 50 * PageSize;
     static constexpr int RequestGatherMs = 15;
+    // A long list (id order) gets a key every BoundaryEvery rows, found a few at a time in the
+    // store's thread, so a jump into its middle walks at most that many rows from a key.
+    static constexpr int BoundaryEvery = 10000;
+    static constexpr int BoundariesPerRequest = 20;
 
     explicit DeliveryHistoryModel(QObject *parent = nullptr);
     ~DeliveryHistoryModel() override;
@@ -69,16 +73,20 @@ public:
     int cachedRowCount() const { return int(m_rows.size()); }
     int pagesRequested() const { return m_pagesRequested; }
     bool isCounting() const { return m_countSerial != 0; }
+    int boundaryCount() const { return int(m_boundaries.size()); }
 
 public Q_SLOTS:
-    void onCounted(quint64 serial, qint64 count, qint64 newestId);
+    void onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId = 0);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
+    void onBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
 
 Q_SIGNALS:
     // `filter.limit` > 0: send the first page of that many rows with the count, under `serial`
     // (it may come before the count).
     void countWanted(quint64 serial, const DeliveryFilter &filter);
+    // The page at row `offset`, as `filter`'s key, offset and end say.
     void pageWanted(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
+    void boundariesWanted(quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void counted(qint64 count);
 
 private:
@@ -87,10 +95,19 @@ private:
     void wantPage(qint64 page) const;
     void sendPageRequests();
     void evictFarPages(qint64 nearPage);
+    void findMoreBoundaries();
+    // The query for a page: from the key of a loaded row beside it, from a boundary, or
+    // counted from the nearer end.
+    DeliveryFilter pageQuery(qint64 page) const;
+    // A loaded row that still stands at `row`, or null.
+    const Delivery *keyRow(qint64 row) const;
+    // The boundary (row, id) at or above `row`, if one was found.
+    std::optional<QPair<qint64, qint64>> nearestBoundary(qint64 row) const;
 
     DeliveryFilter m_filter;
     qint64 m_count = 0;
     qint64 m_newestId = 0; // the newest delivery the count includes; pages stop there
+    qint64 m_oldestId = 0; // the oldest the filter takes
     quint64 m_filterSerial = 1;
     quint64 m_generation = 1;
     quint64 m_minGeneration = 1; // pages asked for earlier no longer line up with the rows
@@ -100,6 +117,9 @@ private:
     QHash<qint64, quint64> m_pageGeneration; // page -> generation its rows were loaded in
     mutable QSet<qint64> m_wantedPages; // asked for by data(), not yet requested
     mutable QHash<qint64, quint64> m_requestedPages; // page -> generation requested in
+    QSet<qint64> m_deferredPages; // wanted, waiting for the page above to give their key
     mutable QTimer m_requestTimer;
+    QList<QPair<qint64, qint64>> m_boundaries; // (row, id) every BoundaryEvery rows from row 0
+    bool m_boundariesWanted = false; // a slice is on its way
     int m_pagesRequested = 0;
 };

@@ -43,6 +43,7 @@ StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     connect(this, &StoreConnection::removeWebhook, s, &StoreService::removeWebhook);
     connect(this, &StoreConnection::countHistory, s, &StoreService::countHistory);
     connect(this, &StoreConnection::loadHistoryPage, s, &StoreService::loadHistoryPage);
+    connect(this, &StoreConnection::findHistoryBoundaries, s, &StoreService::findHistoryBoundaries);
     connect(this, &StoreConnection::loadRetrySchedule, s, &StoreService::loadRetrySchedule);
     connect(this, &StoreConnection::loadDetail, s, &StoreService::loadDetail);
     connect(this, &StoreConnection::loadStatus, s, &StoreService::loadStatus);

@@ -36,7 +36,9 @@ Q_SIGNALS:
     void saveWebhook(const Webhook &webhook);
     void removeWebhook(qint64 webhookId);
     void countHistory(quint64 serial, const DeliveryFilter &filter);
-    void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
+    void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit);
+    void findHistoryBoundaries(
+        quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void loadRetrySchedule();
     void loadDetail(qint64 deliveryId);
     void loadStatus();

@@ -377,6 +377,13 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         return;
     }
     const qint64 newestId = top->isEmpty() ? 0 : top->first().id;
+    newest.descending = false;
+    const auto bottom = m_store->deliveries(newest);
+    if (!bottom) {
+        fail(tr("Cannot count the deliveries: %1").arg(bottom.error()));
+        return;
+    }
+    const qint64 oldestId = bottom->isEmpty() ? 0 : bottom->first().id;
     DeliveryFilter upTo = filter;
     upTo.beforeId = newestId + 1;
     if (filter.limit > 0) {
@@ -390,7 +397,7 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         }
         if (first->size() < filter.limit) {
             // It is all there is: its own count.
-            Q_EMIT historyCounted(serial, first->size(), newestId);
+            Q_EMIT historyCounted(serial, first->size(), newestId, oldestId);
             Q_EMIT historyPageLoaded(serial, 0, first.value());
             return;
         }
@@ -401,15 +408,14 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));
         return;
     }
-    Q_EMIT historyCounted(serial, count.value(), newestId);
+    Q_EMIT historyCounted(serial, count.value(), newestId, oldestId);
 }
 
-void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit)
+void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit)
 {
     if (!m_store)
         return;
-    DeliveryFilter page = filter;
-    page.offset = offset;
+    DeliveryFilter page = filter; // its key, offset and end say where the page starts
     page.limit = limit;
     page.withPayload = false;
     const auto rows = m_store->deliveries(page);
@@ -417,7 +423,20 @@ void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter,
         fail(tr("Cannot read the deliveries: %1").arg(rows.error()));
         return;
     }
-    Q_EMIT historyPageLoaded(serial, offset, rows.value());
+    Q_EMIT historyPageLoaded(serial, row, rows.value());
+}
+
+void StoreService::findHistoryBoundaries(
+    quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count)
+{
+    if (!m_store)
+        return;
+    const auto ids = m_store->historyBoundaries(filter, fromId, every, count);
+    if (!ids) {
+        fail(tr("Cannot read the deliveries: %1").arg(ids.error()));
+        return;
+    }
+    Q_EMIT historyBoundariesFound(serial, fromId, ids.value());
 }
 
 void StoreService::loadRetrySchedule()

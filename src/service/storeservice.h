@@ -56,7 +56,11 @@ public Q_SLOTS:
     // With `filter.limit` > 0, the first page of that many rows comes too, under the same
     // serial: ahead of the count when there are more rows than that, else right after it.
     void countHistory(quint64 serial, const DeliveryFilter &filter);
-    void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
+    // A page as the filter's key, offset and end say; `row` is where it goes in the list.
+    void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit);
+    // A slice of the boundaries pass: see JobStore::historyBoundaries().
+    void findHistoryBoundaries(
+        quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void loadRetrySchedule();
     void loadDetail(qint64 deliveryId);
     void loadStatus();
@@ -83,8 +87,10 @@ Q_SIGNALS:
     void webhookSaved(qint64 webhookId);
     // `newestId`: the count covers deliveries up to this id; pages are asked for up to it, so
     // offsets stay true while new deliveries arrive (0 when there are none).
-    void historyCounted(quint64 serial, qint64 count, qint64 newestId);
-    void historyPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
+    // `oldestId`: the list's other end, for estimating a key in between before boundaries exist.
+    void historyCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId);
+    void historyPageLoaded(quint64 serial, qint64 row, const QList<Delivery> &rows);
+    void historyBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
     void retryScheduleLoaded(const QList<ScheduledRetry> &rows);
     void detailLoaded(const DeliveryDetail &detail);
     void statusLoaded(const StoreStatus &status);

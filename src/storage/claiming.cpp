@@ -54,9 +54,9 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     const bool pg = m_config.backend == DatabaseConfig::Backend::Postgres;
     Status error;
     SqlStatement *recover = prepared("claim.recover",
-        QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, "
-                       "lease_owner = NULL, lease_token = NULL WHERE status = 1 AND "
-                       "lease_expires < :now"),
+        sql("UPDATE deliveries SET status = {WAITING}, lease_expires = NULL, "
+            "lease_owner = NULL, lease_token = NULL WHERE status = {RUNNING} AND "
+            "lease_expires < :now"),
         error);
     // The due deliveries of each webhook with due work, earliest first, up to `per` of each and
     // no more than its own limit leaves room for; then taken in turns (every webhook's first,
@@ -67,12 +67,14 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     static const char *const ClaimFairPostgres
         = "WITH turns AS (SELECT due.id, due.scheduled_start, ROW_NUMBER() OVER (PARTITION BY w.id "
           "ORDER BY due.scheduled_start, due.id) AS turn FROM webhooks w CROSS JOIN LATERAL (SELECT id, "
-          "scheduled_start FROM deliveries WHERE status = 0 AND webhook_id = w.id AND scheduled_start <= "
+          "scheduled_start FROM deliveries WHERE status = {WAITING} AND webhook_id = w.id AND "
+          "scheduled_start <= "
           ":now "
           "ORDER BY scheduled_start, id LIMIT CASE WHEN w.max_in_flight IS NULL THEN :per ELSE GREATEST(0, "
-          "LEAST(:per2, w.max_in_flight - (SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND "
+          "LEAST(:per2, w.max_in_flight - (SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND "
           "r.webhook_id = w.id))) END FOR UPDATE SKIP LOCKED) due WHERE NOT (w.id = ANY(CAST(:skip AS "
-          "BIGINT[])))) UPDATE deliveries SET status = 1, lease_owner = :owner, lease_token = :token, "
+          "BIGINT[])))) UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, lease_token = "
+          ":token, "
           "lease_expires = :expires WHERE id IN (SELECT id FROM turns ORDER BY turn, scheduled_start, id "
           "LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
     static const char *const ClaimFairSqlite
@@ -80,18 +82,21 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "BY "
           "d.scheduled_start, d.id) AS turn, CASE WHEN w.max_in_flight IS NULL THEN :per ELSE "
           "w.max_in_flight - "
-          "(SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND r.webhook_id = w.id) END AS room FROM "
-          "webhooks w JOIN deliveries d ON d.id IN (SELECT x.id FROM deliveries x WHERE x.status = 0 AND "
+          "(SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND r.webhook_id = w.id) END AS "
+          "room FROM "
+          "webhooks w JOIN deliveries d ON d.id IN (SELECT x.id FROM deliveries x WHERE x.status = {WAITING} "
+          "AND "
           "x.webhook_id = w.id AND x.scheduled_start <= :now ORDER BY x.scheduled_start, x.id LIMIT :per2) "
-          "WHERE w.id NOT IN (SELECT value FROM json_each(:skip))) UPDATE deliveries SET status = 1, "
+          "WHERE w.id NOT IN (SELECT value FROM json_each(:skip))) UPDATE deliveries SET status = {RUNNING}, "
           "lease_owner "
           "= :owner, lease_token = :token, lease_expires = :expires WHERE id IN (SELECT id FROM turns WHERE "
           "turn "
           "<= room ORDER BY turn, scheduled_start, id LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
     SqlStatement *claim = onlyId
         ? prepared("claim.one",
-            sql("UPDATE deliveries SET status = 1, lease_owner = :owner, lease_token = :token, "
-                "lease_expires = :expires WHERE id = :id AND status = 0 RETURNING {DELIVERY_COLUMNS}"),
+            sql("UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, lease_token = :token, "
+                "lease_expires = :expires WHERE id = :id AND status = {WAITING} RETURNING "
+                "{DELIVERY_COLUMNS}"),
             error)
         : prepared("claim.due", sql(pg ? ClaimFairPostgres : ClaimFairSqlite), error);
     SqlStatement *readHook
@@ -159,8 +164,8 @@ Status JobStore::renewLeases(const QList<Lease> &leases, qint64 leaseMs)
     return inTransaction<void>([&]() -> Status {
         Status error;
         SqlStatement *renew = prepared("lease.renew",
-            QStringLiteral("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
-                           "status = 1 AND lease_token = :token"),
+            sql("UPDATE deliveries SET lease_expires = :expires WHERE id = :id AND "
+                "status = {RUNNING} AND lease_token = :token"),
             error);
         if (!renew)
             return error;
@@ -182,9 +187,8 @@ Status JobStore::releaseLeases(const QList<Lease> &leases)
         return {};
     return inTransaction<void>([&]() -> Status {
         SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-        q.prepare(
-            QStringLiteral("UPDATE deliveries SET status = 0, lease_expires = NULL, lease_owner = NULL, "
-                           "lease_token = NULL WHERE id = :id AND status = 1 AND lease_token = :token"));
+        q.prepare(sql("UPDATE deliveries SET status = {WAITING}, lease_expires = NULL, lease_owner = NULL, "
+                      "lease_token = NULL WHERE id = :id AND status = {RUNNING} AND lease_token = :token"));
         for (const Lease &lease : leases) {
             q.bindValue(QStringLiteral(":id"), lease.deliveryId);
             q.bindValue(QStringLiteral(":token"), lease.token);
@@ -205,13 +209,12 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
     // their own limit: their due work must not look due (the dispatcher would look again
     // every millisecond); a lease ending, the second value, frees their room.
     SqlStatement *q = prepared("next.wake",
-        QStringLiteral(
-            "SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
-            "WHERE x.status = 0 AND x.webhook_id = w.id AND x.scheduled_start IS NOT NULL ORDER BY "
+        sql("SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
+            "WHERE x.status = {WAITING} AND x.webhook_id = w.id AND x.scheduled_start IS NOT NULL ORDER BY "
             "x.scheduled_start LIMIT 1) AS next_start FROM webhooks w WHERE w.max_in_flight IS NULL "
-            "OR w.max_in_flight > (SELECT COUNT(*) FROM deliveries r WHERE r.status = 1 AND "
+            "OR w.max_in_flight > (SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND "
             "r.webhook_id = w.id)) AS firsts), (SELECT MIN(lease_expires) FROM deliveries WHERE "
-            "status = 1)"),
+            "status = {RUNNING})"),
         error);
     if (!q)
         return R::failure(error.error());
@@ -233,8 +236,8 @@ Result<bool> JobStore::hasUnfinished()
 {
     ensureConnected();
     Status error;
-    SqlStatement *q = prepared(
-        "has.unfinished", QStringLiteral("SELECT 1 FROM deliveries WHERE status IN (0, 1) LIMIT 1"), error);
+    SqlStatement *q = prepared("has.unfinished",
+        sql("SELECT 1 FROM deliveries WHERE status IN ({WAITING}, {RUNNING}) LIMIT 1"), error);
     if (!q)
         return Result<bool>::failure(error.error());
     if (Status s = exec(*q, "checking for unfinished deliveries"); !s)

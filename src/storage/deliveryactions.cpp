@@ -143,11 +143,11 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
             u.prepare(QStringLiteral("UPDATE deliveries SET scheduled_start = :now%1 WHERE id = :id")
                           .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
         } else {
-            u.prepare(QStringLiteral(
-                "UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
-                "date_finished = NULL, lease_expires = NULL, lease_owner = NULL, lease_token = "
-                "NULL%1 WHERE id = :id")
-                          .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
+            u.prepare(
+                sql("UPDATE deliveries SET status = {WAITING}, scheduled_start = :now, attempt_count = 0, "
+                    "date_finished = NULL, lease_expires = NULL, lease_owner = NULL, lease_token = "
+                    "NULL%1 WHERE id = :id")
+                    .arg(resetWindow ? QStringLiteral(", date_first_sent = NULL") : QString()));
         }
         u.bindValue(QStringLiteral(":now"), now);
         u.bindValue(QStringLiteral(":id"), deliveryId);
@@ -166,8 +166,8 @@ Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
             return Result<int>::failure(s.error(), s.errorKind());
     }
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(QStringLiteral("UPDATE deliveries SET status = 0, scheduled_start = :now, attempt_count = 0, "
-                             "date_finished = NULL WHERE status = 3")
+    q.prepare(sql("UPDATE deliveries SET status = {WAITING}, scheduled_start = :now, attempt_count = 0, "
+                  "date_finished = NULL WHERE status = {FAILED}")
         + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
     q.bindValue(QStringLiteral(":now"), now());
     if (webhookId)
@@ -192,9 +192,8 @@ Status JobStore::suspend(qint64 deliveryId)
                 JobStatusInfo::invalidTransitionMessage(status, JobStatus::Suspended), ErrorKind::Invalid);
         // A running attempt goes on; its result is kept, and the delivery stays suspended.
         SqlStatement u(database(), SqlStatement::Mode(statementMode()));
-        u.prepare(
-            QStringLiteral("UPDATE deliveries SET status = 4, lease_expires = NULL, lease_owner = NULL, "
-                           "lease_token = NULL WHERE id = :id"));
+        u.prepare(sql("UPDATE deliveries SET status = {SUSPENDED}, lease_expires = NULL, lease_owner = NULL, "
+                      "lease_token = NULL WHERE id = :id"));
         u.bindValue(QStringLiteral(":id"), deliveryId);
         if (Status s = exec(u, "suspending a delivery"); !s)
             return s;
@@ -211,8 +210,8 @@ Result<int> JobStore::pruneChunk(TimeMs before, int chunk)
         // status index (every finished delivery, old or new), which SQLite picks on a store never
         // ANALYZEd.
         SqlStatement *q = prepared("prune.chunk",
-            QStringLiteral("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
-                           "date_finished < :before AND +status IN (2, 3) LIMIT :chunk)"),
+            sql("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
+                "date_finished < :before AND +status IN ({COMPLETED}, {FAILED}) LIMIT :chunk)"),
             error);
         if (!q)
             return Result<int>::failure(error.error());

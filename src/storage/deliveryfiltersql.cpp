@@ -1,20 +1,51 @@
 #include "deliveryfiltersql.h"
 
 #include "sqlstatement.h"
+#include "statussql.h"
 
-#include <QStringList>
+DeliveryFilterSql::DeliveryFilterSql(const DeliveryFilter &filter, DatabaseConfig::Backend backend)
+    : m_filter(filter)
+    , m_backend(backend)
+{
+    m_clauses = selectionClauses(filter);
+    if (!filter.text.isEmpty()) {
+        m_clauses << textClause(filter.text);
+        if (filter.textScanLimit > 0) {
+            // Text has no index: look only among the newest deliveries the rest of the filter
+            // takes, so a search costs at most that many rows at any size of store.
+            const QStringList rest = selectionClauses(filter);
+            const QString recent = QStringLiteral("SELECT id FROM deliveries")
+                + (rest.isEmpty() ? QString() : QStringLiteral(" WHERE ") + rest.join(QLatin1String(" AND ")))
+                + QStringLiteral(" ORDER BY id DESC LIMIT ") + placeholder(filter.textScanLimit);
+            m_clauses << QStringLiteral("id >= COALESCE((SELECT MIN(recent.id) FROM (") + recent
+                    + QStringLiteral(") AS recent), 0)");
+        }
+    }
+    if (filter.beforeId)
+        m_clauses << QStringLiteral("id < ") + placeholder(*filter.beforeId);
+    if (filter.afterId)
+        m_clauses << QStringLiteral("id > ") + placeholder(*filter.afterId);
+}
 
-namespace DeliveryFilterSql {
+QString DeliveryFilterSql::placeholder(const QVariant &value)
+{
+    const QString name = QStringLiteral(":f%1").arg(m_values.size());
+    m_values.append({ name, value });
+    return name;
+}
 
-QString where(const DeliveryFilter &f)
+// Everything but the text and the paging keys.
+QStringList DeliveryFilterSql::selectionClauses(const DeliveryFilter &f)
 {
     QStringList clauses;
+    if (f.deliveryId)
+        clauses << QStringLiteral("id = ") + placeholder(*f.deliveryId);
     if (f.webhookId)
-        clauses << QStringLiteral("webhook_id = :webhook");
+        clauses << QStringLiteral("webhook_id = ") + placeholder(*f.webhookId);
     if (f.status)
-        clauses << QStringLiteral("status = :status");
+        clauses << QStringLiteral("status = ") + StatusSql::literal(*f.status);
     if (!f.eventType.isEmpty())
-        clauses << QStringLiteral("event_type = :type");
+        clauses << QStringLiteral("event_type = ") + placeholder(f.eventType);
     if (f.display) {
         switch (*f.display) {
         case Delivery::Display::NeverTried:
@@ -24,61 +55,82 @@ QString where(const DeliveryFilter &f)
             clauses << QStringLiteral("successful = 1");
             break;
         case Delivery::Display::Retrying:
-            clauses << QStringLiteral("successful = 0 AND status IN (0, 1, 4)");
+            clauses << StatusSql::retrying();
             break;
         case Delivery::Display::Failed:
-            clauses << QStringLiteral("successful = 0 AND status IN (2, 3)");
+            clauses << StatusSql::failed();
             break;
         }
     }
-    if (!f.text.isEmpty()) {
-        bool isNumber = false;
-        f.text.toLongLong(&isNumber);
-        clauses << (isNumber
-                ? QStringLiteral("(id = :textid OR event_type LIKE :text OR failure_detail LIKE :text2)")
-                : QStringLiteral("(event_type LIKE :text OR failure_detail LIKE :text2)"));
+    if (f.httpStatus) {
+        clauses << QStringLiteral("last_status_code BETWEEN ") + placeholder(f.httpStatus->first)
+                + QStringLiteral(" AND ") + placeholder(f.httpStatus->second);
     }
     if (f.since)
-        clauses << QStringLiteral("date_created >= :since");
+        clauses << QStringLiteral("date_created >= ") + placeholder(*f.since);
     if (f.until)
-        clauses << QStringLiteral("date_created < :until");
-    if (f.beforeId)
-        clauses << QStringLiteral("id < :before");
-    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QLatin1String(" AND "));
+        clauses << QStringLiteral("date_created < ") + placeholder(*f.until);
+    return clauses;
 }
 
-void bind(SqlStatement &q, const DeliveryFilter &f)
+QString DeliveryFilterSql::textClause(const QString &text)
 {
-    if (f.webhookId)
-        q.bindValue(QStringLiteral(":webhook"), *f.webhookId);
-    if (f.status)
-        q.bindValue(QStringLiteral(":status"), int(*f.status));
-    if (!f.eventType.isEmpty())
-        q.bindValue(QStringLiteral(":type"), f.eventType);
-    if (!f.text.isEmpty()) {
-        bool isNumber = false;
-        const qint64 id = f.text.toLongLong(&isNumber);
-        if (isNumber)
-            q.bindValue(QStringLiteral(":textid"), id);
-        QString pattern = f.text;
-        pattern.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
-        const QString like = QStringLiteral("%") + pattern + QStringLiteral("%");
-        q.bindValue(QStringLiteral(":text"), like);
-        q.bindValue(QStringLiteral(":text2"), like);
-    }
-    if (f.since)
-        q.bindValue(QStringLiteral(":since"), *f.since);
-    if (f.until)
-        q.bindValue(QStringLiteral(":until"), *f.until);
-    if (f.beforeId)
-        q.bindValue(QStringLiteral(":before"), *f.beforeId);
+    // SQLite's LIKE ignores the case of A-Z and nothing else; PostgreSQL's ILIKE does the same
+    // for A-Z (and more). Payloads and bodies are bytes: SQLite compares them as UTF-8 text,
+    // PostgreSQL in encode()'s escape form, where only ASCII stands for itself.
+    const bool pg = m_backend == DatabaseConfig::Backend::Postgres;
+    const QString like = pg ? QStringLiteral(" ILIKE ") : QStringLiteral(" LIKE ");
+    const QString escape = QStringLiteral(" ESCAPE '\\'");
+    const auto textLike = [&](const QString &column) -> QString {
+        return column + like + placeholder(containsPattern(text)) + escape;
+    };
+    const auto bytesLike = [&](const QString &column) -> QString {
+        const QString value = pg ? QStringLiteral("encode(%1, 'escape')").arg(column)
+                                 : QStringLiteral("CAST(%1 AS TEXT)").arg(column);
+        const QString pattern = pg ? containsPattern(byteaEscaped(text.toUtf8())) : containsPattern(text);
+        return value + like + placeholder(pattern) + escape;
+    };
+    QStringList alternatives;
+    bool isNumber = false;
+    const qint64 id = text.toLongLong(&isNumber);
+    if (isNumber)
+        alternatives << QStringLiteral("id = ") + placeholder(id);
+    alternatives << textLike(QStringLiteral("event_type")) << textLike(QStringLiteral("failure_detail"))
+                 << bytesLike(QStringLiteral("payload"))
+                 << QStringLiteral(
+                        "EXISTS (SELECT 1 FROM attempts WHERE attempts.delivery_id = deliveries.id AND ")
+            + bytesLike(QStringLiteral("attempts.response_body")) + QLatin1Char(')');
+    return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
 }
 
-QString orderBy(const DeliveryFilter &f)
+QString DeliveryFilterSql::from() const
 {
-    const QString dir = f.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const DeliveryFilter &f = m_filter;
+    const bool failedAlone = f.display == Delivery::Display::Failed && !f.webhookId && !f.deliveryId
+        && f.eventType.isEmpty() && !f.status;
+    if (m_backend == DatabaseConfig::Backend::Sqlite && failedAlone)
+        return QStringLiteral(" FROM deliveries INDEXED BY deliveries_failed_id");
+    return QStringLiteral(" FROM deliveries");
+}
+
+QString DeliveryFilterSql::where() const
+{
+    return m_clauses.isEmpty() ? QString()
+                               : QStringLiteral(" WHERE ") + m_clauses.join(QLatin1String(" AND "));
+}
+
+void DeliveryFilterSql::bind(SqlStatement &q) const
+{
+    for (const auto &value : m_values)
+        q.bindValue(value.first, value.second);
+}
+
+QString DeliveryFilterSql::orderBy() const
+{
+    const bool descending = m_filter.descending != m_filter.fromEnd;
+    const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     QString column;
-    switch (f.sortKey) {
+    switch (m_filter.sortKey) {
     case DeliveryFilter::SortKey::Id:
         return QStringLiteral(" ORDER BY id") + dir;
     case DeliveryFilter::SortKey::Status:
@@ -100,4 +152,31 @@ QString orderBy(const DeliveryFilter &f)
     return QStringLiteral(" ORDER BY ") + column + dir + QStringLiteral(", id") + dir;
 }
 
-} // namespace DeliveryFilterSql
+QString DeliveryFilterSql::containsPattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    escaped += QLatin1Char('%');
+    for (QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            escaped += QLatin1Char('\\');
+        escaped += c;
+    }
+    escaped += QLatin1Char('%');
+    return escaped;
+}
+
+QString DeliveryFilterSql::byteaEscaped(const QByteArray &bytes)
+{
+    QString escaped;
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == 0 || byte > 127)
+            escaped += QLatin1Char('\\') + QStringLiteral("%1").arg(byte, 3, 8, QLatin1Char('0'));
+        else if (byte == '\\')
+            escaped += QLatin1String("\\\\");
+        else
+            escaped += QLatin1Char(c);
+    }
+    return escaped;
+}

@@ -1,20 +1,49 @@
 #pragma once
 
+#include "databaseconfig.h"
 #include "deliveryfilter.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
 class SqlStatement;
 
-// A DeliveryFilter as SQL on the deliveries table: its WHERE clause with named placeholders,
-// the values for them, and its ORDER BY.
-namespace DeliveryFilterSql {
+// A DeliveryFilter as SQL on the deliveries table: its WHERE clause and the values for its
+// placeholders, made together so the two cannot disagree, and its ORDER BY. The backends'
+// differences in text search live here.
+class DeliveryFilterSql
+{
+public:
+    DeliveryFilterSql(const DeliveryFilter &filter, DatabaseConfig::Backend backend);
 
-// " WHERE …", or empty when the filter takes every delivery.
-QString where(const DeliveryFilter &f);
-// Binds the values where() left placeholders for.
-void bind(SqlStatement &q, const DeliveryFilter &f);
-// " ORDER BY …", ties broken by id in the same direction.
-QString orderBy(const DeliveryFilter &f);
+    // " FROM deliveries": on SQLite the failed deliveries are read from their own index, named,
+    // as SQLite's planner picks deliveries_due to count them (3.6 s instead of 0.13 s at 10M)
+    // and, without statistics, deliveries_status_id and a sort for a page.
+    QString from() const;
+    // " WHERE …", or empty when the filter takes every delivery.
+    QString where() const;
+    // Binds the values where() left placeholders for.
+    void bind(SqlStatement &q) const;
+    // " ORDER BY …", ties broken by id in the same direction; reversed for a page from the end.
+    QString orderBy() const;
 
-} // namespace DeliveryFilterSql
+    // The pattern for `LIKE … ESCAPE '\'` that finds `text` anywhere: `%`, `_` and `\` escaped.
+    static QString containsPattern(const QString &text);
+    // Bytes as PostgreSQL's encode(…, 'escape') writes them: zero and bytes over 127 as \ooo,
+    // a backslash doubled. Payloads and response bodies are searched in this form there, as
+    // they need not be valid UTF-8.
+    static QString byteaEscaped(const QByteArray &bytes);
+
+private:
+    QString placeholder(const QVariant &value);
+    QStringList selectionClauses(const DeliveryFilter &f);
+    QString textClause(const QString &text);
+
+    DeliveryFilter m_filter;
+    DatabaseConfig::Backend m_backend;
+    QStringList m_clauses;
+    QList<QPair<QString, QVariant>> m_values;
+};

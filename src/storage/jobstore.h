@@ -5,6 +5,7 @@
 #include "databaseconfig.h"
 #include "delivery.h"
 #include "deliveryfilter.h"
+#include "historysummary.h"
 #include "result.h"
 #include "storecounts.h"
 #include "webhook.h"
@@ -39,7 +40,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -76,6 +77,14 @@ public:
     Result<Delivery> delivery(qint64 id);
     Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
     Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    // The filtered history added up (HistorySummary), over the newest `limit` deliveries it
+    // takes and their attempts: bounded at any size of store.
+    Result<HistorySummary> historySummary(const DeliveryFilter &filter, qint64 limit);
+    // Keys for jumping into a long list (id order only): the ids `every` rows apart in the
+    // filter's order, after the row whose id is `fromId` (a boundary itself), at most `count`
+    // of them; fewer at the end of the list.
+    Result<QList<qint64>> historyBoundaries(
+        const DeliveryFilter &filter, qint64 fromId, int every, int count);
     Result<QList<Attempt>> attempts(qint64 deliveryId);
     // Deliveries waiting for a retry after a failed attempt, soonest first.
     Result<QList<Delivery>> retrySchedule(int limit);

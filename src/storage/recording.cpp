@@ -80,14 +80,13 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     // come back from the row, so an attempt recorded late by an earlier claim cannot repeat one.
     const std::string updateKey = "record.update." + std::to_string(n);
     SqlStatement *update = prepared(updateKey.c_str(),
-        QStringLiteral(
-            "WITH v(id, token, status, first_sent, sent, finished, next_start, successful, detail, "
+        sql("WITH v(id, token, status, first_sent, sent, finished, next_start, successful, detail, "
             "code) AS (VALUES %1) UPDATE deliveries SET status = v.status, date_first_sent = "
             "v.first_sent, date_sent = v.sent, date_finished = v.finished, scheduled_start = "
             "v.next_start, successful = v.successful, failure_detail = v.detail, last_status_code = "
             "v.code, lease_owner = NULL, lease_expires = NULL, lease_token = NULL, total_attempts = "
             "deliveries.total_attempts + 1, attempt_count = deliveries.attempt_count + 1 FROM v WHERE "
-            "deliveries.id = v.id AND deliveries.status = 1 AND deliveries.lease_token = v.token AND "
+            "deliveries.id = v.id AND deliveries.status = {RUNNING} AND deliveries.lease_token = v.token AND "
             "deliveries.lease_owner = ? RETURNING deliveries.id, deliveries.total_attempts, "
             "deliveries.attempt_count")
             .arg(tuples.join(QLatin1String(", "))),

@@ -1,0 +1,365 @@
+#include "deliveryfiltersql.h"
+#include "jobstore.h"
+#include "sqlstatement.h"
+#include "testdatabases.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+// The history as the window and `deliveries` read it: search (escaping, case, payloads and
+// responses, HTTP status, id), and pages fetched from keys in both directions.
+
+namespace {
+constexpr TimeMs T0 = 1795860000000; // 2026-11-28T10:00:00Z
+
+QList<qint64> ids(const QList<Delivery> &list)
+{
+    QList<qint64> out;
+    for (const Delivery &d : list)
+        out << d.id;
+    return out;
+}
+} // namespace
+
+class TestHistoryQueries final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabases::Scratch> m_scratch;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<JobStore> m_store;
+    qint64 m_webhook = 0;
+
+    bool openFresh()
+    {
+        QFETCH(QString, backend);
+        m_store.reset();
+        m_scratch = std::make_unique<TestDatabases::Scratch>(backend);
+        if (!m_scratch->ok()) {
+            if (TestDatabases::postgresRequired())
+                QTest::qFail(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            return false;
+        }
+        m_clock = std::make_unique<ManualClock>(T0);
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        if (const Status opened = m_store->open(); !opened) {
+            QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
+            return false;
+        }
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        m_webhook = m_store->addWebhook(w).value();
+        return true;
+    }
+
+    // One attempt on the oldest due delivery, answered with `status` and `body`; a failure is
+    // final when `retry` is false.
+    void answer(int status, const QByteArray &body, bool retry = true)
+    {
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 1, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        AttemptRecord r;
+        r.before = claimed.first().delivery;
+        r.policy = claimed.first().webhook.retryPolicy;
+        if (!retry)
+            r.policy.windowMs = 0;
+        r.attempt.deliveryId = claimed.first().delivery.id;
+        r.attempt.dateStarted = m_clock->now();
+        r.attempt.dateSent = m_clock->now();
+        r.attempt.request.url = claimed.first().webhook.deliveryUrl;
+        AttemptResponse response;
+        response.statusCode = status;
+        response.body = body;
+        r.attempt.response = response;
+        QVERIFY(m_store->recordAttempts(QStringLiteral("w"), { r }).ok());
+    }
+
+    qint64 count(const DeliveryFilter &f) { return m_store->countDeliveries(f).value(); }
+
+    QList<qint64> found(const QString &text)
+    {
+        DeliveryFilter f;
+        f.text = text;
+        const auto list = m_store->deliveries(f);
+        if (!list)
+            qWarning() << list.error();
+        return list ? ids(list.value()) : QList<qint64> { -1 };
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_store.reset();
+        m_scratch.reset();
+    }
+
+    // `_` and `%` are themselves, not wildcards, and were once removed from the search: a
+    // search for "order_created" found nothing. A-Z match without case on both backends.
+    void searchEscapesWildcardsAndIgnoresCase_data() { TestDatabases::addBackendRows(); }
+    void searchEscapesWildcardsAndIgnoresCase()
+    {
+        if (!openFresh())
+            return;
+        const qint64 underscore
+            = m_store->createDelivery(m_webhook, QStringLiteral("order_created"), "{}").value();
+        const qint64 letter
+            = m_store->createDelivery(m_webhook, QStringLiteral("orderXcreated"), "{}").value();
+        const qint64 percent = m_store->createDelivery(m_webhook, QStringLiteral("sale:50%"), "{}").value();
+        const qint64 backslash = m_store->createDelivery(m_webhook, QStringLiteral("path\\x"), "{}").value();
+        QCOMPARE(found(QStringLiteral("order_created")), QList<qint64> { underscore });
+        QCOMPARE(found(QStringLiteral("ORDER_Created")), QList<qint64> { underscore });
+        QCOMPARE(found(QStringLiteral("orderx")), QList<qint64> { letter });
+        QCOMPARE(found(QStringLiteral("50%")), QList<qint64> { percent });
+        QCOMPARE(found(QStringLiteral("%")), QList<qint64> { percent });
+        QCOMPARE(found(QStringLiteral("_")), QList<qint64> { underscore });
+        QCOMPARE(found(QStringLiteral("h\\x")), QList<qint64> { backslash });
+        QCOMPARE(found(QStringLiteral("order")), (QList<qint64> { letter, underscore }));
+        DeliveryFilter f;
+        f.text = QStringLiteral("ORDER");
+        QCOMPARE(count(f), 2);
+    }
+
+    // Text in the payload and in any attempt's response body; a number also finds that id.
+    void searchFindsPayloadsResponsesAndIds_data() { TestDatabases::addBackendRows(); }
+    void searchFindsPayloadsResponsesAndIds()
+    {
+        if (!openFresh())
+            return;
+        const qint64 rejected = m_store->createDelivery(m_webhook, QStringLiteral("ping"), "{}").value();
+        const qint64 customer
+            = m_store->createDelivery(m_webhook, QStringLiteral("ping"), R"({"customer_name": "Jürgen"})")
+                  .value();
+        const qint64 plain = m_store->createDelivery(m_webhook, QStringLiteral("ping"), "{}").value();
+        answer(503, "Rejected: QUOTA exceeded\xff");
+        answer(200, "ok");
+        answer(200, "ok");
+        QCOMPARE(found(QStringLiteral("quota")), QList<qint64> { rejected });
+        QCOMPARE(found(QStringLiteral("Customer_Name")), QList<qint64> { customer });
+        QCOMPARE(found(QStringLiteral("Jürgen")), QList<qint64> { customer });
+        QVERIFY(found(QString::number(plain)).contains(plain)); // and whatever has the digits in it
+        QCOMPARE(found(QStringLiteral("nowhere")), QList<qint64> {});
+    }
+
+    void filtersByHttpStatusAndId_data() { TestDatabases::addBackendRows(); }
+    void filtersByHttpStatusAndId()
+    {
+        if (!openFresh())
+            return;
+        const qint64 a = m_store->createDelivery(m_webhook, QStringLiteral("ping"), "{}").value();
+        const qint64 b = m_store->createDelivery(m_webhook, QStringLiteral("ping"), "{}").value();
+        const qint64 c = m_store->createDelivery(m_webhook, QStringLiteral("ping"), "{}").value();
+        answer(503, "");
+        answer(500, "");
+        answer(200, "");
+        DeliveryFilter f;
+        f.httpStatus = std::make_pair(500, 599);
+        QCOMPARE(ids(m_store->deliveries(f).value()), (QList<qint64> { b, a }));
+        f.httpStatus = std::make_pair(500, 500);
+        QCOMPARE(ids(m_store->deliveries(f).value()), QList<qint64> { b });
+        f = DeliveryFilter();
+        f.deliveryId = c;
+        QCOMPARE(ids(m_store->deliveries(f).value()), QList<qint64> { c });
+        QCOMPARE(count(f), 1);
+    }
+
+    // The search reads at most textScanLimit of the newest deliveries the rest of the filter
+    // takes: its cost is bounded at any size of store.
+    void searchIsBoundedToTheNewest_data() { TestDatabases::addBackendRows(); }
+    void searchIsBoundedToTheNewest()
+    {
+        if (!openFresh())
+            return;
+        const qint64 old = m_store->createDelivery(m_webhook, QStringLiteral("needle"), "{}").value();
+        m_store->createDeliveries(m_webhook, QStringLiteral("hay"), "{}", 5);
+        const qint64 recent = m_store->createDelivery(m_webhook, QStringLiteral("needle"), "{}").value();
+        DeliveryFilter f;
+        f.text = QStringLiteral("needle");
+        QCOMPARE(ids(m_store->deliveries(f).value()), (QList<qint64> { recent, old }));
+        f.textScanLimit = 6;
+        QCOMPARE(ids(m_store->deliveries(f).value()), QList<qint64> { recent });
+        QCOMPARE(count(f), 1);
+        f.eventType = QStringLiteral("needle"); // the bound counts what the rest of the filter takes
+        QCOMPARE(ids(m_store->deliveries(f).value()), (QList<qint64> { recent, old }));
+    }
+
+    // Pages from a key in both directions and from either end give the rows OFFSET gives.
+    void pagesByKeyInBothDirections_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<bool>("failedOnly");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            for (bool descending : { true, false }) {
+                for (bool failedOnly : { false, true }) {
+                    QTest::addRow("%s %s%s", backend, descending ? "newest first" : "oldest first",
+                        failedOnly ? ", failed" : "")
+                        << QString::fromLatin1(backend) << descending << failedOnly;
+                }
+            }
+        }
+    }
+    void pagesByKeyInBothDirections()
+    {
+        QFETCH(bool, descending);
+        QFETCH(bool, failedOnly);
+        if (!openFresh())
+            return;
+        m_store->createDeliveries(m_webhook, QStringLiteral("ping"), "{}", 47);
+        for (int i = 0; i < 47; ++i)
+            answer(i % 3 == 0 ? 500 : 200, "", false);
+        DeliveryFilter all;
+        all.descending = descending;
+        if (failedOnly)
+            all.display = Delivery::Display::Failed;
+        all.limit = 1000;
+        const QList<qint64> expected = ids(m_store->deliveries(all).value());
+        QCOMPARE(expected.size(), failedOnly ? 16 : 47);
+        const int pageSize = 5;
+
+        // Down from the first page: each page after the last key of the one before.
+        QList<qint64> down;
+        DeliveryFilter f = all;
+        f.limit = pageSize;
+        for (;;) {
+            const QList<qint64> page = ids(m_store->deliveries(f).value());
+            down << page;
+            if (page.size() < pageSize)
+                break;
+            (descending ? f.beforeId : f.afterId) = page.last();
+        }
+        QCOMPARE(down, expected);
+
+        // Up from the end: the last page counted from the end, then each page before the first
+        // key of the one after, each returned in the list's order.
+        QList<qint64> up;
+        f = all;
+        f.limit = pageSize;
+        f.fromEnd = true;
+        for (;;) {
+            const QList<qint64> page = ids(m_store->deliveries(f).value());
+            up = page + up;
+            if (page.size() < pageSize)
+                break;
+            (descending ? f.afterId : f.beforeId) = page.first();
+        }
+        QCOMPARE(up, expected);
+
+        // Offsets from the end: the same rows as offsets from the start.
+        f = all;
+        f.limit = pageSize;
+        f.fromEnd = true;
+        f.offset = 7;
+        const auto fromEnd = ids(m_store->deliveries(f).value());
+        QCOMPARE(fromEnd, expected.mid(expected.size() - 7 - pageSize, pageSize));
+
+        // Boundaries every 5 rows from the first, in two slices; a page from a boundary.
+        f = all;
+        QList<qint64> boundaries = m_store->historyBoundaries(f, expected.first(), 5, 2).value();
+        QCOMPARE(boundaries.size(), 2);
+        boundaries << m_store->historyBoundaries(f, boundaries.last(), 5, 100).value();
+        QList<qint64> everyFifth;
+        for (qsizetype row = 5; row < expected.size(); row += 5)
+            everyFifth << expected.at(row);
+        QCOMPARE(boundaries, everyFifth);
+        f.limit = pageSize;
+        (descending ? f.beforeId : f.afterId) = boundaries.at(1) + (descending ? 1 : -1);
+        f.offset = 2;
+        QCOMPARE(ids(m_store->deliveries(f).value()), expected.mid(12, pageSize));
+    }
+
+    // The summary adds up the newest `limit` deliveries the filter takes and their attempts.
+    void summarisesTheFilteredHistory_data() { TestDatabases::addBackendRows(); }
+    void summarisesTheFilteredHistory()
+    {
+        if (!openFresh())
+            return;
+        m_store->createDeliveries(m_webhook, QStringLiteral("ping"), "{}", 4);
+        m_store->createDelivery(m_webhook, QStringLiteral("other"), "{}");
+        answer(200, "");
+        answer(503, "");
+        answer(500, "", false);
+        m_clock->advance(HistorySummary::Hour);
+        answer(204, ""); // the fourth ping; the fifth delivery is never tried
+        DeliveryFilter f;
+        f.eventType = QStringLiteral("ping");
+        HistorySummary s = m_store->historySummary(f, 1000).value();
+        QCOMPARE(s.deliveries, 4);
+        QCOMPARE(s.delivered, 2);
+        QCOMPARE(s.retrying, 1);
+        QCOMPARE(s.failed, 1);
+        QCOMPARE(s.neverTried, 0);
+        QVERIFY(!s.capped);
+        QCOMPARE(s.attempts, 4);
+        QCOMPARE(s.attemptsPerHour.size(), 2);
+        QCOMPARE(s.attemptsPerHour.at(0).succeeded, 1);
+        QCOMPARE(s.attemptsPerHour.at(0).failed, 2);
+        QCOMPARE(s.attemptsPerHour.at(1).succeeded, 1);
+        s = m_store->historySummary(DeliveryFilter(), 2).value(); // the newest two: "other" and the 4th ping
+        QVERIFY(s.capped);
+        QCOMPARE(s.deliveries, 2);
+        QCOMPARE(s.neverTried, 1);
+        QCOMPARE(s.delivered, 1);
+        QCOMPARE(s.attempts, 1);
+    }
+
+    // The failed deliveries are paged and counted from deliveries_failed_id (schema 4), with
+    // statistics or without; the statements as the store makes them.
+    void failedFilterUsesItsIndex_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("analyzed");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            QTest::addRow("%s", backend) << QString::fromLatin1(backend) << false;
+            QTest::addRow("%s, ANALYZE", backend) << QString::fromLatin1(backend) << true;
+        }
+    }
+    void failedFilterUsesItsIndex()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, analyzed);
+        if (!openFresh())
+            return;
+        const bool sqlite = backend == QLatin1String("sqlite");
+        m_store->createDeliveries(m_webhook, QStringLiteral("x"), "{}", 5000);
+        QSqlQuery q(m_store->database());
+        // Most delivered long ago, one in fifty failed, a few pending.
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET status = 2, successful = CASE WHEN id % 50 = 0 "
+                                      "THEN 0 ELSE 1 END, date_finished = id WHERE id <= 4990")));
+        if (analyzed)
+            QVERIFY(q.exec(QStringLiteral("ANALYZE")));
+        if (!sqlite)
+            QVERIFY(
+                q.exec(QStringLiteral("SET enable_seqscan = off"))); // a small table is read whole otherwise
+        DeliveryFilter f;
+        f.display = Delivery::Display::Failed;
+        f.beforeId = 3000;
+        const DatabaseConfig::Backend b = m_store->config().backend;
+        const DeliveryFilterSql page(f, b);
+        const DeliveryFilterSql counted(DeliveryFilter { f }, b);
+        const QStringList statements = {
+            QStringLiteral("SELECT id") + page.from() + page.where() + page.orderBy()
+                + QStringLiteral(" LIMIT 100"),
+            QStringLiteral("SELECT COUNT(*)") + counted.from() + counted.where(),
+        };
+        for (const QString &statement : statements) {
+            SqlStatement explain(m_store->database(), SqlStatement::Mode::Inline);
+            explain.prepare(
+                (sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + statement);
+            (statement.contains(QLatin1String("COUNT")) ? counted : page).bind(explain);
+            QVERIFY2(explain.exec(), qPrintable(statement + explain.lastError().text()));
+            QStringList plan;
+            while (explain.next())
+                plan << explain.value(sqlite ? 3 : 0).toString();
+            QVERIFY2(plan.join(QLatin1Char(' ')).contains(QLatin1String("deliveries_failed_id")),
+                qPrintable(statement + QStringLiteral(": ") + plan.join(QLatin1String("; "))));
+        }
+        QCOMPARE(count(f), 59);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryQueries)
+#include "tst_historyqueries.moc"
