@@ -132,6 +132,7 @@ private Q_SLOTS:
                 { QStringLiteral("DROP INDEX deliveries_waiting"),
                     QStringLiteral("ALTER TABLE deliveries DROP COLUMN lease_token"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN paused_at") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -163,6 +164,7 @@ private Q_SLOTS:
             QStringList(
                 { QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
         QCOMPARE(m_store->webhook(hook).value().maxInFlight, 0);
+        QVERIFY(!m_store->webhook(hook).value().pausedAt);
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);
