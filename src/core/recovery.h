@@ -50,5 +50,6 @@ struct StuckReport
     bool noDispatcher() const { return liveLeases == 0 && overdue > 0; }
 };
 
+Q_DECLARE_METATYPE(FailedSelection)
 Q_DECLARE_METATYPE(RecoveryPreview)
 Q_DECLARE_METATYPE(StuckReport)

@@ -205,11 +205,13 @@ void MainWindow::createMenusAndToolBar()
     QMenu *webhook = menuBar()->addMenu(tr("&Webhook"));
     webhook->addActions({ m_addWebhookAction, m_editWebhookAction, m_deleteWebhookAction });
     webhook->addSeparator();
-    webhook->addActions({ m_pingAction, m_sendTestAction, m_retryFailedAction });
+    webhook->addActions({ m_pingAction, m_sendTestAction, m_pauseWebhookAction });
+    webhook->addSeparator();
+    webhook->addActions({ m_retryFailedAction, m_stuckAction });
     QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction });
     delivery->addSeparator();
-    delivery->addAction(m_copyCurlAction);
+    delivery->addActions({ m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction });
     delivery->addSeparator();
     delivery->addActions({ m_pauseAction, m_pruneAction });
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -605,7 +607,14 @@ void MainWindow::updateActions()
     m_deleteWebhookAction->setEnabled(hook);
     m_pingAction->setEnabled(hook);
     m_sendTestAction->setEnabled(hook);
-    m_retryFailedAction->setEnabled(hook);
+    m_retryFailedAction->setEnabled(open);
+    m_stuckAction->setEnabled(open);
+    m_exportHistoryAction->setEnabled(open);
+    m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());
+    const auto selected = hook ? selectedWebhook() : std::nullopt;
+    m_pauseWebhookAction->setEnabled(hook);
+    m_pauseWebhookAction->setText(
+        selected && selected->webhook.pausedAt ? tr("Res&ume Webhook") : tr("Pa&use Webhook"));
     bool canRetry = false;
     bool canRetryNow = false;
     for (const Delivery &d : selectedDeliveries()) {
