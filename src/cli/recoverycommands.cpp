@@ -54,17 +54,18 @@ int retryFailedCommand(const Invocation &inv, const Command &c)
             return failWith(id);
         selection.webhookId = id.value();
     }
+    // Checked before the store is opened: bad input touches nothing, not even a new file.
+    if (c.isSet(QStringLiteral("since"))) {
+        if (auto since = parseSince(c.value(QStringLiteral("since")), 0); !since)
+            return failWith(since);
+    }
     std::unique_ptr<JobStore> holder;
     auto store = openStore(inv, holder);
     if (!store)
         return failWith(store);
     JobStore *s = store.value();
-    if (c.isSet(QStringLiteral("since"))) {
-        auto since = parseSince(c.value(QStringLiteral("since")), s->now());
-        if (!since)
-            return failWith(since);
-        selection.since = since.value();
-    }
+    if (c.isSet(QStringLiteral("since")))
+        selection.since = parseSince(c.value(QStringLiteral("since")), s->now()).value();
     if (c.isSet(QStringLiteral("dry-run"))) {
         constexpr int Listed = 20;
         auto preview = s->previewFailed(selection, Listed);

@@ -79,12 +79,17 @@ MainWindow::MainWindow(
     m_webhookView->setItemDelegateForColumn(
         WebhookTableModel::LastResult, new StatusDelegate(WebhookTableModel::DisplayStateRole, this));
     m_webhookView->addActions({ m_pingAction, m_sendTestAction, TableViews::separator(this),
-        m_editWebhookAction, m_deleteWebhookAction, TableViews::separator(this), m_retryFailedAction,
-        TableViews::separator(this), m_addWebhookAction });
+        m_pauseWebhookAction, m_editWebhookAction, m_deleteWebhookAction, TableViews::separator(this),
+        m_retryFailedAction, m_stuckAction, TableViews::separator(this), m_addWebhookAction });
     auto *webhookHeader = m_webhookView->horizontalHeader();
     webhookHeader->resizeSection(WebhookTableModel::Id, 44);
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
-    webhookHeader->resizeSection(WebhookTableModel::Active, 80);
+    // The check box and the longest of its words in this language ("Angehalten").
+    int activeWidth = 0;
+    for (const char *word : { "Active", "Inactive", "Paused" })
+        activeWidth
+            = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
+    webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
     webhookHeader->resizeSection(WebhookTableModel::EventTypes, 200);
     webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
