@@ -669,7 +669,7 @@ POST %1
     </message>
     <message>
         <source>Pa&amp;use Webhook</source>
-        <translation>Webhook &amp;anhalten</translation>
+        <translation>Webhook pa&amp;usieren</translation>
     </message>
     <message>
         <source>Recover &amp;Failed Deliveries…</source>
@@ -1041,7 +1041,7 @@ POST %1
     </message>
     <message>
         <source>Cannot pause webhook %1: %2</source>
-        <translation>Webhook %1 kann nicht angehalten werden: %2</translation>
+        <translation>Webhook %1 kann nicht pausiert werden: %2</translation>
     </message>
     <message>
         <source>Cannot resume webhook %1: %2</source>
@@ -1049,7 +1049,7 @@ POST %1
     </message>
     <message>
         <source>Webhook %1 is paused: its deliveries are held.</source>
-        <translation>Webhook %1 ist angehalten: seine Zustellungen werden zurückgehalten.</translation>
+        <translation>Webhook %1 ist pausiert: seine Zustellungen werden zurückgehalten.</translation>
     </message>
     <message>
         <source>Webhook %1 is resumed: held deliveries go out in order.</source>
@@ -1348,7 +1348,7 @@ Wiederholungsregel: %2</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>Angehalten</translation>
+        <translation>Pausiert</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ MainWindow::MainWindow(
     auto *webhookHeader = m_webhookView->horizontalHeader();
     webhookHeader->resizeSection(WebhookTableModel::Id, 44);
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
-    // The check box and the longest of its words in this language ("Angehalten").
+    // The check box and the longest of its words in this language ("Pausiert").
     int activeWidth = 0;
     for (const char *word : { "Active", "Inactive", "Paused" })
         activeWidth
