@@ -133,6 +133,7 @@ private Q_SLOTS:
                     QStringLiteral("ALTER TABLE deliveries DROP COLUMN lease_token"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
                 { QStringLiteral("DROP INDEX deliveries_failed_id") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN paused_at") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -169,6 +170,7 @@ private Q_SLOTS:
                 ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_failed_id'")
                 : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_failed_id'")));
         QVERIFY2(q.next(), "schema 4's index of the failed deliveries");
+        QVERIFY(!m_store->webhook(hook).value().pausedAt);
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);

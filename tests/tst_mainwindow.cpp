@@ -5,12 +5,14 @@
 #include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"
+#include "recoverdialog.h"
 #include "storeconnection.h"
 #include "storeservice.h"
 #include "testeventdialog.h"
 #include "testreceiver.h"
 #include "webhooktablemodel.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void rendersToPng();
     void historyStartsAsItStays();
     void firstWindowFitsTheScreen();
+    void recoverDialogPreviewsThenRecovers();
     void closingClosesTheStoreFirst();
 
 private:
@@ -366,6 +369,55 @@ void TestMainWindow::closingClosesTheStoreFirst()
     // Nothing of the closed store keeps running: no warnings from a timer on a gone connection.
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     QTest::qWait(600);
+}
+
+// After an outage: the admin opens Recover Failed, sees how many failed and which, and sends
+// them again in one step; the webhook paused meanwhile holds them until resumed.
+void TestMainWindow::recoverDialogPreviewsThenRecovers()
+{
+    selectWebhook(m_failingHook);
+    JobStore store(m_config);
+    QVERIFY(store.open().ok());
+    const int requestsBefore = m_failingReceiver.requestCount() + 1;
+    clickToolButton("pingAction");
+    QTRY_COMPARE_WITH_TIMEOUT(m_failingReceiver.requestCount(), requestsBefore, 10000);
+    DeliveryFilter newest;
+    newest.limit = 1;
+    const Delivery pinged = store.deliveries(newest)->constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(store.delivery(pinged.id)->status, JobStatus::Failed, 10000);
+    const Delivery failed = store.delivery(pinged.id).value();
+
+    auto *pauseWebhook = m_window->findChild<QAction *>(QStringLiteral("pauseWebhookAction"));
+    QVERIFY(pauseWebhook && pauseWebhook->isEnabled());
+    pauseWebhook->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(store.webhook(m_failingHook)->pausedAt.has_value(), 10000);
+
+    clickToolButton("retryFailedAction");
+    RecoverDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<RecoverDialog *>()) != nullptr, 5000);
+    QCOMPARE(dialog->selection().webhookId, std::optional<qint64>(m_failingHook));
+    auto *count = dialog->findChild<QLabel *>(QStringLiteral("recoverCount"));
+    const qint64 failedCount = store.previewFailed(dialog->selection(), 0)->count;
+    QVERIFY(failedCount >= 1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        count->text().startsWith(QString::number(failedCount) + QLatin1String(" failed")), 10000);
+    QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("recoverList"))
+                ->toPlainText()
+                .contains(QStringLiteral("#%1 ").arg(failed.id)));
+    if (const QString dir = qEnvironmentVariable("HOOKWATCH_SCREENSHOT_DIR"); !dir.isEmpty())
+        dialog->grab().save(dir + QStringLiteral("/recover-dialog.png"));
+    auto *recover = dialog->findChild<QPushButton *>(QStringLiteral("recoverButton"));
+    QVERIFY(recover->isEnabled());
+    QTest::mouseClick(recover, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(store.delivery(failed.id)->status, JobStatus::Waiting, 10000);
+    QCOMPARE(store.previewFailed({ 0, m_failingHook }, 0)->count, 0);
+
+    // Held while paused; resumed, it is sent (and fails again: the window of 0 has passed).
+    QCOMPARE(m_failingReceiver.requestCount(), requestsBefore);
+    QTRY_COMPARE_WITH_TIMEOUT(pauseWebhook->text(), QStringLiteral("Res&ume Webhook"), 10000);
+    pauseWebhook->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_failingReceiver.requestCount() > requestsBefore, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.delivery(failed.id)->status, JobStatus::Failed, 10000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -8,10 +8,12 @@
 #include "testdatabases.h"
 #include "testreceiver.h"
 
+#include <QFile>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void optionsReachTheDispatcher();
     void pruneLetsTheWindowsQueriesThrough_data();
     void pruneLetsTheWindowsQueriesThrough();
+    void recoveryAndExportLetTheWindowsQueriesThrough_data();
+    void recoveryAndExportLetTheWindowsQueriesThrough();
 
 private:
     // A store with one webhook sending to `path` on the receiver and `count` deliveries.
@@ -470,6 +474,71 @@ void TestStoreService::pruneLetsTheWindowsQueriesThrough()
     QCOMPARE(answers, QStringList({ QStringLiteral("status"), pruned }));
     DeliveryFilter all;
     QCOMPARE(a.store->countDeliveries(all).value(), 0);
+    m_connection.reset();
+}
+
+void TestStoreService::recoveryAndExportLetTheWindowsQueriesThrough_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+// The window's recovery: previewed, then sent again a chunk per turn, the status asked after
+// it answered first; then the history exported to a file, a page per turn.
+void TestStoreService::recoveryAndExportLetTheWindowsQueriesThrough()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 0);
+    REQUIRE_STORE(a);
+    constexpr int Failed = 3 * JobStore::DefaultRecoveryChunk + 1;
+    const qint64 hookId = a.store->webhooks()->constFirst().id;
+    const auto ids
+        = a.store->createDeliveries(hookId, QStringLiteral("night"), QByteArrayLiteral("{}"), Failed);
+    QVERIFY(ids.ok());
+    QSqlQuery q(a.store->database());
+    QVERIFY(q.prepare(QStringLiteral("UPDATE deliveries SET status = 3, successful = 0, date_finished = :t, "
+                                     "failure_detail = 'HTTP 503' WHERE id BETWEEN :first AND :last")));
+    q.bindValue(QStringLiteral(":t"), Clock::system()->now() - RetryPolicy::Hour);
+    q.bindValue(QStringLiteral(":first"), ids->first);
+    q.bindValue(QStringLiteral(":last"), ids->second);
+    QVERIFY(q.exec());
+
+    m_connection = std::make_unique<StoreConnection>();
+    StoreService *service = m_connection->service();
+    QStringList answers;
+    connect(service, &StoreService::actionDone, this, [&answers](const QString &m) { answers << m; });
+    connect(service, &StoreService::actionFailed, this, [&answers](const QString &m) { answers << m; });
+    connect(service, &StoreService::statusLoaded, this,
+        [&answers](const StoreStatus &) { answers << QStringLiteral("status"); });
+    QSignalSpy previewed(service, &StoreService::recoveryPreviewed);
+    DeliveryOptions watchOnly;
+    watchOnly.deliver = false;
+    Q_EMIT m_connection->open(a.scratch->config(), watchOnly);
+    const FailedSelection selection { Clock::system()->now() - 2 * RetryPolicy::Hour, hookId };
+    Q_EMIT m_connection->previewRecovery(7, selection);
+    QTRY_COMPARE_WITH_TIMEOUT(previewed.size(), 1, 10000);
+    QCOMPARE(previewed.first().at(0).toULongLong(), 7u);
+    QCOMPARE(previewed.first().at(1).value<RecoveryPreview>().count, Failed);
+    QCOMPARE(a.store->countDeliveries({ std::nullopt, JobStatus::Failed }).value(), Failed);
+
+    Q_EMIT m_connection->recoverFailed(selection);
+    Q_EMIT m_connection->loadStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 30000);
+    QCOMPARE(answers,
+        QStringList(
+            { QStringLiteral("status"), QStringLiteral("Queued %1 failed delivery(s) again.").arg(Failed) }));
+    QCOMPARE(a.store->countDeliveries({ std::nullopt, JobStatus::Waiting }).value(), Failed);
+
+    answers.clear();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.csv"));
+    Q_EMIT m_connection->exportHistory(DeliveryFilter(), path, QStringLiteral("csv"));
+    Q_EMIT m_connection->loadStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 30000);
+    QCOMPARE(answers.at(0), QStringLiteral("status"));
+    QCOMPARE(answers.at(1), QStringLiteral("Exported %1 delivery(s) to %2.").arg(Failed).arg(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count("\r\n"), Failed + 1);
     m_connection.reset();
 }
 

@@ -382,10 +382,6 @@ POST %1
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <source>Retry All &amp;Failed of Webhook</source>
-        <translation>Alle &amp;fehlgeschlagenen des Webhooks wiederholen</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
     </message>
@@ -648,10 +644,6 @@ POST %1
         <translation>Mit neuem Fenster</translation>
     </message>
     <message>
-        <source>Retry Failed</source>
-        <translation>Fehlgeschlagene wiederholen</translation>
-    </message>
-    <message>
         <source>Prune</source>
         <translation>Bereinigen</translation>
     </message>
@@ -670,6 +662,58 @@ POST %1
     <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Webhook</source>
+        <translation>Webhook &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use Webhook</source>
+        <translation>Webhook pa&amp;usieren</translation>
+    </message>
+    <message>
+        <source>Recover &amp;Failed Deliveries…</source>
+        <translation>&amp;Fehlgeschlagene Zustellungen wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stuck Deliveries…</source>
+        <translation>&amp;Hängende Zustellungen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport History…</source>
+        <translation>Verlauf e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Attempts…</source>
+        <translation>&amp;Versuche exportieren…</translation>
+    </message>
+    <message>
+        <source>Recover Failed</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Attempts</source>
+        <translation>Versuche exportieren</translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har)</source>
+        <translation>HTTP-Archiv (*.har)</translation>
+    </message>
+    <message>
+        <source>HTTP request file (*.http)</source>
+        <translation>HTTP-Anfragedatei (*.http)</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1023,74 @@ POST %1
         <source>Pruned %n finished delivery(s).</source>
         <translation><numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform><numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform></translation>
     </message>
+    <message>
+        <source>Cannot count the failed deliveries: %1</source>
+        <translation>Die fehlgeschlagenen Zustellungen können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>A recovery is under way already.</source>
+        <translation>Eine Wiederherstellung läuft bereits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovery stopped after %n delivery(s): %1</source>
+        <translation><numerusform>Wiederherstellung nach %n Zustellung abgebrochen: %1</numerusform><numerusform>Wiederherstellung nach %n Zustellungen abgebrochen: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n failed delivery(s) again.</source>
+        <translation><numerusform>%n fehlgeschlagene Zustellung erneut eingereiht.</numerusform><numerusform>%n fehlgeschlagene Zustellungen erneut eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot pause webhook %1: %2</source>
+        <translation>Webhook %1 kann nicht pausiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot resume webhook %1: %2</source>
+        <translation>Webhook %1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Webhook %1 is paused: its deliveries are held.</source>
+        <translation>Webhook %1 ist pausiert: seine Zustellungen werden zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 is resumed: held deliveries go out in order.</source>
+        <translation>Webhook %1 ist fortgesetzt: zurückgehaltene Zustellungen gehen der Reihe nach hinaus.</translation>
+    </message>
+    <message>
+        <source>Cannot look for stuck deliveries: %1</source>
+        <translation>Hängende Zustellungen können nicht gesucht werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot re-queue stuck deliveries: %1</source>
+        <translation>Hängende Zustellungen können nicht erneut eingereiht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-queued %n stuck delivery(s).</source>
+        <translation><numerusform>%n hängende Zustellung erneut eingereiht.</numerusform><numerusform>%n hängende Zustellungen erneut eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <source>An export is under way already.</source>
+        <translation>Ein Export läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export stopped: %1</source>
+        <translation>Export abgebrochen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n delivery(s) to %1.</source>
+        <translation><numerusform>%n Zustellung nach %1 exportiert.</numerusform><numerusform>%n Zustellungen nach %1 exportiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot export delivery %1: %2</source>
+        <translation>Zustellung %1 kann nicht exportiert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n attempt(s) of delivery %1 to %2.</source>
+        <translation><numerusform>%n Versuch der Zustellung %1 nach %2 exportiert.</numerusform><numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>TestEventDialog</name>
@@ -1233,6 +1345,108 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>TLS: trusts a self-signed certificate</source>
         <translation>TLS: vertraut einem selbstsignierten Zertifikat</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Recover Failed Deliveries</source>
+        <translation>Fehlgeschlagene Zustellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Send the deliveries that failed for good again, oldest first, each with a new retry window. Workers take them at each webhook's own pace.</source>
+        <translation>Die endgültig fehlgeschlagenen Zustellungen erneut senden, die älteste zuerst, jede mit einem neuen Wiederholungsfenster. Die Worker nehmen sie im Tempo des jeweiligen Webhooks.</translation>
+    </message>
+    <message>
+        <source>Failed since:</source>
+        <translation>Fehlgeschlagen seit:</translation>
+    </message>
+    <message>
+        <source>Only webhook %1 (%2)</source>
+        <translation>Nur Webhook %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only the selected webhook</source>
+        <translation>Nur der gewählte Webhook</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Nothing failed since then.</source>
+        <translation>Seitdem ist nichts fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed delivery(s) will be sent again.</source>
+        <translation><numerusform>%n fehlgeschlagene Zustellung wird erneut gesendet.</numerusform><numerusform>%n fehlgeschlagene Zustellungen werden erneut gesendet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n:</source>
+        <translation><numerusform>Die erste:</numerusform><numerusform>Die ersten %n:</numerusform></translation>
+    </message>
+    <message>
+        <source>#%1  webhook %2  %3  failed %4: %5</source>
+        <translation>#%1  Webhook %2  %3  fehlgeschlagen %4: %5</translation>
+    </message>
+</context>
+<context>
+    <name>StuckDialog</name>
+    <message>
+        <source>Stuck Deliveries</source>
+        <translation>Hängende Zustellungen</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-queue</source>
+        <translation>&amp;Erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Give the deliveries running past their lease back to the queue, due now.</source>
+        <translation>Die Zustellungen, die über ihre Lease hinaus laufen, wieder in die Warteschlange geben, jetzt fällig.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>No stuck deliveries. %n being attempted now.</source>
+        <translation><numerusform>Keine hängenden Zustellungen. %n wird gerade versucht.</numerusform><numerusform>Keine hängenden Zustellungen. %n werden gerade versucht.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running past their lease</source>
+        <translation><numerusform>%n läuft über ihre Lease hinaus</numerusform><numerusform>%n laufen über ihre Lease hinaus</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due for over a minute and not picked up.</source>
+        <translation><numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform><numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform></translation>
+    </message>
+    <message>
+        <source>No dispatcher is delivering from this store: start 'hookwatch worker', or turn delivering on in Preferences.</source>
+        <translation>Kein Dispatcher stellt aus dieser Datenbank zu: starten Sie 'hookwatch worker' oder schalten Sie das Zustellen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>#%1  webhook %2  %3 since %4</source>
+        <translation>#%1  Webhook %2  %3 seit %4</translation>
+    </message>
+    <message>
+        <source>running past its lease</source>
+        <translation>läuft über ihre Lease hinaus</translation>
+    </message>
+    <message>
+        <source>due, not picked up</source>
+        <translation>fällig, nicht abgeholt</translation>
     </message>
 </context>
 </TS>

@@ -10,33 +10,28 @@ namespace Cli {
 int retryCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("retry"),
-        QStringLiteral("retry DELIVERY_ID [--reset] [--wait]  |  retry --failed [--webhook ID]"));
+        QStringLiteral("retry DELIVERY_ID [--reset] [--wait]  |  retry --failed [--since T] [--webhook ID] "
+                       "[--dry-run]"));
     c.add(QStringLiteral("reset"), QStringLiteral("Restart the 24-hour retry window."));
     c.add(QStringLiteral("wait"), QStringLiteral("Make the attempt now and exit 0 if delivered, 3 if not."));
-    c.add(QStringLiteral("failed"), QStringLiteral("Retry every failed delivery."));
+    c.add(QStringLiteral("failed"),
+        QStringLiteral("Send every failed delivery again, in id order, with a fresh retry window."));
+    c.add(QStringLiteral("since"),
+        QStringLiteral("With --failed: only those that failed at or after this time (ISO 8601), or this "
+                       "long ago (12h)."),
+        QStringLiteral("T"));
     c.add(QStringLiteral("webhook"), QStringLiteral("With --failed: only this webhook's."),
         QStringLiteral("ID"));
+    c.add(
+        QStringLiteral("dry-run"), QStringLiteral("With --failed: say how many and which, change nothing."));
     if (int code = c.parse(args); code >= 0)
         return code;
+    if (c.isSet(QStringLiteral("failed")))
+        return retryFailedCommand(inv, c);
     std::unique_ptr<JobStore> holder;
-    if (c.isSet(QStringLiteral("failed"))) {
-        if (!c.positional().isEmpty() || c.isSet(QStringLiteral("wait")) || c.isSet(QStringLiteral("reset")))
-            return usageError(QStringLiteral("retry --failed takes only --webhook ID"));
-        std::optional<qint64> webhookId;
-        if (c.isSet(QStringLiteral("webhook"))) {
-            auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
-            if (!id)
-                return failWith(id);
-            webhookId = id.value();
-        }
-        auto store = openStore(inv, holder);
-        if (!store)
-            return failWith(store);
-        auto n = store.value()->retryFailed(webhookId);
-        if (!n)
-            return failWith(n);
-        out() << n.value() << Qt::endl;
-        return Success;
+    for (const char *option : { "since", "dry-run" }) {
+        if (c.isSet(QLatin1String(option)))
+            return usageError(QStringLiteral("retry: --%1 goes with --failed").arg(QLatin1String(option)));
     }
     if (c.isSet(QStringLiteral("webhook")))
         return usageError(QStringLiteral("retry: --webhook goes with --failed"));

@@ -32,7 +32,12 @@ QString usage()
         "  hookwatch deliveries [--webhook ID] [--status S] [--event-type T] [--since TIME] [--until TIME]\n"
         "                       [--limit N] [--json]\n"
         "  hookwatch show DELIVERY_ID [--json]\n"
-        "  hookwatch retry DELIVERY_ID [--reset] [--wait]  |  hookwatch retry --failed [--webhook ID]\n"
+        "  hookwatch retry DELIVERY_ID [--reset] [--wait]\n"
+        "  hookwatch retry --failed [--since T] [--webhook ID] [--dry-run]\n"
+        "  hookwatch pause WEBHOOK_ID | resume WEBHOOK_ID\n"
+        "  hookwatch doctor [--requeue] [--json]\n"
+        "  hookwatch export [--format csv|json] [--output FILE] [filters of deliveries]\n"
+        "  hookwatch export DELIVERY_ID --format har|http [--output FILE]\n"
         "  hookwatch suspend DELIVERY_ID\n"
         "  hookwatch prune [--older-than D]\n"
         "\n"
@@ -127,6 +132,14 @@ int run(const Invocation &inv)
         return suspendCommand(inv, rest);
     if (command == QLatin1String("prune"))
         return pruneCommand(inv, rest);
+    if (command == QLatin1String("pause"))
+        return pauseCommand(inv, rest);
+    if (command == QLatin1String("resume"))
+        return resumeCommand(inv, rest);
+    if (command == QLatin1String("doctor"))
+        return doctorCommand(inv, rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(inv, rest);
     return usageError(
         QStringLiteral("unknown command \"%1\"; 'hookwatch --help' lists them").arg(command.left(60)));
 }

@@ -21,6 +21,13 @@ int showCommand(const Invocation &inv, const QStringList &args);
 int retryCommand(const Invocation &inv, const QStringList &args);
 int suspendCommand(const Invocation &inv, const QStringList &args);
 int pruneCommand(const Invocation &inv, const QStringList &args);
+// recoverycommands.cpp: retry --failed, pause, resume, doctor; exportcommands.cpp: export.
+class Command;
+int retryFailedCommand(const Invocation &inv, const Command &parsed);
+int pauseCommand(const Invocation &inv, const QStringList &args);
+int resumeCommand(const Invocation &inv, const QStringList &args);
+int doctorCommand(const Invocation &inv, const QStringList &args);
+int exportCommand(const Invocation &inv, const QStringList &args);
 
 // The commands that deliver: in this process (delivercommands.cpp), or, in the executable,
 // from the hookwatch-deliver module (deliverfrommodule.cpp).

@@ -31,6 +31,9 @@ struct Webhook
     // Requests to this webhook in flight at once, across the workers sharing the store; 0: no
     // limit of its own (each worker's concurrency).
     int maxInFlight = 0;
+    // Set while the webhook is paused (JobStore::pauseWebhook): its deliveries are held, not
+    // attempted and not failed. Distinct from inactive, which fails them as Launchpad does.
+    std::optional<TimeMs> pausedAt;
     TimeMs dateCreated = 0;
     TimeMs dateLastModified = 0;
 

@@ -79,12 +79,17 @@ MainWindow::MainWindow(
     m_webhookView->setItemDelegateForColumn(
         WebhookTableModel::LastResult, new StatusDelegate(WebhookTableModel::DisplayStateRole, this));
     m_webhookView->addActions({ m_pingAction, m_sendTestAction, TableViews::separator(this),
-        m_editWebhookAction, m_deleteWebhookAction, TableViews::separator(this), m_retryFailedAction,
-        TableViews::separator(this), m_addWebhookAction });
+        m_pauseWebhookAction, m_editWebhookAction, m_deleteWebhookAction, TableViews::separator(this),
+        m_retryFailedAction, m_stuckAction, TableViews::separator(this), m_addWebhookAction });
     auto *webhookHeader = m_webhookView->horizontalHeader();
     webhookHeader->resizeSection(WebhookTableModel::Id, 44);
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
-    webhookHeader->resizeSection(WebhookTableModel::Active, 80);
+    // The check box and the longest of its words in this language ("Pausiert").
+    int activeWidth = 0;
+    for (const char *word : { "Active", "Inactive", "Paused" })
+        activeWidth
+            = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
+    webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
     webhookHeader->resizeSection(WebhookTableModel::EventTypes, 200);
     webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
@@ -205,11 +210,13 @@ void MainWindow::createMenusAndToolBar()
     QMenu *webhook = menuBar()->addMenu(tr("&Webhook"));
     webhook->addActions({ m_addWebhookAction, m_editWebhookAction, m_deleteWebhookAction });
     webhook->addSeparator();
-    webhook->addActions({ m_pingAction, m_sendTestAction, m_retryFailedAction });
+    webhook->addActions({ m_pingAction, m_sendTestAction, m_pauseWebhookAction });
+    webhook->addSeparator();
+    webhook->addActions({ m_retryFailedAction, m_stuckAction });
     QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction });
     delivery->addSeparator();
-    delivery->addAction(m_copyCurlAction);
+    delivery->addActions({ m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction });
     delivery->addSeparator();
     delivery->addActions({ m_pauseAction, m_pruneAction });
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -609,7 +616,14 @@ void MainWindow::updateActions()
     m_deleteWebhookAction->setEnabled(hook);
     m_pingAction->setEnabled(hook);
     m_sendTestAction->setEnabled(hook);
-    m_retryFailedAction->setEnabled(hook);
+    m_retryFailedAction->setEnabled(open);
+    m_stuckAction->setEnabled(open);
+    m_exportHistoryAction->setEnabled(open);
+    m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());
+    const auto selected = hook ? selectedWebhook() : std::nullopt;
+    m_pauseWebhookAction->setEnabled(hook);
+    m_pauseWebhookAction->setText(
+        selected && selected->webhook.pausedAt ? tr("Res&ume Webhook") : tr("Pa&use Webhook"));
     bool canRetry = false;
     bool canRetryNow = false;
     for (const Delivery &d : selectedDeliveries()) {

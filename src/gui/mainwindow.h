@@ -88,7 +88,11 @@ private:
     void sendTestEvent();
     void retrySelected(bool resetWindow);
     void retryNowSelected();
-    void retryFailedOfWebhook();
+    void retryFailedOfWebhook(); // the recovery dialog, for the selected webhook or all
+    void togglePauseWebhook();
+    void showStuck();
+    void exportHistory();
+    void exportAttempts();
     void setPaused(bool paused);
     void pruneNow();
     void showPreferences();
@@ -142,6 +146,10 @@ private:
     QAction *m_retryNowAction = nullptr;
     QAction *m_retryFailedAction = nullptr;
     QAction *m_pauseAction = nullptr;
+    QAction *m_pauseWebhookAction = nullptr;
+    QAction *m_stuckAction = nullptr;
+    QAction *m_exportHistoryAction = nullptr;
+    QAction *m_exportAttemptsAction = nullptr;
     QAction *m_pruneAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_copyCurlAction = nullptr;

@@ -5,10 +5,12 @@
 #include "historypane.h"
 #include "icons.h"
 #include "preferencesdialog.h"
+#include "recoverdialog.h"
 #include "retryschedulemodel.h"
 #include "statusdelegate.h"
 #include "storeconnection.h"
 #include "storeservice.h"
+#include "stuckdialog.h"
 #include "tableviews.h"
 #include "testeventdialog.h"
 #include "timingmarks.h"
@@ -21,6 +23,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -82,8 +85,16 @@ void MainWindow::createActions()
     m_retryNowAction = make(tr("Retry &Now"), "retryNowAction", QKeySequence(tr("Ctrl+Return")),
         QIcon::fromTheme(QStringLiteral("media-skip-forward"), s->standardIcon(QStyle::SP_MediaSeekForward)),
         &MainWindow::retryNowSelected);
-    m_retryFailedAction = make(tr("Retry All &Failed of Webhook"), "retryFailedAction",
+    m_retryFailedAction = make(tr("Recover &Failed Deliveries…"), "retryFailedAction",
         QKeySequence(tr("Ctrl+Shift+F")), QIcon(), &MainWindow::retryFailedOfWebhook);
+    m_pauseWebhookAction = make(
+        tr("Pa&use Webhook"), "pauseWebhookAction", QKeySequence(), QIcon(), &MainWindow::togglePauseWebhook);
+    m_stuckAction
+        = make(tr("&Stuck Deliveries…"), "stuckAction", QKeySequence(), QIcon(), &MainWindow::showStuck);
+    m_exportHistoryAction = make(
+        tr("E&xport History…"), "exportHistoryAction", QKeySequence(), QIcon(), &MainWindow::exportHistory);
+    m_exportAttemptsAction = make(tr("Export &Attempts…"), "exportAttemptsAction", QKeySequence(), QIcon(),
+        &MainWindow::exportAttempts);
     m_pauseAction = make(tr("&Pause Delivering"), "pauseAction", QKeySequence(tr("Ctrl+Shift+P")),
         s->standardIcon(QStyle::SP_MediaPause), nullptr);
     m_pauseAction->setCheckable(true);
@@ -107,7 +118,7 @@ void MainWindow::createActions()
     m_addWebhookAction->setIconText(tr("Add"));
     m_sendTestAction->setIconText(tr("Send Event"));
     m_retryResetAction->setIconText(tr("Retry, New Window"));
-    m_retryFailedAction->setIconText(tr("Retry Failed"));
+    m_retryFailedAction->setIconText(tr("Recover Failed"));
     m_pruneAction->setIconText(tr("Prune"));
     m_preferencesAction->setIconText(tr("Preferences"));
     m_copyCurlAction->setIconText(tr("Copy as curl"));
@@ -216,8 +227,62 @@ void MainWindow::retryNowSelected()
 
 void MainWindow::retryFailedOfWebhook()
 {
+    const auto hook = selectedWebhook();
+    auto *dialog = new RecoverDialog(m_store, hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt,
+        hook ? Validation::maskedUrl(hook->webhook.deliveryUrl) : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::togglePauseWebhook()
+{
     if (const auto hook = selectedWebhook())
-        Q_EMIT m_store->retryFailed(hook->webhook.id);
+        Q_EMIT m_store->setWebhookPaused(hook->webhook.id, !hook->webhook.pausedAt);
+}
+
+void MainWindow::showStuck()
+{
+    auto *dialog = new StuckDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::exportHistory()
+{
+    const auto hook = selectedWebhook();
+    const DeliveryFilter filter
+        = m_history->filter(hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt);
+    auto *dialog = new QFileDialog(this, tr("Export History"), QStringLiteral("hookwatch-history.csv"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({ tr("CSV (*.csv)"), tr("JSON (*.json)") });
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, filter](const QString &path) {
+        const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+            || dialog->selectedNameFilter().contains(QLatin1String("*.json"));
+        Q_EMIT m_store->exportHistory(filter, path, json ? QStringLiteral("json") : QStringLiteral("csv"));
+    });
+    dialog->open();
+}
+
+void MainWindow::exportAttempts()
+{
+    const auto id = m_detail->deliveryId();
+    if (!id)
+        return;
+    auto *dialog = new QFileDialog(this, tr("Export Attempts"), QStringLiteral("delivery-%1.har").arg(*id));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({ tr("HTTP Archive (*.har)"), tr("HTTP request file (*.http)") });
+    dialog->setDefaultSuffix(QStringLiteral("har"));
+    const qint64 deliveryId = *id;
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, deliveryId](const QString &path) {
+        const bool http = path.endsWith(QLatin1String(".http"), Qt::CaseInsensitive)
+            || dialog->selectedNameFilter().contains(QLatin1String("*.http"));
+        Q_EMIT m_store->exportAttempts(
+            deliveryId, path, http ? QStringLiteral("http") : QStringLiteral("har"));
+    });
+    dialog->open();
 }
 
 void MainWindow::setPaused(bool paused)

@@ -63,7 +63,9 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
         case Url:
             return Validation::maskedUrl(hook.deliveryUrl);
         case Active:
-            return hook.active ? tr("Active") : tr("Inactive");
+            if (!hook.active)
+                return tr("Inactive");
+            return hook.pausedAt ? tr("Paused") : tr("Active");
         case EventTypes:
             return hook.eventTypes.isEmpty() ? tr("(none)") : hook.eventTypes.join(QLatin1String(", "));
         case LastResult:

@@ -20,6 +20,9 @@ void registerStoreTypes()
     qRegisterMetaType<DeliveryFilter>();
     qRegisterMetaType<DatabaseConfig>();
     qRegisterMetaType<QList<qint64>>();
+    qRegisterMetaType<FailedSelection>();
+    qRegisterMetaType<RecoveryPreview>();
+    qRegisterMetaType<StuckReport>();
 }
 } // namespace
 
@@ -38,6 +41,13 @@ StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     connect(this, &StoreConnection::close, s, &StoreService::close);
     connect(this, &StoreConnection::testDatabase, s, &StoreService::testDatabase);
     connect(this, &StoreConnection::setDeliveryOptions, s, &StoreService::setDeliveryOptions);
+    connect(this, &StoreConnection::previewRecovery, s, &StoreService::previewRecovery);
+    connect(this, &StoreConnection::recoverFailed, s, &StoreService::recoverFailed);
+    connect(this, &StoreConnection::setWebhookPaused, s, &StoreService::setWebhookPaused);
+    connect(this, &StoreConnection::loadStuck, s, &StoreService::loadStuck);
+    connect(this, &StoreConnection::requeueStuck, s, &StoreService::requeueStuck);
+    connect(this, &StoreConnection::exportHistory, s, &StoreService::exportHistory);
+    connect(this, &StoreConnection::exportAttempts, s, &StoreService::exportAttempts);
     connect(this, &StoreConnection::loadWebhooks, s, &StoreService::loadWebhooks);
     connect(this, &StoreConnection::saveWebhook, s, &StoreService::saveWebhook);
     connect(this, &StoreConnection::removeWebhook, s, &StoreService::removeWebhook);

@@ -3,6 +3,7 @@
 #include "databaseconfig.h"
 #include "deliveryfilter.h"
 #include "deliveryoptions.h"
+#include "recovery.h"
 #include "webhook.h"
 
 #include <QObject>
@@ -48,6 +49,13 @@ Q_SIGNALS:
     void retryNow(const QList<qint64> &deliveryIds);
     void retryFailed(qint64 webhookId);
     void prune(qint64 olderThanMs, bool automatic = false);
+    void previewRecovery(quint64 serial, const FailedSelection &selection);
+    void recoverFailed(const FailedSelection &selection);
+    void setWebhookPaused(qint64 webhookId, bool paused);
+    void loadStuck();
+    void requeueStuck();
+    void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
+    void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
 
 private:
     QThread m_thread;

@@ -21,6 +21,8 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     , m_delivery(new DeliveryService(clock))
     , m_changeTimer(this)
     , m_pruneTimer(this)
+    , m_recoverTimer(this)
+    , m_exportTimer(this)
 {
     // Many changes (a dispatcher delivering hundreds a second) become one refresh.
     m_changeTimer.setSingleShot(true);
@@ -28,6 +30,10 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     connect(&m_changeTimer, &QTimer::timeout, this, &StoreService::flushChanges);
     m_pruneTimer.setSingleShot(true);
     connect(&m_pruneTimer, &QTimer::timeout, this, &StoreService::pruneNextChunk);
+    m_recoverTimer.setSingleShot(true);
+    connect(&m_recoverTimer, &QTimer::timeout, this, &StoreService::recoverNextChunk);
+    m_exportTimer.setSingleShot(true);
+    connect(&m_exportTimer, &QTimer::timeout, this, &StoreService::exportNextPage);
 
     m_deliveryThread.setObjectName(QStringLiteral("hookwatch-deliver"));
     m_delivery->moveToThread(&m_deliveryThread);
@@ -68,6 +74,10 @@ void StoreService::closeStore()
 {
     m_pruneTimer.stop();
     m_pruning.reset();
+    m_recoverTimer.stop();
+    m_recovering.reset();
+    m_exportTimer.stop();
+    m_exporting.reset(); // an unfinished export is discarded: its file never appears
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();

@@ -4,11 +4,13 @@
 #include "deliverydetail.h"
 #include "deliveryfilter.h"
 #include "deliveryoptions.h"
+#include "recovery.h"
 #include "scheduledretry.h"
 #include "storestatus.h"
 #include "webhookrow.h"
 
 #include <QObject>
+#include <QSaveFile>
 #include <QThread>
 #include <QTimer>
 
@@ -74,6 +76,17 @@ public Q_SLOTS:
     // deletes a chunk per turn of the event loop, so the window's queries are answered meanwhile.
     void prune(qint64 olderThanMs, bool automatic = false);
 
+    // An admin's recovery (storeservicerecovery.cpp). Bulk work goes a chunk per turn of the
+    // event loop, like the prune, so the window's queries are answered meanwhile.
+    void previewRecovery(quint64 serial, const FailedSelection &selection);
+    void recoverFailed(const FailedSelection &selection);
+    void setWebhookPaused(qint64 webhookId, bool paused);
+    void loadStuck();
+    void requeueStuck();
+    // The history as "csv" or "json", a page per turn; a delivery's attempts as "har" or "http".
+    void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
+    void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
+
 Q_SIGNALS:
     void opened(const QString &displayUrl);
     void openFailed(const QString &message);
@@ -99,6 +112,9 @@ Q_SIGNALS:
     // that anything may have changed (this window's actions, another process's work).
     void deliveriesUpdated(const QList<Delivery> &deliveries);
     void storeChanged();
+
+    void recoveryPreviewed(quint64 serial, const RecoveryPreview &preview);
+    void stuckLoaded(const StuckReport &report);
 
     void actionDone(const QString &message);
     void actionFailed(const QString &message);
@@ -126,6 +142,8 @@ private:
     void flushChanges();
     void closeStore();
     void pruneNextChunk();
+    void recoverNextChunk();
+    void exportNextPage();
     void fail(const QString &message);
     WebhookHealth healthOf(qint64 webhookId, int pending, const QList<Delivery> &schedule);
 
@@ -156,4 +174,23 @@ private:
     };
     std::optional<Pruning> m_pruning;
     QTimer m_pruneTimer;
+    // A bulk recovery in progress, one chunk per turn.
+    struct Recovering
+    {
+        FailedSelection selection;
+        qint64 afterId = 0;
+        qint64 recovered = 0;
+    };
+    std::optional<Recovering> m_recovering;
+    QTimer m_recoverTimer;
+    // A history export in progress, one page per turn; the file appears only when complete.
+    struct Exporting
+    {
+        DeliveryFilter filter;
+        std::unique_ptr<QSaveFile> file;
+        bool json = false;
+        qint64 written = 0;
+    };
+    std::optional<Exporting> m_exporting;
+    QTimer m_exportTimer;
 };

@@ -60,8 +60,8 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
         error);
     // The due deliveries of each webhook with due work, earliest first, up to `per` of each and
     // no more than its own limit leaves room for; then taken in turns (every webhook's first,
-    // then every webhook's second…) up to `limit`. The backends differ only in how they reach
-    // each webhook's first few: PostgreSQL through LATERAL, locking what it takes and skipping
+    // then every webhook's second…) up to `limit`; a paused webhook's are held. The backends differ only in
+    // how they reach each webhook's first few: PostgreSQL through LATERAL, locking what it takes and skipping
     // what another worker is taking; SQLite, whose writers take turns, through a correlated
     // list of row ids.
     static const char *const ClaimFairPostgres
@@ -73,8 +73,8 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "ORDER BY scheduled_start, id LIMIT CASE WHEN w.max_in_flight IS NULL THEN :per ELSE GREATEST(0, "
           "LEAST(:per2, w.max_in_flight - (SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND "
           "r.webhook_id = w.id))) END FOR UPDATE SKIP LOCKED) due WHERE NOT (w.id = ANY(CAST(:skip AS "
-          "BIGINT[])))) UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, lease_token = "
-          ":token, "
+          "BIGINT[]))) AND w.paused_at IS NULL) UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, "
+          "lease_token = :token, "
           "lease_expires = :expires WHERE id IN (SELECT id FROM turns ORDER BY turn, scheduled_start, id "
           "LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
     static const char *const ClaimFairSqlite
@@ -87,7 +87,8 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "webhooks w JOIN deliveries d ON d.id IN (SELECT x.id FROM deliveries x WHERE x.status = {WAITING} "
           "AND "
           "x.webhook_id = w.id AND x.scheduled_start <= :now ORDER BY x.scheduled_start, x.id LIMIT :per2) "
-          "WHERE w.id NOT IN (SELECT value FROM json_each(:skip))) UPDATE deliveries SET status = {RUNNING}, "
+          "WHERE w.id NOT IN (SELECT value FROM json_each(:skip)) AND w.paused_at IS NULL) UPDATE deliveries "
+          "SET status = {RUNNING}, "
           "lease_owner "
           "= :owner, lease_token = :token, lease_expires = :expires WHERE id IN (SELECT id FROM turns WHERE "
           "turn "
@@ -95,7 +96,9 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     SqlStatement *claim = onlyId
         ? prepared("claim.one",
             sql("UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, lease_token = :token, "
-                "lease_expires = :expires WHERE id = :id AND status = {WAITING} RETURNING "
+                "lease_expires = :expires WHERE id = :id AND status = {WAITING} AND NOT EXISTS (SELECT 1 FROM "
+                "webhooks w "
+                "WHERE w.id = deliveries.webhook_id AND w.paused_at IS NOT NULL) RETURNING "
                 "{DELIVERY_COLUMNS}"),
             error)
         : prepared("claim.due", sql(pg ? ClaimFairPostgres : ClaimFairSqlite), error);
@@ -209,11 +212,13 @@ Result<std::optional<TimeMs>> JobStore::nextWakeTime()
     // their own limit: their due work must not look due (the dispatcher would look again
     // every millisecond); a lease ending, the second value, frees their room.
     SqlStatement *q = prepared("next.wake",
-        sql("SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
+        sql(
+            "SELECT (SELECT MIN(next_start) FROM (SELECT (SELECT x.scheduled_start FROM deliveries x "
             "WHERE x.status = {WAITING} AND x.webhook_id = w.id AND x.scheduled_start IS NOT NULL ORDER BY "
-            "x.scheduled_start LIMIT 1) AS next_start FROM webhooks w WHERE w.max_in_flight IS NULL "
-            "OR w.max_in_flight > (SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND "
-            "r.webhook_id = w.id)) AS firsts), (SELECT MIN(lease_expires) FROM deliveries WHERE "
+            "x.scheduled_start LIMIT 1) AS next_start FROM webhooks w WHERE w.paused_at IS NULL AND "
+            "(w.max_in_flight IS NULL OR w.max_in_flight > (SELECT COUNT(*) FROM deliveries r WHERE "
+            "r.status = {RUNNING} AND r.webhook_id = w.id))) AS firsts), (SELECT MIN(lease_expires) FROM deliveries "
+            "WHERE "
             "status = {RUNNING})"),
         error);
     if (!q)
@@ -237,7 +242,10 @@ Result<bool> JobStore::hasUnfinished()
     ensureConnected();
     Status error;
     SqlStatement *q = prepared("has.unfinished",
-        sql("SELECT 1 FROM deliveries WHERE status IN ({WAITING}, {RUNNING}) LIMIT 1"), error);
+        sql(
+            "SELECT 1 FROM deliveries WHERE status IN ({WAITING}, {RUNNING}) AND webhook_id NOT IN (SELECT id FROM "
+            "webhooks WHERE paused_at IS NOT NULL) LIMIT 1"),
+        error);
     if (!q)
         return Result<bool>::failure(error.error());
     if (Status s = exec(*q, "checking for unfinished deliveries"); !s)

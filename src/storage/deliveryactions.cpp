@@ -160,24 +160,11 @@ Status JobStore::retry(qint64 deliveryId, bool resetWindow)
 
 Result<int> JobStore::retryFailed(std::optional<qint64> webhookId)
 {
-    ensureConnected();
-    if (webhookId) {
-        if (Status s = ensureWebhookExists(*webhookId); !s)
-            return Result<int>::failure(s.error(), s.errorKind());
-    }
-    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    q.prepare(sql("UPDATE deliveries SET status = {WAITING}, scheduled_start = :now, attempt_count = 0, "
-                  "date_finished = NULL WHERE status = {FAILED}")
-        + (webhookId ? QStringLiteral(" AND webhook_id = :webhook") : QString()));
-    q.bindValue(QStringLiteral(":now"), now());
-    if (webhookId)
-        q.bindValue(QStringLiteral(":webhook"), *webhookId);
-    if (Status s = exec(q, "retrying failed deliveries"); !s)
-        return Result<int>::failure(s.error());
-    const int n = q.numRowsAffected();
-    if (n > 0)
-        notifyChange();
-    return n;
+    // Every failed delivery, however long ago, in chunks (see recoverFailed()).
+    const auto n = recoverFailed(FailedSelection { 0, webhookId });
+    if (!n)
+        return Result<int>::failure(n.error(), n.errorKind());
+    return int(n.value());
 }
 
 Status JobStore::suspend(qint64 deliveryId)

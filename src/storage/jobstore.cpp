@@ -119,11 +119,7 @@ QString JobStore::sql(const char *statement) const
     s.replace(QLatin1String("{LOCK}"), pg ? QLatin1String("FOR UPDATE") : QLatin1String(""));
     s.replace(QLatin1String("{DELIVERY_COLUMNS}"), QLatin1String(StoreRows::DeliveryColumns));
     // Statuses by name, as numbers in the text (statussql.h says why not bound values).
-    s.replace(QLatin1String("{WAITING}"), StatusSql::literal(JobStatus::Waiting));
-    s.replace(QLatin1String("{RUNNING}"), StatusSql::literal(JobStatus::Running));
-    s.replace(QLatin1String("{COMPLETED}"), StatusSql::literal(JobStatus::Completed));
-    s.replace(QLatin1String("{FAILED}"), StatusSql::literal(JobStatus::Failed));
-    s.replace(QLatin1String("{SUSPENDED}"), StatusSql::literal(JobStatus::Suspended));
+    s = StatusSql::fill(std::move(s));
     s.replace(QLatin1String("{WEBHOOK_COLUMNS}"), QLatin1String(StoreRows::WebhookColumns));
     return s;
 }

@@ -6,6 +6,7 @@
 #include "delivery.h"
 #include "deliveryfilter.h"
 #include "historysummary.h"
+#include "recovery.h"
 #include "result.h"
 #include "storecounts.h"
 #include "webhook.h"
@@ -40,7 +41,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -99,6 +100,26 @@ public:
     Result<int> retryFailed(std::optional<qint64> webhookId);
     Status suspend(qint64 deliveryId);
 
+    // An admin's recovery tools (recovery.cpp). A bulk recovery sends the selected failed
+    // deliveries again with a fresh retry window, in id order: each chunk is a transaction
+    // of its own, so workers go on delivering meanwhile and the claim takes them at each
+    // webhook's own pace. recoverFailedChunk() does one chunk after `afterId` and moves it on
+    // past that chunk; `afterId` left as it was: nothing is left.
+    Result<RecoveryPreview> previewFailed(const FailedSelection &selection, int listLimit);
+    Result<int> recoverFailedChunk(const FailedSelection &selection, qint64 &afterId, int chunk);
+    Result<qint64> recoverFailed(const FailedSelection &selection, int chunk = DefaultRecoveryChunk);
+    static constexpr int DefaultRecoveryChunk = 2000;
+    // Holds a webhook's deliveries (not attempted, not failed) until resumed; false when it was
+    // paused already. On resume the time paused is added to each held delivery's retry
+    // window, and they go out in order; false when it was not paused.
+    Result<bool> pauseWebhook(qint64 webhookId);
+    Result<bool> resumeWebhook(qint64 webhookId);
+    // Deliveries running past their lease, and due deliveries that have waited over a minute
+    // while nothing of their webhook is in flight (its webhook not paused).
+    Result<StuckReport> stuckDeliveries(int listLimit);
+    // Gives the deliveries running past their lease back to the queue, due now.
+    Result<int> requeueStuck();
+
     // The dispatcher's side. claimDue() takes up to `limit` due deliveries (or only
     // `onlyId`, due or not, when given) for `owner`, atomically across processes, each
     // claim under a new lease token.
@@ -131,7 +152,7 @@ public:
     // When the dispatcher must next look: the earliest scheduled start of a waiting delivery
     // whose webhook has room under its own limit, or the earliest lease expiry of a running one.
     Result<std::optional<TimeMs>> nextWakeTime();
-    // Waiting or running deliveries exist (suspended ones do not count).
+    // Waiting or running deliveries exist (suspended ones and paused webhooks' do not count).
     Result<bool> hasUnfinished();
 
     // Deletes deliveries finished before `before`, `chunk` at a time; returns how many.

@@ -102,6 +102,12 @@ const QList<MigrationStep> &migrationSteps()
         { {
             "CREATE INDEX deliveries_failed_id ON deliveries (id) WHERE successful = 0 AND status IN (2, 3)",
         } },
+        // Pausing a webhook: while paused_at is set its deliveries are held (the claim and the
+        // dispatcher's wake time leave them out) and, on resume, the time paused is added to
+        // their retry windows.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN paused_at BIGINT",
+        } },
     };
     return steps;
 }

@@ -26,6 +26,17 @@ inline QString list(std::initializer_list<JobStatus> statuses)
     return QLatin1Char('(') + numbers.join(QLatin1String(", ")) + QLatin1Char(')');
 }
 
+// {WAITING}, {RUNNING}, {COMPLETED}, {FAILED} and {SUSPENDED} in `text` as their numbers.
+inline QString fill(QString text)
+{
+    text.replace(QLatin1String("{WAITING}"), literal(JobStatus::Waiting));
+    text.replace(QLatin1String("{RUNNING}"), literal(JobStatus::Running));
+    text.replace(QLatin1String("{COMPLETED}"), literal(JobStatus::Completed));
+    text.replace(QLatin1String("{FAILED}"), literal(JobStatus::Failed));
+    text.replace(QLatin1String("{SUSPENDED}"), literal(JobStatus::Suspended));
+    return text;
+}
+
 // Launchpad's icons as conditions on a row: a finished delivery that did not succeed has failed
 // for good; one still pending that did not succeed is retrying.
 inline QString failed()

@@ -16,7 +16,7 @@ const char *const DeliveryColumns
 const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-      "date_last_modified, max_in_flight";
+      "date_last_modified, max_in_flight, paused_at";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -159,6 +159,7 @@ Webhook readWebhook(const SqlStatement &q)
     w.dateCreated = q.value(13).toLongLong();
     w.dateLastModified = q.value(14).toLongLong();
     w.maxInFlight = q.value(15).toInt();
+    w.pausedAt = optionalTime(q.value(16));
     return w;
 }
 

@@ -1,0 +1,71 @@
+#include "stuckdialog.h"
+
+#include "deliverytext.h"
+#include "storeconnection.h"
+#include "storeservice.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+StuckDialog::StuckDialog(StoreConnection *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+{
+    setWindowTitle(tr("Stuck Deliveries"));
+    auto *layout = new QVBoxLayout(this);
+    m_summary = new QLabel(tr("Looking…"), this);
+    m_summary->setObjectName(QStringLiteral("stuckSummary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_list = new QPlainTextEdit(this);
+    m_list->setObjectName(QStringLiteral("stuckList"));
+    m_list->setReadOnly(true);
+    m_list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_list->setMinimumSize(560, 180);
+    layout->addWidget(m_list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_requeue = buttons->addButton(tr("&Re-queue"), QDialogButtonBox::ActionRole);
+    m_requeue->setObjectName(QStringLiteral("stuckRequeue"));
+    m_requeue->setToolTip(tr("Give the deliveries running past their lease back to the queue, due now."));
+    m_requeue->setEnabled(false);
+    QPushButton *refresh = buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_requeue, &QPushButton::clicked, this, [this] { Q_EMIT m_store->requeueStuck(); });
+    connect(refresh, &QPushButton::clicked, this, [this] { Q_EMIT m_store->loadStuck(); });
+    connect(m_store->service(), &StoreService::stuckLoaded, this, &StuckDialog::showReport);
+    Q_EMIT m_store->loadStuck();
+}
+
+StuckDialog::~StuckDialog() = default;
+
+void StuckDialog::showReport(const StuckReport &report)
+{
+    QString summary;
+    if (report.leaseExpired == 0 && report.overdue == 0) {
+        summary = tr("No stuck deliveries. %n being attempted now.", nullptr, report.liveLeases);
+    } else {
+        summary = tr("%n running past their lease", nullptr, int(report.leaseExpired)) + QStringLiteral(", ")
+            + tr("%n due for over a minute and not picked up.", nullptr, int(report.overdue));
+    }
+    if (report.noDispatcher())
+        summary += QLatin1Char(' ')
+            + tr("No dispatcher is delivering from this store: start 'hookwatch worker', or turn delivering "
+                 "on in Preferences.");
+    m_summary->setText(summary);
+    QStringList lines;
+    for (const StuckDelivery &s : report.first) {
+        const bool leaseExpired = s.reason == StuckDelivery::Reason::LeaseExpired;
+        lines << tr("#%1  webhook %2  %3 since %4")
+                     .arg(s.delivery.id)
+                     .arg(s.delivery.webhookId)
+                     .arg(leaseExpired ? tr("running past its lease") : tr("due, not picked up"),
+                         DeliveryText::optionalTime(
+                             leaseExpired ? s.delivery.leaseExpires : s.delivery.scheduledStart));
+    }
+    m_list->setPlainText(lines.join(QLatin1Char('\n')));
+    m_requeue->setEnabled(report.leaseExpired > 0);
+}

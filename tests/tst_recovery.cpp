@@ -1,0 +1,275 @@
+#include "jobstore.h"
+#include "testdatabases.h"
+
+#include <QTest>
+
+// An admin's recovery tools on the store, on SQLite and PostgreSQL: failed deliveries sent
+// again in bulk, webhooks paused and resumed, stuck deliveries found and re-queued.
+
+namespace {
+constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Hour = 60 * Minute;
+constexpr TimeMs T0 = 1795860000000; // 2026-11-28T10:00:00Z
+
+AttemptRecord failedAttempt(const ClaimedDelivery &c, TimeMs at)
+{
+    AttemptRecord r;
+    r.before = c.delivery;
+    r.policy = c.webhook.retryPolicy;
+    r.attempt.deliveryId = c.delivery.id;
+    r.attempt.dateStarted = at;
+    r.attempt.dateSent = at;
+    r.attempt.request.url = c.webhook.deliveryUrl;
+    AttemptResponse response;
+    response.statusCode = 503;
+    r.attempt.response = response;
+    return r;
+}
+} // namespace
+
+class TestRecovery final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabases::Scratch> m_scratch;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<JobStore> m_store;
+
+    bool openFresh()
+    {
+        QFETCH(QString, backend);
+        m_store.reset();
+        m_scratch = std::make_unique<TestDatabases::Scratch>(backend);
+        if (!m_scratch->ok()) {
+            if (TestDatabases::postgresRequired())
+                QTest::qFail(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(m_scratch->error()), __FILE__, __LINE__);
+            return false;
+        }
+        m_clock = std::make_unique<ManualClock>(T0);
+        m_store = std::make_unique<JobStore>(m_scratch->config(), m_clock.get());
+        const Status opened = m_store->open();
+        if (!opened) {
+            QTest::qFail(qPrintable(opened.error()), __FILE__, __LINE__);
+            return false;
+        }
+        return true;
+    }
+
+    qint64 addWebhook(int maxInFlight = 0)
+    {
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        w.maxInFlight = maxInFlight;
+        return m_store->addWebhook(w).value();
+    }
+
+    // Attempts every due delivery once, each answered 503, at the clock's time.
+    int failDue()
+    {
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 1000, Minute).value();
+        QList<AttemptRecord> records;
+        for (const auto &c : claimed)
+            records.append(failedAttempt(c, m_clock->now()));
+        if (!records.isEmpty())
+            m_store->recordAttempts(QStringLiteral("w"), records).value();
+        return int(claimed.size());
+    }
+
+    // The receiver down all night: `count` deliveries tried at the clock's time and again
+    // past their 24-hour window, so they failed for good; returns their ids.
+    QList<qint64> failOvernight(qint64 webhookId, int count)
+    {
+        const auto ids = m_store->createDeliveries(webhookId, QStringLiteral("ping"), "{}", count).value();
+        failDue();
+        m_clock->advance(25 * Hour);
+        failDue();
+        QList<qint64> list;
+        for (qint64 id = ids.first; id <= ids.second; ++id)
+            list.append(id);
+        return list;
+    }
+
+    JobStatus statusOf(qint64 id) { return m_store->delivery(id).value().status; }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        m_store.reset();
+        m_scratch.reset();
+    }
+
+    // Only what failed since the moment given, of the webhook given; previewed, then sent
+    // again in chunks, in id order, with a fresh retry window.
+    void recoversWhatFailedSince_data() { TestDatabases::addBackendRows(); }
+    void recoversWhatFailedSince()
+    {
+        if (!openFresh())
+            return;
+        const qint64 a = addWebhook();
+        const qint64 b = addWebhook();
+        const QList<qint64> earlier = failOvernight(a, 2);
+        const TimeMs since = m_clock->now() + Hour;
+        m_clock->set(since);
+        const QList<qint64> failedA = failOvernight(a, 7);
+        const QList<qint64> failedB = failOvernight(b, 3);
+        for (qint64 id : earlier + failedA + failedB)
+            QCOMPARE(statusOf(id), JobStatus::Failed);
+
+        const auto all = m_store->previewFailed({ since, std::nullopt }, 5);
+        QVERIFY2(all.ok(), qPrintable(all.error()));
+        QCOMPARE(all->count, 10);
+        QCOMPARE(all->first.size(), 5);
+        QCOMPARE(all->first.first().id, failedA.first());
+        QCOMPARE(all->first.first().failureDetail.isEmpty(), false);
+
+        const FailedSelection onlyA { since, a };
+        QCOMPARE(m_store->previewFailed(onlyA, 0)->count, 7);
+        const auto recovered = m_store->recoverFailed(onlyA, 3);
+        QVERIFY2(recovered.ok(), qPrintable(recovered.error()));
+        QCOMPARE(recovered.value(), 7);
+        for (qint64 id : failedA) {
+            const Delivery d = m_store->delivery(id).value();
+            QCOMPARE(d.status, JobStatus::Waiting);
+            QCOMPARE(d.attemptCount, 0);
+            QVERIFY(!d.dateFirstSent);
+            QCOMPARE(d.scheduledStart.value(), m_clock->now());
+        }
+        for (qint64 id : earlier + failedB)
+            QCOMPARE(statusOf(id), JobStatus::Failed);
+        QCOMPARE(m_store->previewFailed(onlyA, 10)->count, 0);
+
+        // Sent in id order.
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 3, Minute).value();
+        QCOMPARE(claimed.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(claimed.at(i).delivery.id, failedA.at(i));
+    }
+
+    // A webhook with a limit of its own gets no more than that in flight after a recovery.
+    void recoveryKeepsTheWebhooksConcurrency_data() { TestDatabases::addBackendRows(); }
+    void recoveryKeepsTheWebhooksConcurrency()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = addWebhook();
+        const TimeMs since = m_clock->now();
+        const QList<qint64> failed = failOvernight(hook, 6);
+        for (qint64 id : failed)
+            QCOMPARE(statusOf(id), JobStatus::Failed);
+        Webhook limited = m_store->webhook(hook).value();
+        limited.maxInFlight = 2;
+        QVERIFY(m_store->updateWebhook(limited).ok());
+        QCOMPARE(m_store->recoverFailed({ since, hook }).value(), 6);
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 10, Minute).value();
+        QCOMPARE(claimed.size(), 2);
+        QCOMPARE(claimed.at(0).delivery.id, failed.at(0));
+        QCOMPARE(claimed.at(1).delivery.id, failed.at(1));
+    }
+
+    void badSelectionChangesNothing_data() { TestDatabases::addBackendRows(); }
+    void badSelectionChangesNothing()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = addWebhook();
+        const QList<qint64> failed = failOvernight(hook, 2);
+        const auto preview = m_store->previewFailed({ T0, hook + 100 }, 5);
+        QVERIFY(!preview.ok());
+        QCOMPARE(preview.errorKind(), ErrorKind::NotFound);
+        const auto recovered = m_store->recoverFailed({ T0, hook + 100 });
+        QVERIFY(!recovered.ok());
+        QVERIFY2(recovered.error().contains(QString::number(hook + 100)), qPrintable(recovered.error()));
+        for (qint64 id : failed)
+            QCOMPARE(statusOf(id), JobStatus::Failed);
+    }
+
+    // Paused: due deliveries are held, not attempted and not failed, and the time paused does
+    // not count against their retry window; resumed, they go out in order.
+    void pauseHoldsAndResumeKeepsTheWindow_data() { TestDatabases::addBackendRows(); }
+    void pauseHoldsAndResumeKeepsTheWindow()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = addWebhook();
+        const qint64 retried = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        QCOMPARE(failDue(), 1); // first attempt at T0: the 24-hour window starts
+        QCOMPARE(m_store->pauseWebhook(hook).value(), true);
+        QCOMPARE(m_store->pauseWebhook(hook).value(), false);
+        QVERIFY(m_store->webhook(hook)->pausedAt);
+        const qint64 held = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+
+        m_clock->advance(30 * Hour);
+        QVERIFY(m_store->claimDue(QStringLiteral("w"), 10, Minute)->isEmpty());
+        QVERIFY(m_store->claimDue(QStringLiteral("w"), 1, Minute, held)->isEmpty());
+        QVERIFY(!m_store->nextWakeTime().value());
+        QCOMPARE(statusOf(retried), JobStatus::Waiting);
+        QCOMPARE(statusOf(held), JobStatus::Waiting);
+
+        QCOMPARE(m_store->resumeWebhook(hook).value(), true);
+        QCOMPARE(m_store->resumeWebhook(hook).value(), false);
+        QVERIFY(!m_store->webhook(hook)->pausedAt);
+        QVERIFY(m_store->nextWakeTime().value());
+        // In the order they fell due: the one created while paused first, then the retry.
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 10, Minute).value();
+        QCOMPARE(claimed.size(), 2);
+        QCOMPARE(claimed.at(0).delivery.id, held);
+        QCOMPARE(claimed.at(1).delivery.id, retried);
+        // 30 hours after its first attempt, all of them paused: it is still within its window.
+        QList<AttemptRecord> records;
+        for (const auto &c : claimed)
+            records.append(failedAttempt(c, m_clock->now()));
+        m_store->recordAttempts(QStringLiteral("w"), records).value();
+        QCOMPARE(statusOf(retried), JobStatus::Waiting);
+        QCOMPARE(m_store->attempts(retried)->size(), 2);
+
+        QVERIFY(!m_store->pauseWebhook(hook + 100).ok());
+        QCOMPARE(m_store->resumeWebhook(hook + 100).errorKind(), ErrorKind::NotFound);
+    }
+
+    // Running past its lease, or due for over a minute with nothing of its webhook in
+    // flight: listed, counted, and (the first) given back to the queue.
+    void findsAndRequeuesStuckDeliveries_data() { TestDatabases::addBackendRows(); }
+    void findsAndRequeuesStuckDeliveries()
+    {
+        if (!openFresh())
+            return;
+        const qint64 a = addWebhook();
+        const qint64 b = addWebhook();
+        const qint64 paused = addWebhook();
+        const qint64 running = m_store->createDelivery(a, QStringLiteral("ping"), "{}").value();
+        QCOMPARE(m_store->claimDue(QStringLiteral("gone"), 1, Minute, running)->size(), 1);
+        const qint64 due = m_store->createDelivery(b, QStringLiteral("ping"), "{}").value();
+        m_store->createDelivery(paused, QStringLiteral("ping"), "{}").value();
+        m_store->pauseWebhook(paused).value();
+
+        auto report = m_store->stuckDeliveries(10);
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->leaseExpired, 0);
+        QCOMPARE(report->overdue, 0);
+        QCOMPARE(report->liveLeases, 1);
+        QVERIFY(!report->noDispatcher());
+
+        m_clock->advance(2 * Minute);
+        report = m_store->stuckDeliveries(10);
+        QCOMPARE(report->leaseExpired, 1);
+        QCOMPARE(report->overdue, 1);
+        QCOMPARE(report->liveLeases, 0);
+        QVERIFY(report->noDispatcher());
+        QCOMPARE(report->first.size(), 2);
+        QCOMPARE(report->first.at(0).delivery.id, running);
+        QCOMPARE(report->first.at(0).reason, StuckDelivery::Reason::LeaseExpired);
+        QCOMPARE(report->first.at(1).delivery.id, due);
+        QCOMPARE(report->first.at(1).reason, StuckDelivery::Reason::Overdue);
+
+        QCOMPARE(m_store->requeueStuck().value(), 1);
+        const Delivery d = m_store->delivery(running).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QVERIFY(d.leaseOwner.isEmpty());
+        QCOMPARE(m_store->stuckDeliveries(0)->leaseExpired, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecovery)
+#include "tst_recovery.moc"
