@@ -121,7 +121,9 @@ private Q_SLOTS:
         QFETCH(int, from);
         if (!openFresh())
             return;
-        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        Webhook custom = makeWebhook();
+        custom.retryPolicy.windowMs = 3 * Hour; // a custom value in its column, kept
+        const qint64 hook = m_store->addWebhook(custom).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
             // Each step undone, newest first.
@@ -132,6 +134,9 @@ private Q_SLOTS:
                 { QStringLiteral("DROP INDEX deliveries_waiting"),
                     QStringLiteral("ALTER TABLE deliveries DROP COLUMN lease_token"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN profile"),
+                    QStringLiteral(
+                        "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -163,6 +168,14 @@ private Q_SLOTS:
             QStringList(
                 { QStringLiteral("status"), QStringLiteral("scheduled_start"), QStringLiteral("id") }));
         QCOMPARE(m_store->webhook(hook).value().maxInFlight, 0);
+        // Webhooks from before profiles send as Launchpad did, their schedule kept, "seed" renamed.
+        const Webhook migrated = m_store->webhook(hook).value();
+        QCOMPARE(migrated.profile, QStringLiteral("launchpad"));
+        QCOMPARE(migrated.retryPolicy.preset, QStringLiteral("launchpad"));
+        QCOMPARE(migrated.retryPolicy.windowMs, 3 * Hour);
+        QVERIFY(migrated.retryPolicy.isCustom());
+        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("launchpad"));
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);

@@ -4,9 +4,17 @@
 
 #include <QCoreApplication>
 
-RetryPolicy RetryPolicy::seed()
+RetryPolicy RetryPolicy::launchpad()
 {
     return RetryPolicy();
+}
+
+RetryPolicy RetryPolicy::none()
+{
+    RetryPolicy p;
+    p.preset = QStringLiteral("none");
+    p.windowMs = 0;
+    return p;
 }
 
 RetryPolicy RetryPolicy::launchpadCurrent()
@@ -21,18 +29,26 @@ RetryPolicy RetryPolicy::launchpadCurrent()
 
 QStringList RetryPolicy::presetNames()
 {
-    return { QStringLiteral("seed"), QStringLiteral("launchpad-current") };
+    return { QStringLiteral("launchpad"), QStringLiteral("launchpad-current"), QStringLiteral("none") };
 }
 
 Result<RetryPolicy> RetryPolicy::fromPreset(const QString &name)
 {
-    if (name == QLatin1String("seed"))
-        return seed();
+    // "seed": the launchpad preset's name before profiles, still in older rows and scripts.
+    if (name == QLatin1String("launchpad") || name == QLatin1String("seed"))
+        return launchpad();
     if (name == QLatin1String("launchpad-current"))
         return launchpadCurrent();
-    return Result<RetryPolicy>::failure(
-            QStringLiteral("unknown retry preset \"%1\" (choose %2)")
-                    .arg(name, presetNames().join(QLatin1String(" or "))));
+    if (name == QLatin1String("none"))
+        return none();
+    return Result<RetryPolicy>::failure(QStringLiteral("unknown retry preset \"%1\" (choose %2)")
+                                            .arg(name, presetNames().join(QLatin1String(", "))));
+}
+
+bool RetryPolicy::isCustom() const
+{
+    const auto base = fromPreset(preset);
+    return !base || !(base.value() == *this);
 }
 
 qint64 RetryPolicy::delayAfter(qint64 elapsedMs) const
@@ -96,10 +112,11 @@ QString RetryPolicy::describe() const
     QString text;
     if (firstPeriodMs > 0 && firstPeriodMs < earlyPeriodMs)
         text = tr("Retries %1 for %2, %3 until %4, then %5")
-                       .arg(every(firstDelayMs), firstFor(firstPeriodMs), every(earlyDelayMs),
-                            Duration::describe(earlyPeriodMs), every(lateDelayMs));
+                   .arg(every(firstDelayMs), firstFor(firstPeriodMs), every(earlyDelayMs),
+                       Duration::describe(earlyPeriodMs), every(lateDelayMs));
     else if (earlyPeriodMs > 0 && earlyDelayMs != lateDelayMs && earlyPeriodMs < windowMs)
-        text = tr("Retries %1 for %2, then %3").arg(every(earlyDelayMs), firstFor(earlyPeriodMs), every(lateDelayMs));
+        text = tr("Retries %1 for %2, then %3")
+                   .arg(every(earlyDelayMs), firstFor(earlyPeriodMs), every(lateDelayMs));
     else
         text = tr("Retries %1").arg(every(lateDelayMs));
     text += tr(", until %1 after the first attempt").arg(Duration::describe(windowMs));
@@ -111,6 +128,6 @@ QString RetryPolicy::describe() const
 bool RetryPolicy::operator==(const RetryPolicy &o) const
 {
     return preset == o.preset && windowMs == o.windowMs && earlyDelayMs == o.earlyDelayMs
-            && earlyPeriodMs == o.earlyPeriodMs && lateDelayMs == o.lateDelayMs && firstDelayMs == o.firstDelayMs
-            && firstPeriodMs == o.firstPeriodMs && nonServerErrorWindowMs == o.nonServerErrorWindowMs;
+        && earlyPeriodMs == o.earlyPeriodMs && lateDelayMs == o.lateDelayMs && firstDelayMs == o.firstDelayMs
+        && firstPeriodMs == o.firstPeriodMs && nonServerErrorWindowMs == o.nonServerErrorWindowMs;
 }

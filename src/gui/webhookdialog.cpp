@@ -144,7 +144,7 @@ WebhookDialog::~WebhookDialog()
 
 QString WebhookDialog::presetTitle(const QString &preset)
 {
-    if (preset == QLatin1String("seed"))
+    if (preset == QLatin1String("launchpad") || preset == QLatin1String("seed"))
         return tr("Launchpad's webhook-retries design (default)");
     if (preset == QLatin1String("launchpad-current"))
         return tr("Launchpad as it is today");

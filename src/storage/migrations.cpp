@@ -95,6 +95,13 @@ const QList<MigrationStep> &migrationSteps()
             "CREATE INDEX deliveries_waiting ON deliveries (webhook_id, scheduled_start, id) WHERE status = "
             "0",
         } },
+        // Each webhook's sender profile: the rows before it sent as Launchpad does. The retry
+        // preset "seed" is named "launchpad" from here on, after the profile it belongs to
+        // (readers still take "seed").
+        { {
+            "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
+            "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
+        } },
     };
     return steps;
 }
