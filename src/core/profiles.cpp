@@ -55,13 +55,8 @@ RetryPolicy defaultRetryPolicy(const QString &name)
 {
     if (name == LaunchpadCurrent)
         return RetryPolicy::launchpadCurrent();
-    if (name == GitHub) {
-        // GitHub does not retry a failed delivery; it can be redelivered by hand.
-        RetryPolicy p;
-        p.preset = QStringLiteral("none");
-        p.windowMs = 0;
-        return p;
-    }
+    if (name == GitHub)
+        return RetryPolicy::none(); // GitHub does not retry; a delivery is redelivered by hand
     return RetryPolicy::launchpad();
 }
 

@@ -41,8 +41,9 @@ Result<RetryPolicy> RetryPolicy::fromPreset(const QString &name)
         return launchpadCurrent();
     if (name == QLatin1String("none"))
         return none();
-    return Result<RetryPolicy>::failure(QStringLiteral("unknown retry preset \"%1\" (choose %2)")
-                                            .arg(name, presetNames().join(QLatin1String(", "))));
+    return Result<RetryPolicy>::failure(
+            QStringLiteral("unknown retry preset \"%1\" (choose %2)")
+                    .arg(name, presetNames().join(QLatin1String(", "))));
 }
 
 bool RetryPolicy::isCustom() const
@@ -112,11 +113,10 @@ QString RetryPolicy::describe() const
     QString text;
     if (firstPeriodMs > 0 && firstPeriodMs < earlyPeriodMs)
         text = tr("Retries %1 for %2, %3 until %4, then %5")
-                   .arg(every(firstDelayMs), firstFor(firstPeriodMs), every(earlyDelayMs),
-                       Duration::describe(earlyPeriodMs), every(lateDelayMs));
+                       .arg(every(firstDelayMs), firstFor(firstPeriodMs), every(earlyDelayMs),
+                            Duration::describe(earlyPeriodMs), every(lateDelayMs));
     else if (earlyPeriodMs > 0 && earlyDelayMs != lateDelayMs && earlyPeriodMs < windowMs)
-        text = tr("Retries %1 for %2, then %3")
-                   .arg(every(earlyDelayMs), firstFor(earlyPeriodMs), every(lateDelayMs));
+        text = tr("Retries %1 for %2, then %3").arg(every(earlyDelayMs), firstFor(earlyPeriodMs), every(lateDelayMs));
     else
         text = tr("Retries %1").arg(every(lateDelayMs));
     text += tr(", until %1 after the first attempt").arg(Duration::describe(windowMs));
@@ -128,6 +128,6 @@ QString RetryPolicy::describe() const
 bool RetryPolicy::operator==(const RetryPolicy &o) const
 {
     return preset == o.preset && windowMs == o.windowMs && earlyDelayMs == o.earlyDelayMs
-        && earlyPeriodMs == o.earlyPeriodMs && lateDelayMs == o.lateDelayMs && firstDelayMs == o.firstDelayMs
-        && firstPeriodMs == o.firstPeriodMs && nonServerErrorWindowMs == o.nonServerErrorWindowMs;
+            && earlyPeriodMs == o.earlyPeriodMs && lateDelayMs == o.lateDelayMs && firstDelayMs == o.firstDelayMs
+            && firstPeriodMs == o.firstPeriodMs && nonServerErrorWindowMs == o.nonServerErrorWindowMs;
 }

@@ -17,33 +17,30 @@ Status deliveryUrl(const QString &text)
         return Status::failure(QStringLiteral("The delivery URL is empty."));
     if (text.size() > MaxUrlLength)
         return Status::failure(
-            QStringLiteral("The delivery URL is %1 characters long; at most %2 are allowed.")
-                .arg(text.size())
-                .arg(MaxUrlLength));
+                QStringLiteral("The delivery URL is %1 characters long; at most %2 are allowed.")
+                        .arg(text.size())
+                        .arg(MaxUrlLength));
     for (const QChar c : text) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
-            return Status::failure(
-                QStringLiteral("The delivery URL contains a space or a control character."));
+            return Status::failure(QStringLiteral("The delivery URL contains a space or a control character."));
     }
     // "127.0.0.1:8765/hook" or "localhost:8765/hook": Qt's parser would talk of relative paths
     // or of a scheme called "localhost".
     static const QRegularExpression hostAndPort(QStringLiteral("^[A-Za-z0-9.\\-\\[\\]]+:[0-9]+(/|$)"));
     if (!text.contains(QLatin1Char(':')) || hostAndPort.match(text.trimmed()).hasMatch())
         return Status::failure(QStringLiteral("\"%1\" has no scheme: write http://%1 or https://%1.")
-                                   .arg(maskedUrl(text.trimmed())));
+                                       .arg(maskedUrl(text.trimmed())));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return Status::failure(
-            QStringLiteral("\"%1\" is not a valid URL: %2").arg(maskedUrl(text), url.errorString()));
+        return Status::failure(QStringLiteral("\"%1\" is not a valid URL: %2").arg(maskedUrl(text), url.errorString()));
     const QString scheme = url.scheme();
     if (scheme.isEmpty())
         return Status::failure(QStringLiteral("\"%1\" is not an absolute URL: it needs http:// or https://.")
-                                   .arg(maskedUrl(text)));
+                                       .arg(maskedUrl(text)));
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return Status::failure(
-            QStringLiteral("The URI scheme \"%1\" is not allowed.  Only URIs with the following "
-                           "schemes may be used: http, https")
-                .arg(scheme));
+        return Status::failure(QStringLiteral("The URI scheme \"%1\" is not allowed.  Only URIs with the following "
+                                              "schemes may be used: http, https")
+                                       .arg(scheme));
     if (url.host().isEmpty())
         return Status::failure(QStringLiteral("The delivery URL has no host."));
     return {};
@@ -53,12 +50,11 @@ Status secret(const QString &s)
 {
     if (s.size() > MaxSecretLength)
         return Status::failure(QStringLiteral("The secret is %1 characters long; at most %2 are allowed.")
-                                   .arg(s.size())
-                                   .arg(MaxSecretLength));
+                                       .arg(s.size())
+                                       .arg(MaxSecretLength));
     for (const QChar c : s) {
         if (c.category() == QChar::Other_Control)
-            return Status::failure(
-                QStringLiteral("The secret contains a control character (a line break or tab?)."));
+            return Status::failure(QStringLiteral("The secret contains a control character (a line break or tab?)."));
     }
     return {};
 }
@@ -67,11 +63,10 @@ Status payload(const QByteArray &bytes)
 {
     if (bytes.size() > MaxPayloadBytes)
         return Status::failure(QStringLiteral("The payload is %1 bytes; at most %2 (5 MiB) are allowed.")
-                                   .arg(bytes.size())
-                                   .arg(MaxPayloadBytes));
+                                       .arg(bytes.size())
+                                       .arg(MaxPayloadBytes));
     if (bytes.trimmed().isEmpty())
-        return Status::failure(
-            QStringLiteral("The payload is empty: give a JSON object, e.g. {\"ping\": true}."));
+        return Status::failure(QStringLiteral("The payload is empty: give a JSON object, e.g. {\"ping\": true}."));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (doc.isNull() && error.error != QJsonParseError::DeepNesting) {
@@ -80,24 +75,20 @@ Status payload(const QByteArray &bytes)
         if (wrapped.isArray() && wrapped.array().size() == 1) {
             static const char *const names[] = { "null", "true or false", "a number", "a string" };
             const QJsonValue::Type type = wrapped.array().at(0).type();
-            const int index = type == QJsonValue::Null ? 0
-                : type == QJsonValue::Bool             ? 1
-                : type == QJsonValue::Double           ? 2
-                                                       : 3;
-            return Status::failure(
-                QStringLiteral("The payload is %1; it must be a JSON object (or array), e.g. "
-                               "{\"ping\": true}.")
-                    .arg(QLatin1String(names[index])));
+            const int index = type == QJsonValue::Null ? 0 : type == QJsonValue::Bool ? 1 : type == QJsonValue::Double ? 2 : 3;
+            return Status::failure(QStringLiteral("The payload is %1; it must be a JSON object (or array), e.g. "
+                                                  "{\"ping\": true}.")
+                                           .arg(QLatin1String(names[index])));
         }
     }
     if (error.error == QJsonParseError::DeepNesting)
         return Status::failure(
-            QStringLiteral("The payload is nested too deeply: JSON deeper than %1 levels is not supported.")
-                .arg(MaxJsonDepth));
+                QStringLiteral("The payload is nested too deeply: JSON deeper than %1 levels is not supported.")
+                        .arg(MaxJsonDepth));
     if (doc.isNull())
         return Status::failure(QStringLiteral("The payload is not valid JSON: %1 at byte %2.")
-                                   .arg(error.errorString())
-                                   .arg(error.offset));
+                                       .arg(error.errorString())
+                                       .arg(error.offset));
     return {};
 }
 
@@ -125,8 +116,7 @@ Result<QPair<QByteArray, QByteArray>> header(const QString &text)
     using R = Result<QPair<QByteArray, QByteArray>>;
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0)
-        return R::failure(
-            QStringLiteral("invalid header \"%1\": write it as 'Name: value'").arg(text.left(40)));
+        return R::failure(QStringLiteral("invalid header \"%1\": write it as 'Name: value'").arg(text.left(40)));
     const QByteArray name = text.left(colon).trimmed().toLatin1();
     const QByteArray value = text.mid(colon + 1).trimmed().toUtf8();
     if (Status checked = customHeader(name, value); !checked)
@@ -158,10 +148,9 @@ Status customHeader(const QByteArray &name, const QByteArray &value)
         return field;
     // Every profile's own headers (src/delivery/senderprofile.cpp), whichever the webhook has:
     // a header kept through a change of profile must not clash with the new one's.
-    static const QList<QByteArray> setByHookwatch
-        = { "content-type", "user-agent", "x-launchpad-event-type", "x-launchpad-delivery", "x-hub-signature",
-              "x-hub-signature-256", "x-github-event", "x-github-delivery", "x-github-hook-id", "webhook-id",
-              "webhook-timestamp", "webhook-signature", "stripe-signature" };
+    static const QList<QByteArray> setByHookwatch = { "content-type", "user-agent", "x-launchpad-event-type",
+        "x-launchpad-delivery", "x-hub-signature", "x-hub-signature-256", "x-github-event", "x-github-delivery",
+        "x-github-hook-id", "webhook-id", "webhook-timestamp", "webhook-signature", "stripe-signature" };
     static const QList<QByteArray> framing
         = { "content-length", "transfer-encoding", "host", "connection", "expect" };
     const QByteArray lower = name.toLower();
@@ -185,9 +174,8 @@ Status eventType(const QString &eventType)
         return Status::failure(QStringLiteral("The event type is longer than 200 characters."));
     for (const QChar c : eventType) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
-            return Status::failure(
-                QStringLiteral("The event type \"%1\" contains a space or control character.")
-                    .arg(eventType.left(60)));
+            return Status::failure(QStringLiteral("The event type \"%1\" contains a space or control character.")
+                                           .arg(eventType.left(60)));
     }
     return {};
 }
@@ -203,8 +191,8 @@ bool isSensitiveHeader(const QByteArray &name)
 {
     const QByteArray n = name.toLower();
     return n == "authorization" || n == "proxy-authorization" || n == "cookie" || n.contains("token")
-        || n.contains("secret") || n.contains("api-key") || n.contains("apikey") || n.contains("password")
-        || n.contains("auth");
+            || n.contains("secret") || n.contains("api-key") || n.contains("apikey") || n.contains("password")
+            || n.contains("auth");
 }
 
 QByteArray maskedHeaderValue(const QByteArray &name, const QByteArray &value)

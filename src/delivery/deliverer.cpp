@@ -364,21 +364,19 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         armDeadlineTimer();
     connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
-    connect(reply, &QNetworkReply::sslErrors, this,
-        [reply, state, trust = w.trustSelfSigned](const QList<QSslError> &errors) {
-            bool onlySelfSigned = true;
-            QStringList texts;
-            for (const QSslError &e : errors) {
-                texts << e.errorString();
-                if (e.error() != QSslError::SelfSignedCertificate
-                    && e.error() != QSslError::SelfSignedCertificateInChain)
-                    onlySelfSigned = false;
-            }
-            if (trust && onlySelfSigned)
-                reply->ignoreSslErrors(errors);
-            else
-                state->sslErrors = texts.join(QLatin1String("; "));
-        });
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, state, trust = w.trustSelfSigned](const QList<QSslError> &errors) {
+        bool onlySelfSigned = true;
+        QStringList texts;
+        for (const QSslError &e : errors) {
+            texts << e.errorString();
+            if (e.error() != QSslError::SelfSignedCertificate && e.error() != QSslError::SelfSignedCertificateInChain)
+                onlySelfSigned = false;
+        }
+        if (trust && onlySelfSigned)
+            reply->ignoreSslErrors(errors);
+        else
+            state->sslErrors = texts.join(QLatin1String("; "));
+    });
 }
 
 void Deliverer::onReadyRead(QNetworkReply *reply)
