@@ -40,7 +40,8 @@ class TestInterop final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(m_interopDir + QStringLiteral("/verify.mjs")), "INTEROP_DIR names tests/interop");
+        QVERIFY2(
+            QFile::exists(m_interopDir + QStringLiteral("/verify.mjs")), "INTEROP_DIR names tests/interop");
         m_node = QStandardPaths::findExecutable(QStringLiteral("node"));
         const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
         if (m_node.isEmpty() || npm.isEmpty()) {
@@ -53,7 +54,8 @@ private Q_SLOTS:
             QProcess install;
             install.setWorkingDirectory(m_interopDir);
             install.setProcessChannelMode(QProcess::MergedChannels);
-            install.start(npm, { QStringLiteral("ci"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund") });
+            install.start(
+                npm, { QStringLiteral("ci"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund") });
             QVERIFY(install.waitForFinished(600000));
             QVERIFY2(install.exitCode() == 0, install.readAll().constData());
         }
@@ -74,11 +76,13 @@ private Q_SLOTS:
             const qint64 hook = h.addWebhook(w);
             profileOf.insert(hook, profile);
             const Webhook stored = h.store->webhook(hook).value();
-            QVERIFY(h.store->createDelivery(hook, Profiles::pingEventType(profile),
-                              Profiles::pingPayload(stored, QDateTime::currentMSecsSinceEpoch()))
+            QVERIFY(h.store
+                        ->createDelivery(hook, Profiles::pingEventType(profile),
+                            Profiles::pingPayload(stored, QDateTime::currentMSecsSinceEpoch()))
                         .ok());
-            QVERIFY(h.store->createDelivery(hook, QStringLiteral("order.created"),
-                              QStringLiteral("{\"name\": \"Ærøskøbing ✓\", \"n\": 1}").toUtf8())
+            QVERIFY(h.store
+                        ->createDelivery(hook, QStringLiteral("order.created"),
+                            QStringLiteral("{\"name\": \"Ærøskøbing ✓\", \"n\": 1}").toUtf8())
                         .ok());
         }
         h.dispatcher->start();
@@ -95,9 +99,9 @@ private Q_SLOTS:
             const QString profile = !request.header("x-github-hook-id").isEmpty()
                 ? profileOf.value(request.header("x-github-hook-id").toLongLong())
                 : !request.header("webhook-signature").isEmpty() ? Profiles::StandardWebhooks
-                                                                  : Profiles::Stripe;
-            requests.append(QJsonObject { { QStringLiteral("profile"), profile }, { QStringLiteral("secret"), secret },
-                { QStringLiteral("headers"), headers },
+                                                                 : Profiles::Stripe;
+            requests.append(QJsonObject { { QStringLiteral("profile"), profile },
+                { QStringLiteral("secret"), secret }, { QStringLiteral("headers"), headers },
                 { QStringLiteral("body"), QString::fromLatin1(request.body.toBase64()) } });
         }
         const auto [code, output] = verify(requests);
@@ -106,7 +110,8 @@ private Q_SLOTS:
 
         // The verifiers can refuse: one changed byte of a body, and that request fails.
         QJsonObject tampered = requests.at(1).toObject();
-        QByteArray body = QByteArray::fromBase64(tampered.value(QStringLiteral("body")).toString().toLatin1());
+        QByteArray body
+            = QByteArray::fromBase64(tampered.value(QStringLiteral("body")).toString().toLatin1());
         body[body.size() - 2] = '9';
         tampered.insert(QStringLiteral("body"), QString::fromLatin1(body.toBase64()));
         requests.replace(1, tampered);

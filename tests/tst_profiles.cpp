@@ -127,7 +127,9 @@ private Q_SLOTS:
 
     void secrets()
     {
-        QVERIFY(!Profiles::checkSecret(Profiles::Launchpad, QStringLiteral("whsec_not*base64!")));
+        QVERIFY(!Profiles::checkSecret(Profiles::StandardWebhooks, QStringLiteral("whsec_not*base64!")));
+        QVERIFY(Profiles::checkSecret(
+            Profiles::Stripe, QStringLiteral("whsec_test_secret"))); // Stripe's are text
         QVERIFY(!Profiles::checkSecret(Profiles::StandardWebhooks, QStringLiteral("plain words")));
         QVERIFY(Profiles::checkSecret(
             Profiles::StandardWebhooks, QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));

@@ -33,7 +33,8 @@ void addWebhookOptions(Command &c)
     c.add(QStringLiteral("header"), QStringLiteral("Send this header with every request (repeatable)."),
         QStringLiteral("'Name: value'"));
     c.add(QStringLiteral("inactive"), QStringLiteral("Create or set the webhook inactive."));
-    c.add(QStringLiteral("timeout"), QStringLiteral("Request timeout (default 30s)."), QStringLiteral("D"));
+    c.add(QStringLiteral("timeout"),
+        QStringLiteral("Request timeout (default: the profile's, 30s for launchpad)."), QStringLiteral("D"));
     c.add(QStringLiteral("retry-preset"),
         QStringLiteral("Retry schedule: %1 (default: the profile's; seed is launchpad's old name).")
             .arg(RetryPolicy::presetNames().join(QLatin1String(", "))),

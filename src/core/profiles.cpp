@@ -79,15 +79,20 @@ QByteArray standardWebhooksKey(const QString &secret)
 
 Status checkSecret(const QString &name, const QString &secret)
 {
-    if (secret.startsWith(WhsecPrefix) && !isBase64(secret.mid(WhsecPrefix.size()).toLatin1()))
-        return Status::failure(QStringLiteral("the secret starts with whsec_ but what follows is not valid "
-                                              "base64; copy the whole secret your platform shows"));
-    if (name == StandardWebhooks && !secret.isEmpty()) {
-        const QString key = secret.startsWith(WhsecPrefix) ? secret.mid(WhsecPrefix.size()) : secret;
-        if (!isBase64(key.toLatin1()))
-            return Status::failure(QStringLiteral("a standard-webhooks secret is base64, usually with whsec_ "
-                                                  "before it (e.g. whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw)"));
+    // Only Standard Webhooks decodes its secret; GitHub and Stripe sign with the text as it is
+    // (a Stripe "whsec_…" secret is not base64).
+    if (name != StandardWebhooks || secret.isEmpty())
+        return {};
+    if (secret.startsWith(WhsecPrefix)) {
+        if (!isBase64(secret.mid(WhsecPrefix.size()).toLatin1()))
+            return Status::failure(
+                QStringLiteral("the secret starts with whsec_ but what follows is not valid "
+                               "base64; copy the whole secret your platform shows"));
+        return {};
     }
+    if (!isBase64(secret.toLatin1()))
+        return Status::failure(QStringLiteral("a standard-webhooks secret is base64, usually with whsec_ "
+                                              "before it (e.g. whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw)"));
     return {};
 }
 

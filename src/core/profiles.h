@@ -28,8 +28,8 @@ Result<QString> parse(const QString &name);
 QString headersSummary(const QString &name);
 qint64 defaultTimeoutMs(const QString &name);
 RetryPolicy defaultRetryPolicy(const QString &name);
-// The secret check a profile adds to Validation::secret: Standard Webhooks keys are base64,
-// with or without "whsec_"; a "whsec_" secret must be valid base64 under every profile.
+// The secret check a profile adds to Validation::secret: a standard-webhooks key is base64,
+// with or without "whsec_" (a "whsec_" one whose rest is not base64 is refused).
 Status checkSecret(const QString &name, const QString &secret);
 // The signing key of a Standard Webhooks secret ("whsec_" + base64): the decoded bytes.
 QByteArray standardWebhooksKey(const QString &secret);
