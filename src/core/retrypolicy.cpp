@@ -79,13 +79,13 @@ std::optional<TimeMs> RetryPolicy::nextAttempt(TimeMs firstAttempt, TimeMs attem
     return attemptEnd + delayAfter(elapsed);
 }
 
-QList<TimeMs> RetryPolicy::projectedAttempts(TimeMs firstAttempt, TimeMs next, int limit) const
+QList<TimeMs> RetryPolicy::projectedAttempts(TimeMs firstAttempt, TimeMs next, int limit, int httpStatus) const
 {
     QList<TimeMs> times;
     TimeMs t = next;
     while (times.size() < limit) {
         times.append(t);
-        const auto after = nextAttempt(firstAttempt, t, 0);
+        const auto after = nextAttempt(firstAttempt, t, httpStatus);
         if (!after)
             break;
         t = *after;

@@ -49,8 +49,9 @@ struct RetryPolicy
     // `httpStatus` is 0 for a connection error.
     std::optional<TimeMs> nextAttempt(TimeMs firstAttempt, TimeMs attemptEnd, int httpStatus) const;
 
-    // The attempt times still to come if every attempt fails and takes no time.
-    QList<TimeMs> projectedAttempts(TimeMs firstAttempt, TimeMs nextAttempt, int limit = 100) const;
+    // The attempt times still to come if every attempt fails as the last did (`httpStatus`, 0
+    // for a connection error: its class decides the window) and takes no time.
+    QList<TimeMs> projectedAttempts(TimeMs firstAttempt, TimeMs nextAttempt, int limit = 100, int httpStatus = 0) const;
 
     // "Retries every 5 minutes for the first hour, then hourly, until 24 hours after the first attempt."
     QString describe() const;
