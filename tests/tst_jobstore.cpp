@@ -121,7 +121,9 @@ private Q_SLOTS:
         QFETCH(int, from);
         if (!openFresh())
             return;
-        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        Webhook custom = makeWebhook();
+        custom.retryPolicy.windowMs = 3 * Hour; // a custom value in its column, kept
+        const qint64 hook = m_store->addWebhook(custom).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
             // Each step undone, newest first.
@@ -134,6 +136,9 @@ private Q_SLOTS:
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN max_in_flight") },
                 { QStringLiteral("DROP INDEX deliveries_failed_id") },
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN paused_at") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN profile"),
+                    QStringLiteral(
+                        "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -171,6 +176,14 @@ private Q_SLOTS:
                 : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_failed_id'")));
         QVERIFY2(q.next(), "schema 4's index of the failed deliveries");
         QVERIFY(!m_store->webhook(hook).value().pausedAt);
+        // Webhooks from before profiles send as Launchpad did, their schedule kept, "seed" renamed.
+        const Webhook migrated = m_store->webhook(hook).value();
+        QCOMPARE(migrated.profile, QStringLiteral("launchpad"));
+        QCOMPARE(migrated.retryPolicy.preset, QStringLiteral("launchpad"));
+        QCOMPARE(migrated.retryPolicy.windowMs, 3 * Hour);
+        QVERIFY(migrated.retryPolicy.isCustom());
+        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("launchpad"));
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);

@@ -66,6 +66,18 @@ private Q_SLOTS:
         QCOMPARE(policy.projectedAttempts(T0, T0 + 5 * Minute).size(), 35);
     }
 
+    // The projection follows the failure's class: launchpad-current gives a 404 one hour, a 503
+    // or a connection error the whole day.
+    void projectionUsesTheFailureClass()
+    {
+        const RetryPolicy policy = RetryPolicy::launchpadCurrent();
+        const QList<TimeMs> after404 = policy.projectedAttempts(T0, T0 + Minute, 100, 404);
+        const QList<TimeMs> after503 = policy.projectedAttempts(T0, T0 + Minute, 100, 503);
+        QVERIFY(after404.last() - T0 <= Hour + 5 * Minute);
+        QCOMPARE(after503.last() - T0, 24 * Hour);
+        QCOMPARE(policy.projectedAttempts(T0, T0 + Minute, 100, 0), after503);
+    }
+
     void launchpadCurrentHasAbout44Attempts()
     {
         const RetryPolicy policy = RetryPolicy::launchpadCurrent();

@@ -26,7 +26,7 @@ private Q_SLOTS:
         d.id = 42;
         d.eventType = QStringLiteral("bug:0.1");
         const QByteArray body = QByteArrayLiteral("{\"foo\": \"bar\"}");
-        const HeaderList h = SenderProfile::launchpad().headers(w, d, body);
+        const HeaderList h = SenderProfile::launchpad().headers(w, d, body, 0);
         const auto value = [&h](const char *name) {
             for (const auto &p : h)
                 if (p.first == name)
@@ -40,7 +40,7 @@ private Q_SLOTS:
         QCOMPARE(value("X-Hub-Signature"), QByteArrayLiteral("sha1=de75f136c37d89f5eb24834468c1ecd602fa95dd"));
         QCOMPARE(value("Authorization"), QByteArrayLiteral("Bearer t0ken"));
         w.secret.reset();
-        QVERIFY(!SenderProfile::launchpad().headers(w, d, body).contains(
+        QVERIFY(!SenderProfile::launchpad().headers(w, d, body, 0).contains(
                 qMakePair(QByteArrayLiteral("X-Hub-Signature"), QByteArrayLiteral("sha1=de75f136c37d89f5eb24834468c1ecd602fa95dd"))));
     }
 

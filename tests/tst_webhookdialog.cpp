@@ -9,6 +9,7 @@
 #include "webhooktablemodel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +34,7 @@ class TestWebhookDialog : public QObject
 
 private Q_SLOTS:
     void refusesAnFtpUrl();
+    void profileBringsItsTimeoutAndSchedule();
     void acceptsAnHttpsUrl();
     void secretIsWriteOnly();
     void trustSelfSignedIsOffUnlessTicked();
@@ -145,6 +147,31 @@ void TestWebhookDialog::refusesAnFtpUrl()
     QTest::keyClick(url, Qt::Key_Return);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+// Choosing a platform sets its timeout and retry schedule, and its secret rule applies.
+void TestWebhookDialog::profileBringsItsTimeoutAndSchedule()
+{
+    WebhookDialog dialog { Webhook() };
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit")), QStringLiteral("http://127.0.0.1:9/h"));
+    auto *profile = dialog.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    QVERIFY(profile);
+    QCOMPARE(profile->currentData().toString(), QStringLiteral("launchpad"));
+    profile->setCurrentIndex(profile->findData(QStringLiteral("github")));
+    Webhook w = dialog.webhook();
+    QCOMPARE(w.profile, QStringLiteral("github"));
+    QCOMPARE(w.timeoutMs, 10000);
+    QCOMPARE(w.retryPolicy.preset, QStringLiteral("none"));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("policyDescription"))->text(),
+        QStringLiteral("Does not retry automatically."));
+    QVERIFY(saveButton(dialog)->isEnabled());
+
+    profile->setCurrentIndex(profile->findData(QStringLiteral("standard-webhooks")));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit")), QStringLiteral("whsec_not*base64!"));
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    QCOMPARE(dialog.webhook().timeoutMs, 15000);
 }
 
 void TestWebhookDialog::acceptsAnHttpsUrl()

@@ -170,6 +170,13 @@ POST %1
     </message>
 </context>
 <context>
+    <name>DeliveryService</name>
+    <message>
+        <source>An in-memory database cannot be delivered from: its deliveries are private to the window&apos;s queries. Use a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeliveryText</name>
     <message>
         <source>Never tried</source>
@@ -292,6 +299,32 @@ POST %1
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>Selected &amp;webhook only</source>
+        <translation type="unfinished">Nur gewählter &amp;Webhook</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished">Alle Zustände</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation type="unfinished">Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Search: id, event type or failure (Ctrl+F)</source>
+        <translation type="unfinished">Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hookwatch</source>
@@ -315,7 +348,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>%n deliveries failed for good.</source>
-        <translation><numerusform>%n Zustellung ist endgültig fehlgeschlagen.</numerusform><numerusform>%n Zustellungen sind endgültig fehlgeschlagen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung ist endgültig fehlgeschlagen.</numerusform>
+            <numerusform>%n Zustellungen sind endgültig fehlgeschlagen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hookwatch: delivery failed</source>
@@ -451,23 +487,26 @@ POST %1
     </message>
     <message>
         <source>Selected &amp;webhook only</source>
-        <translation>Nur gewählter &amp;Webhook</translation>
+        <translation type="vanished">Nur gewählter &amp;Webhook</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation>Alle Zustände</translation>
+        <translation type="vanished">Alle Zustände</translation>
     </message>
     <message>
         <source>All event types</source>
-        <translation>Alle Ereignistypen</translation>
+        <translation type="vanished">Alle Ereignistypen</translation>
     </message>
     <message>
         <source>Search: id, event type or failure (Ctrl+F)</source>
-        <translation>Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
+        <translation type="vanished">Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
     </message>
     <message numerus="yes">
         <source>%n delivery(s)</source>
-        <translation><numerusform>%n Zustellung</numerusform><numerusform>%n Zustellungen</numerusform></translation>
+        <translation type="vanished">
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -519,7 +558,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Delivering: %n in flight</source>
-        <translation><numerusform>Stellt zu: %n unterwegs</numerusform><numerusform>Stellt zu: %n unterwegs</numerusform></translation>
+        <translation>
+            <numerusform>Stellt zu: %n unterwegs</numerusform>
+            <numerusform>Stellt zu: %n unterwegs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delivering: idle</source>
@@ -531,7 +573,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>%1 (%n delivery(s))</source>
-        <translation><numerusform>%1 (%n Zustellung)</numerusform><numerusform>%1 (%n Zustellungen)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Zustellung)</numerusform>
+            <numerusform>%1 (%n Zustellungen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No leases held</source>
@@ -539,7 +584,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Leases: %n worker(s)</source>
-        <translation><numerusform>Leases: %n Worker</numerusform><numerusform>Leases: %n Worker</numerusform></translation>
+        <translation>
+            <numerusform>Leases: %n Worker</numerusform>
+            <numerusform>Leases: %n Worker</numerusform>
+        </translation>
     </message>
     <message>
         <source>No worker is sending anything right now.</source>
@@ -565,7 +613,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Any pending deliveries or logs of past deliveries will be permanently lost (%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.</source>
-        <translation><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform></translation>
+        <translation>
+            <numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform>
+            <numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -601,7 +652,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Delete every delivery that finished more than %n day(s) ago, with its attempts?</source>
-        <translation><numerusform>Jede Zustellung, die vor mehr als %n Tag abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform><numerusform>Jede Zustellung, die vor mehr als %n Tagen abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform></translation>
+        <translation>
+            <numerusform>Jede Zustellung, die vor mehr als %n Tag abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform>
+            <numerusform>Jede Zustellung, die vor mehr als %n Tagen abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>The retention period is set in the preferences.</source>
@@ -628,7 +682,7 @@ POST %1
         <translation>Über Hookwatch</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sends webhooks and watches their deliveries, with Launchpad's retry rules.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sends webhooks and watches their deliveries, with Launchpad&apos;s retry rules.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sendet Webhooks und beobachtet ihre Zustellung, mit den Wiederholungsregeln von Launchpad.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;</translation>
     </message>
     <message>
@@ -878,7 +932,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>%n more: %1…</source>
-        <translation><numerusform>%n weiterer: %1…</numerusform><numerusform>%n weitere: %1…</numerusform></translation>
+        <translation>
+            <numerusform>%n weiterer: %1…</numerusform>
+            <numerusform>%n weitere: %1…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Id</source>
@@ -985,11 +1042,17 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Queued %n delivery(s) again with a new 24-hour window.</source>
-        <translation><numerusform>%n Zustellung mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform><numerusform>%n Zustellungen mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform>
+            <numerusform>%n Zustellungen mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %n delivery(s) again.</source>
-        <translation><numerusform>%n Zustellung erneut eingereiht.</numerusform><numerusform>%n Zustellungen erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung erneut eingereiht.</numerusform>
+            <numerusform>%n Zustellungen erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>delivery %1 is %2, not waiting</source>
@@ -1001,11 +1064,17 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Sending %n delivery(s) now.</source>
-        <translation><numerusform>Sende %n Zustellung jetzt.</numerusform><numerusform>Sende %n Zustellungen jetzt.</numerusform></translation>
+        <translation>
+            <numerusform>Sende %n Zustellung jetzt.</numerusform>
+            <numerusform>Sende %n Zustellungen jetzt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n delivery(s) due now; a worker will send them.</source>
-        <translation><numerusform>%n Zustellung ist jetzt fällig; ein Worker wird sie senden.</numerusform><numerusform>%n Zustellungen sind jetzt fällig; ein Worker wird sie senden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung ist jetzt fällig; ein Worker wird sie senden.</numerusform>
+            <numerusform>%n Zustellungen sind jetzt fällig; ein Worker wird sie senden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot retry the failed deliveries of webhook %1: %2</source>
@@ -1013,7 +1082,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Queued %n failed delivery(s) of webhook %1 again.</source>
-        <translation><numerusform>%n fehlgeschlagene Zustellung von Webhook %1 erneut eingereiht.</numerusform><numerusform>%n fehlgeschlagene Zustellungen von Webhook %1 erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagene Zustellung von Webhook %1 erneut eingereiht.</numerusform>
+            <numerusform>%n fehlgeschlagene Zustellungen von Webhook %1 erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot prune: %1</source>
@@ -1021,7 +1093,14 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Pruned %n finished delivery(s).</source>
-        <translation><numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform><numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform></translation>
+        <translation>
+            <numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform>
+            <numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot queue the ping for webhook %1: %2</source>
+        <translation>Der Ping an Webhook %1 lässt sich nicht einreihen: %2</translation>
     </message>
     <message>
         <source>Cannot count the failed deliveries: %1</source>
@@ -1124,7 +1203,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Valid JSON, %n byte(s).</source>
-        <translation><numerusform>Gültiges JSON, %n Byte.</numerusform><numerusform>Gültiges JSON, %n Bytes.</numerusform></translation>
+        <translation>
+            <numerusform>Gültiges JSON, %n Byte.</numerusform>
+            <numerusform>Gültiges JSON, %n Bytes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1195,14 +1277,14 @@ POST %1
     </message>
     <message>
         <source>optional; signs each request (X-Hub-Signature)</source>
-        <translation>optional; signiert jede Anfrage (X-Hub-Signature)</translation>
+        <translation type="vanished">optional; signiert jede Anfrage (X-Hub-Signature)</translation>
     </message>
     <message>
         <source>type a new secret to replace the stored one</source>
         <translation>neues Geheimnis eingeben, um das gespeicherte zu ersetzen</translation>
     </message>
     <message>
-        <source>Launchpad's webhook-retries design (default)</source>
+        <source>Launchpad&apos;s webhook-retries design (default)</source>
         <translation>Launchpads Entwurf „webhook-retries“ (Standard)</translation>
     </message>
     <message>
@@ -1262,7 +1344,7 @@ POST %1
         <translation>Selbstsigniertem Zertifikat &amp;vertrauen (nur dieser Webhook)</translation>
     </message>
     <message>
-        <source>Accepts a certificate that no authority signed, as long as it is self-signed, for this webhook only; every other webhook's certificates are still verified. Anyone can make such a certificate, so tick this only for a receiver you run yourself.</source>
+        <source>Accepts a certificate that no authority signed, as long as it is self-signed, for this webhook only; every other webhook&apos;s certificates are still verified. Anyone can make such a certificate, so tick this only for a receiver you run yourself.</source>
         <translation>Akzeptiert ein Zertifikat, das keine Zertifizierungsstelle signiert hat, sofern es selbstsigniert ist, nur für diesen Webhook; die Zertifikate aller anderen Webhooks werden weiterhin geprüft. Jeder kann ein solches Zertifikat erstellen: Kreuzen Sie dies nur für einen Empfänger an, den Sie selbst betreiben.</translation>
     </message>
     <message>
@@ -1276,6 +1358,54 @@ POST %1
     <message>
         <source>Header %1: %2</source>
         <translation>Header %1: %2</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d as:</source>
+        <translation>Sen&amp;den wie:</translation>
+    </message>
+    <message>
+        <source>&amp;In flight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests to this webhook in flight at once, across every worker delivering from this store: protects a fragile receiver. Without a limit of its own, each worker sends as many as its concurrency allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; signs each request as the profile&apos;s platform does</source>
+        <translation>optional; signiert jede Anfrage wie die Plattform des Profils</translation>
+    </message>
+    <message>
+        <source>No automatic retry (GitHub)</source>
+        <translation>Keine automatische Wiederholung (GitHub)</translation>
+    </message>
+    <message>
+        <source>Launchpad (default)</source>
+        <translation>Launchpad (Standard)</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks (Svix)</source>
+        <translation>Standard Webhooks (Svix)</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
     </message>
 </context>
 <context>

@@ -18,14 +18,15 @@ QString usage()
         "  hookwatch [--db URL]                 open the window\n"
         "  hookwatch worker [--concurrency N] [--lease D] [--grace D] [--retention D] [--poll-interval D]\n"
         "                   [--proxy URL] [--once | --until-idle]\n"
-        "  hookwatch webhook add URL [--secret S | --secret-file F] [--event-type T]... [--header 'N: "
-        "V']...\n"
+        "  hookwatch webhook add URL [--profile NAME] [--secret S | --secret-file F] [--event-type T]...\n"
+        "                        [--header 'N: V']...\n"
         "                        [--inactive] [--timeout D] [--retry-preset NAME] [--retry-window D]\n"
         "                        [--retry-early-delay D] [--retry-early-period D] [--retry-late-delay D]\n"
         "                        [--trust-self-signed] [--max-in-flight N]\n"
         "  hookwatch webhook edit ID [--url URL] [--secret S | --secret-file F | --no-secret]\n"
         "                        [--active | --inactive] [--no-event-types] [--no-headers] [options of add]\n"
         "  hookwatch webhook list [--json] | webhook show ID [--json] | webhook rm ID\n"
+        "  hookwatch profiles [--json]           the platforms a webhook can send as\n"
         "  hookwatch ping WEBHOOK_ID [--wait]\n"
         "  hookwatch send WEBHOOK_ID --event-type T [--payload FILE|-] [--repeat N] [--wait]\n"
         "  hookwatch emit --event-type T [--payload FILE|-]\n"
@@ -116,6 +117,8 @@ int run(const Invocation &inv)
         return workerCommand(inv, rest);
     if (command == QLatin1String("webhook"))
         return webhookCommand(inv, args);
+    if (command == QLatin1String("profiles"))
+        return profilesCommand(inv, rest);
     if (command == QLatin1String("ping"))
         return pingCommand(inv, rest);
     if (command == QLatin1String("send"))

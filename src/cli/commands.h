@@ -7,12 +7,13 @@
 class JobStore;
 
 // Every subcommand, a file per group: webhookcommands.cpp (webhook add, edit, list, show,
-// rm), sendcommands.cpp (send, ping, emit), historycommands.cpp (deliveries, show),
+// rm; profiles), sendcommands.cpp (send, ping, emit), historycommands.cpp (deliveries, show),
 // actioncommands.cpp (retry, suspend, prune), delivercommands.cpp (worker, and the attempt
 // --wait makes). `args` holds the program, then the command's options and positionals.
 namespace Cli {
 
 int webhookCommand(const Invocation &inv, const QStringList &args); // args[1] is "webhook"
+int profilesCommand(const Invocation &inv, const QStringList &args);
 int sendCommand(const Invocation &inv, const QStringList &args);
 int pingCommand(const Invocation &inv, const QStringList &args);
 int emitCommand(const Invocation &inv, const QStringList &args);

@@ -3,15 +3,14 @@
 #include "commands.h"
 #include "console.h"
 #include "jobstore.h"
+#include "profiles.h"
 #include "validation.h"
+
+#include <QDateTime>
 
 namespace Cli {
 
 namespace {
-
-const QString Ping = QStringLiteral("ping");
-// Launchpad's ping payload, byte for byte as Python's json.dumps writes it.
-const QByteArray PingPayload = QByteArrayLiteral("{\"ping\": true}");
 
 int pingOrSend(const Invocation &inv, const QStringList &args, bool ping)
 {
@@ -32,8 +31,8 @@ int pingOrSend(const Invocation &inv, const QStringList &args, bool ping)
     auto id = onlyId(c, "webhook");
     if (!id)
         return failWith(id);
-    QString eventType = Ping;
-    QByteArray payload = PingPayload;
+    QString eventType;
+    QByteArray payload;
     int repeat = 1;
     if (!ping) {
         if (!c.isSet(QStringLiteral("event-type")))
@@ -59,6 +58,14 @@ int pingOrSend(const Invocation &inv, const QStringList &args, bool ping)
     auto store = openStore(inv, holder);
     if (!store)
         return failWith(store);
+    if (ping) {
+        // The platform's own test event, which names the webhook (GitHub's ping carries its hook).
+        const auto hook = store.value()->webhook(id.value());
+        if (!hook)
+            return failWith(hook);
+        eventType = Profiles::pingEventType(hook->profile);
+        payload = Profiles::pingPayload(hook.value(), QDateTime::currentMSecsSinceEpoch());
+    }
     auto ids = store.value()->createDeliveries(id.value(), eventType, payload, repeat);
     if (!ids)
         return failWith(ids);

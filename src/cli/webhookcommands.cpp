@@ -5,11 +5,13 @@
 #include "duration.h"
 #include "jobstore.h"
 #include "jsonoutput.h"
+#include "profiles.h"
 #include "timeformat.h"
 #include "validation.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace Cli {
 
@@ -17,17 +19,26 @@ namespace {
 
 void addWebhookOptions(Command &c)
 {
-    c.add(QStringLiteral("secret"), QStringLiteral("Sign every request with this secret (X-Hub-Signature)."),
-        QStringLiteral("S"));
+    c.add(QStringLiteral("profile"),
+        QStringLiteral(
+            "Send as this platform does: %1 (see 'hookwatch profiles'). Sets the profile's timeout "
+            "and retry schedule unless given too.")
+            .arg(Profiles::names().join(QLatin1String(", "))),
+        QStringLiteral("NAME"));
+    c.add(QStringLiteral("secret"),
+        QStringLiteral("Sign every request with this secret, as the profile signs."), QStringLiteral("S"));
     c.add(QStringLiteral("secret-file"), QStringLiteral("Read the secret from a file."), QStringLiteral("F"));
     c.add(QStringLiteral("event-type"), QStringLiteral("Subscribe to an event type (repeatable)."),
         QStringLiteral("T"));
     c.add(QStringLiteral("header"), QStringLiteral("Send this header with every request (repeatable)."),
         QStringLiteral("'Name: value'"));
     c.add(QStringLiteral("inactive"), QStringLiteral("Create or set the webhook inactive."));
-    c.add(QStringLiteral("timeout"), QStringLiteral("Request timeout (default 30s)."), QStringLiteral("D"));
+    c.add(QStringLiteral("timeout"),
+        QStringLiteral("Request timeout (default: the profile's, 30s for launchpad)."), QStringLiteral("D"));
     c.add(QStringLiteral("retry-preset"),
-        QStringLiteral("Retry schedule: seed (default) or launchpad-current."), QStringLiteral("NAME"));
+        QStringLiteral("Retry schedule: %1 (default: the profile's; seed is launchpad's old name).")
+            .arg(RetryPolicy::presetNames().join(QLatin1String(", "))),
+        QStringLiteral("NAME"));
     c.add(QStringLiteral("retry-window"),
         QStringLiteral("Retry until this long after the first attempt (0s: never)."), QStringLiteral("D"));
     c.add(QStringLiteral("retry-early-delay"), QStringLiteral("Delay between retries early on."),
@@ -49,6 +60,17 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
     if (c.isSet(QStringLiteral("secret")) && c.isSet(QStringLiteral("secret-file")))
         return Status::failure(
             QStringLiteral("give --secret or --secret-file, not both"), ErrorKind::Invalid);
+    if (c.isSet(QStringLiteral("profile"))) {
+        const auto profile = Profiles::parse(c.value(QStringLiteral("profile")));
+        if (!profile)
+            return Status::failure(profile.error(), ErrorKind::Invalid);
+        if (profile.value() != w.profile) {
+            // A new profile brings its platform's timeout and schedule; options given with it win.
+            w.profile = profile.value();
+            w.timeoutMs = Profiles::defaultTimeoutMs(w.profile);
+            w.retryPolicy = Profiles::defaultRetryPolicy(w.profile);
+        }
+    }
     if (c.isSet(QStringLiteral("secret"))) {
         const QString secret = c.value(QStringLiteral("secret"));
         if (Status s = Validation::secret(secret); !s)
@@ -125,6 +147,11 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
             return Status::failure(
                 QStringLiteral("--%1 must be more than 0s").arg(option), ErrorKind::Invalid);
         w.retryPolicy.*(o.field) = d.value();
+    }
+    if (w.hasSecret()) {
+        // Checked against the profile it will sign for, the new one when both change.
+        if (Status s = Profiles::checkSecret(w.profile, *w.secret); !s)
+            return Status::failure(s.error(), ErrorKind::Invalid);
     }
     if (c.isSet(QStringLiteral("trust-self-signed")))
         w.trustSelfSigned = true;
@@ -291,12 +318,17 @@ int webhookShow(const Invocation &inv, const QStringList &args)
     out() << "Webhook " << h.id << "\n"
           << "  URL:          " << Validation::maskedUrl(h.deliveryUrl) << "\n"
           << "  Active:       " << (h.active ? "yes" : "no") << "\n"
+          << "  Profile:      " << h.profile << "\n"
           << "  Secret:       " << (h.hasSecret() ? "set" : "none") << "\n"
           << "  Event types:  "
           << (h.eventTypes.isEmpty() ? QStringLiteral("none") : h.eventTypes.join(QStringLiteral(", ")))
           << "\n"
           << "  Timeout:      " << Duration::format(h.timeoutMs) << "\n"
-          << "  Retries:      " << h.retryPolicy.describe() << " (preset " << h.retryPolicy.preset << ")\n";
+          << "  Retries:      " << h.retryPolicy.describe() << " ("
+          << (h.retryPolicy.isCustom() ? QStringLiteral("custom, from preset %1")
+                                       : QStringLiteral("preset %1"))
+                 .arg(h.retryPolicy.preset)
+          << ")\n";
     for (const auto &header : h.headers)
         out() << "  Header:       " << QString::fromLatin1(header.first) << ": "
               << QString::fromUtf8(Validation::maskedHeaderValue(header.first, header.second)) << "\n";
@@ -327,6 +359,38 @@ int webhookRemove(const Invocation &inv, const QStringList &args)
 }
 
 } // namespace
+
+int profilesCommand(const Invocation &, const QStringList &args)
+{
+    Command c(QStringLiteral("profiles"), QStringLiteral("profiles [--json]"));
+    c.add(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    if (!c.positional().isEmpty())
+        return usageError(QStringLiteral("profiles: unexpected argument \"%1\"").arg(c.positional().first()));
+    if (c.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const QString &name : Profiles::names()) {
+            const RetryPolicy policy = Profiles::defaultRetryPolicy(name);
+            array.append(QJsonObject { { QStringLiteral("name"), name },
+                { QStringLiteral("headers"), Profiles::headersSummary(name) },
+                { QStringLiteral("timeout_ms"), Profiles::defaultTimeoutMs(name) },
+                { QStringLiteral("retry_preset"), policy.preset },
+                { QStringLiteral("retries"), policy.describe() },
+                { QStringLiteral("ping_event_type"), Profiles::pingEventType(name) } });
+        }
+        printJson(array);
+        return Success;
+    }
+    for (const QString &name : Profiles::names()) {
+        out() << name << (name == Profiles::Launchpad ? " (default)" : "") << "\n"
+              << "  Headers: " << Profiles::headersSummary(name) << "\n"
+              << "  Timeout: " << Duration::format(Profiles::defaultTimeoutMs(name)) << "\n"
+              << "  Retries: " << Profiles::defaultRetryPolicy(name).describe() << "\n";
+    }
+    out().flush();
+    return Success;
+}
 
 int webhookCommand(const Invocation &inv, const QStringList &args)
 {

@@ -4,9 +4,17 @@
 
 #include <QCoreApplication>
 
-RetryPolicy RetryPolicy::seed()
+RetryPolicy RetryPolicy::launchpad()
 {
     return RetryPolicy();
+}
+
+RetryPolicy RetryPolicy::none()
+{
+    RetryPolicy p;
+    p.preset = QStringLiteral("none");
+    p.windowMs = 0;
+    return p;
 }
 
 RetryPolicy RetryPolicy::launchpadCurrent()
@@ -21,18 +29,27 @@ RetryPolicy RetryPolicy::launchpadCurrent()
 
 QStringList RetryPolicy::presetNames()
 {
-    return { QStringLiteral("seed"), QStringLiteral("launchpad-current") };
+    return { QStringLiteral("launchpad"), QStringLiteral("launchpad-current"), QStringLiteral("none") };
 }
 
 Result<RetryPolicy> RetryPolicy::fromPreset(const QString &name)
 {
-    if (name == QLatin1String("seed"))
-        return seed();
+    // "seed": the launchpad preset's name before profiles, still in older rows and scripts.
+    if (name == QLatin1String("launchpad") || name == QLatin1String("seed"))
+        return launchpad();
     if (name == QLatin1String("launchpad-current"))
         return launchpadCurrent();
+    if (name == QLatin1String("none"))
+        return none();
     return Result<RetryPolicy>::failure(
             QStringLiteral("unknown retry preset \"%1\" (choose %2)")
-                    .arg(name, presetNames().join(QLatin1String(" or "))));
+                    .arg(name, presetNames().join(QLatin1String(", "))));
+}
+
+bool RetryPolicy::isCustom() const
+{
+    const auto base = fromPreset(preset);
+    return !base || !(base.value() == *this);
 }
 
 qint64 RetryPolicy::delayAfter(qint64 elapsedMs) const
@@ -62,13 +79,13 @@ std::optional<TimeMs> RetryPolicy::nextAttempt(TimeMs firstAttempt, TimeMs attem
     return attemptEnd + delayAfter(elapsed);
 }
 
-QList<TimeMs> RetryPolicy::projectedAttempts(TimeMs firstAttempt, TimeMs next, int limit) const
+QList<TimeMs> RetryPolicy::projectedAttempts(TimeMs firstAttempt, TimeMs next, int limit, int httpStatus) const
 {
     QList<TimeMs> times;
     TimeMs t = next;
     while (times.size() < limit) {
         times.append(t);
-        const auto after = nextAttempt(firstAttempt, t, 0);
+        const auto after = nextAttempt(firstAttempt, t, httpStatus);
         if (!after)
             break;
         t = *after;

@@ -146,8 +146,11 @@ Status customHeader(const QByteArray &name, const QByteArray &value)
 {
     if (Status field = headerField(name, value); !field)
         return field;
+    // Every profile's own headers (src/delivery/senderprofile.cpp), whichever the webhook has:
+    // a header kept through a change of profile must not clash with the new one's.
     static const QList<QByteArray> setByHookwatch = { "content-type", "user-agent", "x-launchpad-event-type",
-        "x-launchpad-delivery", "x-hub-signature" };
+        "x-launchpad-delivery", "x-hub-signature", "x-hub-signature-256", "x-github-event", "x-github-delivery",
+        "x-github-hook-id", "webhook-id", "webhook-timestamp", "webhook-signature", "stripe-signature" };
     static const QList<QByteArray> framing
         = { "content-length", "transfer-encoding", "host", "connection", "expect" };
     const QByteArray lower = name.toLower();

@@ -20,6 +20,8 @@ struct Webhook
 
     qint64 id = 0;
     QString deliveryUrl;
+    // Which platform its requests imitate (Profiles::names()): headers, signature, ping.
+    QString profile = QStringLiteral("launchpad");
     bool active = true;
     // Write-only: stored to sign requests, never printed, logged or exported.
     std::optional<QString> secret;

@@ -193,7 +193,6 @@ private:
 Deliverer::Deliverer(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_profile(SenderProfile::launchpad())
     , m_deadlineTimer(this) // a child: moves with us to a thread
 {
     addManager();
@@ -305,7 +304,7 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         return;
     }
 
-    HeaderList headers = m_profile.headers(w, d, d.payload);
+    HeaderList headers = SenderProfile::forName(w.profile).headers(w, d, d.payload, attempt.dateStarted);
     if (const Status refused = checkHeaders(w.headers, headers); !refused) {
         // A stored row the command line and the dialog would have refused (written by an older
         // version, or by hand): sent, it could smuggle a header in or reframe the request.

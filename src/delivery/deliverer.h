@@ -65,7 +65,6 @@ private:
     const Clock *m_clock;
     std::vector<Manager> m_pool; // grows, never shrinks; connections idle for 1 s are closed
     QNetworkProxy m_proxy;
-    const SenderProfile &m_profile;
     QHash<QNetworkReply *, InFlight *> m_inFlight;
     QElapsedTimer m_monotonic; // deadlines and durations
     std::multimap<qint64, QNetworkReply *> m_deadlines; // on m_monotonic, earliest first

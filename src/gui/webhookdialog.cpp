@@ -1,5 +1,7 @@
 #include "webhookdialog.h"
 
+#include "profiles.h"
+
 #include "ui_webhookdialog.h"
 
 #include "eventtemplates.h"
@@ -98,6 +100,11 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
            "webhook only; every other webhook's certificates are still verified. Anyone can make such a "
            "certificate, so tick this only for a receiver you run yourself."));
 
+    for (const QString &profile : Profiles::names())
+        m_ui->profileCombo->addItem(profileTitle(profile), profile);
+    m_ui->profileCombo->setCurrentIndex(qMax(0, m_ui->profileCombo->findData(webhook.profile)));
+    m_ui->profileCombo->setToolTip(Profiles::headersSummary(webhook.profile));
+
     for (const QString &preset : RetryPolicy::presetNames())
         m_ui->presetCombo->addItem(presetTitle(preset), preset);
     const int presetIndex = m_ui->presetCombo->findData(webhook.retryPolicy.preset);
@@ -123,11 +130,12 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, &WebhookDialog::removeHeader);
     connect(
         m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::updatePolicyDescription);
+    connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::onProfileChanged);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &WebhookDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &WebhookDialog::reject);
 
     m_ui->secretEdit->setPlaceholderText(webhook.id == 0
-            ? tr("optional; signs each request (X-Hub-Signature)")
+            ? tr("optional; signs each request as the profile's platform does")
             : tr("type a new secret to replace the stored one"));
     updateSecretState();
     updatePolicyDescription();
@@ -144,11 +152,40 @@ WebhookDialog::~WebhookDialog()
 
 QString WebhookDialog::presetTitle(const QString &preset)
 {
-    if (preset == QLatin1String("seed"))
+    if (preset == QLatin1String("launchpad") || preset == QLatin1String("seed"))
         return tr("Launchpad's webhook-retries design (default)");
     if (preset == QLatin1String("launchpad-current"))
         return tr("Launchpad as it is today");
+    if (preset == QLatin1String("none"))
+        return tr("No automatic retry (GitHub)");
     return preset;
+}
+
+QString WebhookDialog::profileTitle(const QString &profile)
+{
+    if (profile == Profiles::Launchpad)
+        return tr("Launchpad (default)");
+    if (profile == Profiles::LaunchpadCurrent)
+        return tr("Launchpad as it is today");
+    if (profile == Profiles::GitHub)
+        return tr("GitHub");
+    if (profile == Profiles::StandardWebhooks)
+        return tr("Standard Webhooks (Svix)");
+    if (profile == Profiles::Stripe)
+        return tr("Stripe");
+    return profile;
+}
+
+// A new profile brings its platform's timeout and schedule, as `webhook edit --profile` does.
+void WebhookDialog::onProfileChanged()
+{
+    const QString profile = m_ui->profileCombo->currentData().toString();
+    m_ui->profileCombo->setToolTip(Profiles::headersSummary(profile));
+    m_ui->timeoutSpin->setValue(int(Profiles::defaultTimeoutMs(profile) / 1000));
+    const int index = m_ui->presetCombo->findData(Profiles::defaultRetryPolicy(profile).preset);
+    if (index >= 0)
+        m_ui->presetCombo->setCurrentIndex(index);
+    validate();
 }
 
 QStringList WebhookDialog::checkedEventTypes() const
@@ -179,6 +216,7 @@ Webhook WebhookDialog::webhook() const
         w.headers = headers.value();
     w.trustSelfSigned = m_ui->trustSelfSignedCheck->isChecked();
     w.maxInFlight = m_ui->maxInFlightSpin->value();
+    w.profile = m_ui->profileCombo->currentData().toString();
     const QString preset = m_ui->presetCombo->currentData().toString();
     if (preset != m_original.retryPolicy.preset) {
         if (const auto policy = RetryPolicy::fromPreset(preset))
@@ -232,6 +270,10 @@ QString WebhookDialog::fieldsError() const
     if (Status s = Validation::deliveryUrl(m_ui->urlEdit->text().trimmed()); !s)
         return s.error();
     if (Status s = Validation::secret(m_ui->secretEdit->text()); !s)
+        return s.error();
+    if (Status s = Profiles::checkSecret(m_ui->profileCombo->currentData().toString(),
+            m_ui->secretEdit->text().isEmpty() ? m_original.secret.value_or(QString()) : m_ui->secretEdit->text());
+        !s)
         return s.error();
     const QStringList others = m_ui->otherEventTypesEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &other : others) {

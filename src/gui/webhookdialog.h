@@ -33,6 +33,7 @@ public:
     QString validationError() const;
 
     static QString presetTitle(const QString &preset);
+    static QString profileTitle(const QString &profile);
 
     void accept() override;
 
@@ -40,6 +41,7 @@ private:
     void validate();
     void updateSecretState();
     void updatePolicyDescription();
+    void onProfileChanged();
     QStringList checkedEventTypes() const;
     // The headers in the table as they will be stored; the first bad row's message otherwise.
     Result<HeaderList> tableHeaders() const;

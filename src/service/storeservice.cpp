@@ -2,6 +2,7 @@
 
 #include "deliveryservice.h"
 #include "jobstore.h"
+#include "profiles.h"
 #include "validation.h"
 
 #include <QLoggingCategory>
@@ -9,7 +10,6 @@
 Q_LOGGING_CATEGORY(lcService, "hookwatch.service", QtInfoMsg)
 
 namespace {
-const QByteArray PingPayload = QByteArrayLiteral("{\"ping\": true}");
 constexpr int StopGraceMs = 3000;
 constexpr int HealthWindow = 50;
 
@@ -473,7 +473,8 @@ void StoreService::loadRetrySchedule()
         const TimeMs first = d.dateFirstSent.value_or(d.dateCreated);
         row.windowEnds = first + hook.retryPolicy.windowFor(d.lastStatusCode.value_or(0));
         if (d.scheduledStart)
-            row.projectedAttempts = hook.retryPolicy.projectedAttempts(first, *d.scheduledStart, 60);
+            row.projectedAttempts
+                = hook.retryPolicy.projectedAttempts(first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0));
         rows.append(row);
     }
     Q_EMIT retryScheduleLoaded(rows);
@@ -526,7 +527,16 @@ void StoreService::loadStatus()
 
 void StoreService::ping(qint64 webhookId)
 {
-    sendTestEvent(webhookId, QStringLiteral("ping"), PingPayload);
+    if (!ensureOpen())
+        return;
+    // The platform's own test event, which names the webhook (GitHub's ping carries its hook).
+    const auto hook = m_store->webhook(webhookId);
+    if (!hook) {
+        fail(tr("Cannot queue the ping for webhook %1: %2").arg(webhookId).arg(hook.error()));
+        return;
+    }
+    sendTestEvent(webhookId, Profiles::pingEventType(hook->profile),
+        Profiles::pingPayload(hook.value(), m_clock->now()));
 }
 
 void StoreService::sendTestEvent(qint64 webhookId, const QString &eventType, const QByteArray &payload)
@@ -548,7 +558,7 @@ void StoreService::sendTestEvent(qint64 webhookId, const QString &eventType, con
         return;
     }
     wakeDelivery();
-    Q_EMIT actionDone(eventType == QLatin1String("ping")
+    Q_EMIT actionDone(eventType == QLatin1String("ping") || eventType == QLatin1String("webhook.test")
             ? tr("Queued ping %1 to webhook %2.").arg(id.value()).arg(webhookId)
             : tr("Queued %1 delivery %2 to webhook %3.").arg(eventType).arg(id.value()).arg(webhookId));
     noteChange();

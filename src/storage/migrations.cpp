@@ -108,6 +108,13 @@ const QList<MigrationStep> &migrationSteps()
         { {
             "ALTER TABLE webhooks ADD COLUMN paused_at BIGINT",
         } },
+        // Each webhook's sender profile: the rows before it sent as Launchpad does. The retry
+        // preset "seed" is named "launchpad" from here on, after the profile it belongs to
+        // (readers still take "seed").
+        { {
+            "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
+            "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
+        } },
     };
     return steps;
 }

@@ -16,7 +16,7 @@ const char *const DeliveryColumns
 const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-      "date_last_modified, max_in_flight, paused_at";
+      "date_last_modified, max_in_flight, paused_at, profile";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -150,7 +150,7 @@ Webhook readWebhook(const SqlStatement &q)
     w.headers = headersFromJson(q.value(5).toString());
     w.timeoutMs = q.value(6).toLongLong();
     const auto preset = RetryPolicy::fromPreset(q.value(7).toString());
-    w.retryPolicy = preset ? preset.value() : RetryPolicy::seed();
+    w.retryPolicy = preset ? preset.value() : RetryPolicy::launchpad();
     w.retryPolicy.windowMs = q.value(8).toLongLong();
     w.retryPolicy.earlyDelayMs = q.value(9).toLongLong();
     w.retryPolicy.earlyPeriodMs = q.value(10).toLongLong();
@@ -160,6 +160,7 @@ Webhook readWebhook(const SqlStatement &q)
     w.dateLastModified = q.value(14).toLongLong();
     w.maxInFlight = q.value(15).toInt();
     w.pausedAt = optionalTime(q.value(16));
+    w.profile = q.value(17).toString();
     return w;
 }
 
@@ -206,6 +207,7 @@ void bindWebhook(SqlStatement &q, const Webhook &w)
     q.bindValue(QStringLiteral(":early_period"), w.retryPolicy.earlyPeriodMs);
     q.bindValue(QStringLiteral(":late_delay"), w.retryPolicy.lateDelayMs);
     q.bindValue(QStringLiteral(":trust"), w.trustSelfSigned ? 1 : 0);
+    q.bindValue(QStringLiteral(":profile"), w.profile);
     q.bindValue(QStringLiteral(":max_in_flight"),
         nullableInt(w.maxInFlight > 0 ? std::optional<int>(w.maxInFlight) : std::nullopt));
 }
