@@ -170,6 +170,13 @@ POST %1
     </message>
 </context>
 <context>
+    <name>DeliveryService</name>
+    <message>
+        <source>An in-memory database cannot be delivered from: its deliveries are private to the window&apos;s queries. Use a database file.</source>
+        <translation>Aus einer Datenbank im Arbeitsspeicher kann nicht zugestellt werden: Ihre Zustellungen sind nur für die Abfragen des Fensters sichtbar. Verwenden Sie eine Datenbankdatei.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryText</name>
     <message>
         <source>Never tried</source>
@@ -247,48 +254,89 @@ POST %1
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>angehalten</translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n millisecond(s)</source>
+        <translation>
+            <numerusform>%n Millisekunde</numerusform>
+            <numerusform>%n Millisekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
     <message>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
+        <source>Selected &amp;webhook only</source>
+        <translation>Nur gewählter &amp;Webhook</translation>
     </message>
     <message>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
+        <source>All statuses</source>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
     </message>
     <message>
-        <source>%1 hours</source>
-        <translation>%1 Stunden</translation>
+        <source>Search: id, event type or failure (Ctrl+F)</source>
+        <translation>Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
     </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 Minute</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 Minuten</translation>
-    </message>
-    <message>
-        <source>1 second</source>
-        <translation>1 Sekunde</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 Sekunden</translation>
-    </message>
-    <message>
-        <source>1 millisecond</source>
-        <translation>1 Millisekunde</translation>
-    </message>
-    <message>
-        <source>%1 milliseconds</source>
-        <translation>%1 Millisekunden</translation>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation>
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -315,7 +363,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>%n deliveries failed for good.</source>
-        <translation><numerusform>%n Zustellung ist endgültig fehlgeschlagen.</numerusform><numerusform>%n Zustellungen sind endgültig fehlgeschlagen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung ist endgültig fehlgeschlagen.</numerusform>
+            <numerusform>%n Zustellungen sind endgültig fehlgeschlagen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hookwatch: delivery failed</source>
@@ -364,10 +415,6 @@ POST %1
     <message>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>Retry with New &amp;24-Hour Window</source>
-        <translation>Mit neuem &amp;24-Stunden-Fenster wiederholen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
@@ -454,26 +501,6 @@ POST %1
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>Selected &amp;webhook only</source>
-        <translation>Nur gewählter &amp;Webhook</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alle Zustände</translation>
-    </message>
-    <message>
-        <source>All event types</source>
-        <translation>Alle Ereignistypen</translation>
-    </message>
-    <message>
-        <source>Search: id, event type or failure (Ctrl+F)</source>
-        <translation>Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n delivery(s)</source>
-        <translation><numerusform>%n Zustellung</numerusform><numerusform>%n Zustellungen</numerusform></translation>
-    </message>
-    <message>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
@@ -523,19 +550,21 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Delivering: %n in flight</source>
-        <translation><numerusform>Stellt zu: %n unterwegs</numerusform><numerusform>Stellt zu: %n unterwegs</numerusform></translation>
+        <translation>
+            <numerusform>Stellt zu: %n unterwegs</numerusform>
+            <numerusform>Stellt zu: %n unterwegs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delivering: idle</source>
         <translation>Stellt zu: untätig</translation>
     </message>
-    <message>
-        <source>Pending %1 · Retrying %2 · Failed in 24 h %3</source>
-        <translation>Ausstehend %1 · Wiederholt %2 · Fehlgeschlagen in 24 h %3</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%n delivery(s))</source>
-        <translation><numerusform>%1 (%n Zustellung)</numerusform><numerusform>%1 (%n Zustellungen)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Zustellung)</numerusform>
+            <numerusform>%1 (%n Zustellungen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No leases held</source>
@@ -543,7 +572,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Leases: %n worker(s)</source>
-        <translation><numerusform>Leases: %n Worker</numerusform><numerusform>Leases: %n Worker</numerusform></translation>
+        <translation>
+            <numerusform>Leases: %n Worker</numerusform>
+            <numerusform>Leases: %n Worker</numerusform>
+        </translation>
     </message>
     <message>
         <source>No worker is sending anything right now.</source>
@@ -569,7 +601,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Any pending deliveries or logs of past deliveries will be permanently lost (%n pending now). To suspend deliveries and keep them, deactivate the webhook instead.</source>
-        <translation><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform><numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform></translation>
+        <translation>
+            <numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform>
+            <numerusform>Alle ausstehenden Zustellungen und die Protokolle vergangener Zustellungen gehen unwiderruflich verloren (derzeit %n ausstehend). Um Zustellungen auszusetzen und sie zu behalten, deaktivieren Sie den Webhook stattdessen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -605,7 +640,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Delete every delivery that finished more than %n day(s) ago, with its attempts?</source>
-        <translation><numerusform>Jede Zustellung, die vor mehr als %n Tag abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform><numerusform>Jede Zustellung, die vor mehr als %n Tagen abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform></translation>
+        <translation>
+            <numerusform>Jede Zustellung, die vor mehr als %n Tag abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform>
+            <numerusform>Jede Zustellung, die vor mehr als %n Tagen abgeschlossen wurde, mit ihren Versuchen löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>The retention period is set in the preferences.</source>
@@ -632,7 +670,7 @@ POST %1
         <translation>Über Hookwatch</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sends webhooks and watches their deliveries, with Launchpad's retry rules.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sends webhooks and watches their deliveries, with Launchpad&apos;s retry rules.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Hookwatch %1&lt;/h3&gt;&lt;p&gt;Sendet Webhooks und beobachtet ihre Zustellung, mit den Wiederholungsregeln von Launchpad.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;</translation>
     </message>
     <message>
@@ -642,10 +680,6 @@ POST %1
     <message>
         <source>Send Event</source>
         <translation>Ereignis senden</translation>
-    </message>
-    <message>
-        <source>Retry, New Window</source>
-        <translation>Mit neuem Fenster</translation>
     </message>
     <message>
         <source>Retry Failed</source>
@@ -670,6 +704,18 @@ POST %1
     <message>
         <source>Pause</source>
         <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 retrying · %3 failed in the last 24 h</source>
+        <translation>%1 ausstehend · %2 werden wiederholt · %3 in den letzten 24 h fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retry and Restart the &amp;24-Hour Window</source>
+        <translation>Wiederholen und &amp;24-Stunden-Fenster neu beginnen</translation>
+    </message>
+    <message>
+        <source>Retry, Restart 24 h</source>
+        <translation>Wiederholen, 24 h neu</translation>
     </message>
 </context>
 <context>
@@ -834,7 +880,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>%n more: %1…</source>
-        <translation><numerusform>%n weiterer: %1…</numerusform><numerusform>%n weitere: %1…</numerusform></translation>
+        <translation>
+            <numerusform>%n weiterer: %1…</numerusform>
+            <numerusform>%n weitere: %1…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Id</source>
@@ -941,11 +990,17 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Queued %n delivery(s) again with a new 24-hour window.</source>
-        <translation><numerusform>%n Zustellung mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform><numerusform>%n Zustellungen mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform>
+            <numerusform>%n Zustellungen mit neuem 24-Stunden-Fenster erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %n delivery(s) again.</source>
-        <translation><numerusform>%n Zustellung erneut eingereiht.</numerusform><numerusform>%n Zustellungen erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung erneut eingereiht.</numerusform>
+            <numerusform>%n Zustellungen erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>delivery %1 is %2, not waiting</source>
@@ -957,11 +1012,17 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Sending %n delivery(s) now.</source>
-        <translation><numerusform>Sende %n Zustellung jetzt.</numerusform><numerusform>Sende %n Zustellungen jetzt.</numerusform></translation>
+        <translation>
+            <numerusform>Sende %n Zustellung jetzt.</numerusform>
+            <numerusform>Sende %n Zustellungen jetzt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n delivery(s) due now; a worker will send them.</source>
-        <translation><numerusform>%n Zustellung ist jetzt fällig; ein Worker wird sie senden.</numerusform><numerusform>%n Zustellungen sind jetzt fällig; ein Worker wird sie senden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung ist jetzt fällig; ein Worker wird sie senden.</numerusform>
+            <numerusform>%n Zustellungen sind jetzt fällig; ein Worker wird sie senden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot retry the failed deliveries of webhook %1: %2</source>
@@ -969,7 +1030,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Queued %n failed delivery(s) of webhook %1 again.</source>
-        <translation><numerusform>%n fehlgeschlagene Zustellung von Webhook %1 erneut eingereiht.</numerusform><numerusform>%n fehlgeschlagene Zustellungen von Webhook %1 erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagene Zustellung von Webhook %1 erneut eingereiht.</numerusform>
+            <numerusform>%n fehlgeschlagene Zustellungen von Webhook %1 erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot prune: %1</source>
@@ -977,7 +1041,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Pruned %n finished delivery(s).</source>
-        <translation><numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform><numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform></translation>
+        <translation>
+            <numerusform>%n abgeschlossene Zustellung bereinigt.</numerusform>
+            <numerusform>%n abgeschlossene Zustellungen bereinigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1012,7 +1079,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Valid JSON, %n byte(s).</source>
-        <translation><numerusform>Gültiges JSON, %n Byte.</numerusform><numerusform>Gültiges JSON, %n Bytes.</numerusform></translation>
+        <translation>
+            <numerusform>Gültiges JSON, %n Byte.</numerusform>
+            <numerusform>Gültiges JSON, %n Bytes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1090,7 +1160,7 @@ POST %1
         <translation>neues Geheimnis eingeben, um das gespeicherte zu ersetzen</translation>
     </message>
     <message>
-        <source>Launchpad's webhook-retries design (default)</source>
+        <source>Launchpad&apos;s webhook-retries design (default)</source>
         <translation>Launchpads Entwurf „webhook-retries“ (Standard)</translation>
     </message>
     <message>
@@ -1150,7 +1220,7 @@ POST %1
         <translation>Selbstsigniertem Zertifikat &amp;vertrauen (nur dieser Webhook)</translation>
     </message>
     <message>
-        <source>Accepts a certificate that no authority signed, as long as it is self-signed, for this webhook only; every other webhook's certificates are still verified. Anyone can make such a certificate, so tick this only for a receiver you run yourself.</source>
+        <source>Accepts a certificate that no authority signed, as long as it is self-signed, for this webhook only; every other webhook&apos;s certificates are still verified. Anyone can make such a certificate, so tick this only for a receiver you run yourself.</source>
         <translation>Akzeptiert ein Zertifikat, das keine Zertifizierungsstelle signiert hat, sofern es selbstsigniert ist, nur für diesen Webhook; die Zertifikate aller anderen Webhooks werden weiterhin geprüft. Jeder kann ein solches Zertifikat erstellen: Kreuzen Sie dies nur für einen Empfänger an, den Sie selbst betreiben.</translation>
     </message>
     <message>
@@ -1164,6 +1234,26 @@ POST %1
     <message>
         <source>Header %1: %2</source>
         <translation>Header %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;In flight:</source>
+        <translation>&amp;Gleichzeitig:</translation>
+    </message>
+    <message>
+        <source>No limit of its own</source>
+        <translation>Keine eigene Grenze</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Requests to this webhook in flight at once, across every worker delivering from this store: protects a fragile receiver. Without a limit of its own, each worker sends as many as its concurrency allows.</source>
+        <translation>Gleichzeitig laufende Anfragen an diesen Webhook, über alle Worker dieses Speichers hinweg: schützt einen empfindlichen Empfänger. Ohne eigene Grenze sendet jeder Worker so viele, wie seine Parallelität erlaubt.</translation>
     </message>
 </context>
 <context>

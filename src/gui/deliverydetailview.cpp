@@ -141,7 +141,7 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
         row(tr("TLS"), tr("trusts a self-signed certificate"));
     row(tr("Event type"), d.eventType);
     row(tr("Status"),
-        tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), JobStatusInfo::name(d.status)));
+        tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), DeliveryText::jobStatusName(d.status)));
     row(tr("Created"), DeliveryText::time(d.dateCreated));
     if (d.status == JobStatus::Waiting)
         row(tr("Next attempt"), d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : tr("now"));

@@ -526,7 +526,7 @@ void MainWindow::showStatus(const StoreStatus &status)
     m_stateLabel->setText(state);
     m_stateLabel->setStyleSheet(status.storeError.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     const StoreCounts &c = status.counts;
-    m_countsLabel->setText(tr("Pending %1 · Retrying %2 · Failed in 24 h %3")
+    m_countsLabel->setText(tr("%1 pending · %2 retrying · %3 failed in the last 24 h")
                                .arg(c.waiting + c.running + c.suspended)
                                .arg(c.retrying)
                                .arg(c.failedLast24h));

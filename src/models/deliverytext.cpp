@@ -6,6 +6,23 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+QString DeliveryText::jobStatusName(JobStatus status)
+{
+    switch (status) {
+    case JobStatus::Waiting:
+        return tr("waiting");
+    case JobStatus::Running:
+        return tr("running");
+    case JobStatus::Completed:
+        return tr("completed");
+    case JobStatus::Failed:
+        return tr("failed");
+    case JobStatus::Suspended:
+        return tr("suspended");
+    }
+    return JobStatusInfo::name(status);
+}
+
 QString DeliveryText::displayName(Delivery::Display display)
 {
     switch (display) {

@@ -14,6 +14,8 @@ class DeliveryText
 public:
     // Launchpad's four icons, by name: "Never tried", "Delivered", "Retrying", "Failed".
     static QString displayName(Delivery::Display display);
+    // The job's own status, in the window's language ("waiting", "wartet").
+    static QString jobStatusName(JobStatus status);
     // The status code of the last attempt, or its failure detail; "" before any attempt.
     static QString result(const Delivery &delivery);
     // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".
