@@ -707,7 +707,7 @@ POST %1
     </message>
     <message>
         <source>%1 pending · %2 retrying · %3 failed in the last 24 h</source>
-        <translation>%1 ausstehend · %2 werden wiederholt · %3 in den letzten 24 h fehlgeschlagen</translation>
+        <translation>%1 ausstehend · %2 in Wiederholung · %3 in den letzten 24 h fehlgeschlagen</translation>
     </message>
     <message>
         <source>Retry and Restart the &amp;24-Hour Window</source>
