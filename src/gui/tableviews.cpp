@@ -18,26 +18,29 @@ public:
     explicit CellToolTips(QTableView *view)
         : QObject(view)
         , m_view(view)
+        , m_viewport(view->viewport())
     {
-        view->viewport()->installEventFilter(this);
+        m_viewport->installEventFilter(this);
     }
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched != m_view->viewport() || event->type() != QEvent::ToolTip)
+        // The type first: the viewport also sends events while the view is being destroyed.
+        if (event->type() != QEvent::ToolTip || watched != m_viewport)
             return false;
         auto *help = static_cast<QHelpEvent *>(event);
         const QString text = cellToolTip(m_view, m_view->indexAt(help->pos()));
         if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), text, m_view->viewport(),
-                m_view->visualRect(m_view->indexAt(help->pos())));
+            QToolTip::showText(
+                help->globalPos(), text, m_viewport, m_view->visualRect(m_view->indexAt(help->pos())));
         return true;
     }
 
 private:
     QTableView *m_view;
+    QWidget *m_viewport;
 };
 } // namespace
 
