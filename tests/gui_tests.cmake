@@ -14,5 +14,6 @@ hookwatch_gui_test(tst_webhookdialog)
 hookwatch_gui_test(tst_mainwindow)
 hookwatch_gui_test(tst_translations)
 hookwatch_gui_test(tst_tableviews)
+hookwatch_gui_test(tst_deliverydetailview)
 # The window's store thread: switching, pausing, opening and closing with attempts in flight.
 hookwatch_test(tst_storeservice hookwatch_service)

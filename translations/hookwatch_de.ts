@@ -121,6 +121,14 @@ POST %1
         <source>trusts a self-signed certificate</source>
         <translation>vertraut einem selbstsignierten Zertifikat</translation>
     </message>
+    <message>
+        <source>Pre&amp;tty</source>
+        <translation>For&amp;matiert</translation>
+    </message>
+    <message>
+        <source>Indent JSON bodies instead of showing the exact bytes that were sent</source>
+        <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -273,6 +281,20 @@ POST %1
     <message>
         <source>suspended</source>
         <translation>angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>binary, %n bytes</source>
+        <translation>
+            <numerusform>binär, %n Byte</numerusform>
+            <numerusform>binär, %n Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[first %n bytes shown]</source>
+        <translation>
+            <numerusform>[erstes Byte gezeigt]</numerusform>
+            <numerusform>[erste %n Bytes gezeigt]</numerusform>
+        </translation>
     </message>
 </context>
 <context>

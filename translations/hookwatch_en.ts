@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DeliveryText</name>
+    <message numerus="yes">
+        <source>binary, %n bytes</source>
+        <translation>
+            <numerusform>binary, %n byte</numerusform>
+            <numerusform>binary, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[first %n bytes shown]</source>
+        <translation>
+            <numerusform>[first byte shown]</numerusform>
+            <numerusform>[first %n bytes shown]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -32,6 +32,12 @@ public:
     static QString span(qint64 ms);
     // The body, indented when it is JSON; as text otherwise.
     static QString prettyBody(const QByteArray &body);
+    // The body as the detail pane shows it: the exact bytes as text (indented only when `pretty`
+    // and it is JSON); "binary, N bytes" and a hex dump of its start when it is not valid UTF-8
+    // or holds a NUL byte, so it never shows as mojibake.
+    static QString bodyText(const QByteArray &body, bool pretty);
+    // Whether a body is shown as a hex dump rather than as text.
+    static bool isBinary(const QByteArray &body);
     // A curl command that makes the same request (credentials masked).
     static QString curlCommand(const Attempt &attempt, const QByteArray &payload);
 };
