@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
@@ -426,8 +427,11 @@ void MainWindow::fitWebhookPane()
     if (!m_fitWebhookPane || !splitter)
         return;
     const int rows = qBound(2, m_webhookModel->rowCount(), 8);
-    const int height = m_webhookView->horizontalHeader()->sizeHint().height()
+    int height = m_webhookView->horizontalHeader()->sizeHint().height()
         + rows * m_webhookView->verticalHeader()->defaultSectionSize() + 2 * m_webhookView->frameWidth();
+    // Columns wider than the table (German headers in a narrow window): the scroll bar takes a row.
+    if (m_webhookView->horizontalHeader()->length() > m_webhookView->viewport()->width())
+        height += m_webhookView->horizontalScrollBar()->sizeHint().height();
     const QList<int> sizes = splitter->sizes();
     const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
     if (total > height)
