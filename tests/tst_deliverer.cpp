@@ -153,6 +153,34 @@ private Q_SLOTS:
         QCOMPARE(receiver.requestCount(), 6);
     }
 
+    // The stored request lists every header that went on the wire, in order, with its value:
+    // the ones Qt adds itself (Host, Connection, Accept-Encoding, Accept-Language) included, so
+    // `show`, the detail pane and "Copy as curl" say what the receiver got.
+    void storedHeadersAreTheOnesOnTheWire()
+    {
+        TestReceiver receiver;
+        QVERIFY(receiver.listen());
+        Deliverer deliverer(Clock::system());
+        ClaimedDelivery plain = delivery(receiver.url().toString(), 5000);
+        // A webhook's own Accept-Language replaces Qt's.
+        ClaimedDelivery ownLanguage = plain;
+        ownLanguage.webhook.headers = { { QByteArrayLiteral("Accept-Language"), QByteArrayLiteral("de") } };
+        for (const ClaimedDelivery &c : { plain, ownLanguage }) {
+            const Attempt a = attemptOf(deliverer, c);
+            QVERIFY2(a.response, qPrintable(a.connectionError));
+            const HeaderList sent = receiver.requests().last().headers;
+            for (int i = 0; i < qMax(sent.size(), a.request.headers.size()); ++i) {
+                const auto stored = a.request.headers.value(i);
+                const auto wire = sent.value(i);
+                QCOMPARE(stored.first + ": " + stored.second, wire.first + ": " + wire.second);
+            }
+            for (const char *name :
+                { "Host", "Content-Length", "Connection", "Accept-Encoding", "Accept-Language" })
+                QVERIFY2(!receiver.requests().last().header(QByteArray(name).toLower()).isEmpty(), name);
+        }
+        QCOMPARE(receiver.requests().last().header("accept-language"), QByteArrayLiteral("de"));
+    }
+
     // Credentials in the URL, and a proxy's, go with the one request: Qt would otherwise send
     // them in answer to a 401 or 407, with the request a second time.
     void credentialsGoWithTheOneRequest()

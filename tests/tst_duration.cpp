@@ -66,12 +66,27 @@ private Q_SLOTS:
         QCOMPARE(Duration::parse(text).value(), ms);
     }
 
+    // Without a translator (the command line) the plural still reads as English.
+    void describedInEnglishWithoutATranslation()
+    {
+        QCOMPARE(Duration::describe(3600000), QStringLiteral("1 hour"));
+        QCOMPARE(Duration::describe(2 * 3600000), QStringLiteral("2 hours"));
+        QCOMPARE(Duration::describe(24 * 3600000), QStringLiteral("24 hours"));
+        QCOMPARE(Duration::describe(2 * 86400000), QStringLiteral("2 days"));
+        QCOMPARE(Duration::describe(60000), QStringLiteral("1 minute"));
+        QCOMPARE(Duration::describe(1000), QStringLiteral("1 second"));
+        QCOMPARE(Duration::describe(1500), QStringLiteral("1500 milliseconds"));
+        QCOMPARE(Duration::describe(1), QStringLiteral("1 millisecond"));
+    }
+
     void isoTimes()
     {
         QCOMPARE(TimeFormat::iso(0), QStringLiteral("1970-01-01T00:00:00.000Z"));
-        QCOMPARE(TimeFormat::parseIso(QStringLiteral("2026-11-28T10:00:00.250Z")).value(), qint64(1795860000250));
+        QCOMPARE(
+            TimeFormat::parseIso(QStringLiteral("2026-11-28T10:00:00.250Z")).value(), qint64(1795860000250));
         QCOMPARE(TimeFormat::parseIso(QStringLiteral("2026-11-28")).value(), qint64(1795824000000));
-        QCOMPARE(TimeFormat::parseIso(QStringLiteral("2026-11-28T11:00:00+01:00")).value(), qint64(1795860000000));
+        QCOMPARE(
+            TimeFormat::parseIso(QStringLiteral("2026-11-28T11:00:00+01:00")).value(), qint64(1795860000000));
         QVERIFY(!TimeFormat::parseIso(QStringLiteral("yesterday")).ok());
     }
 };

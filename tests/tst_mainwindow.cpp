@@ -42,6 +42,7 @@ private Q_SLOTS:
     void historyStartsAsItStays();
     void firstWindowFitsTheScreen();
     void recoverDialogPreviewsThenRecovers();
+    void webhookPaneFitsItsRows();
     void closingClosesTheStoreFirst();
 
 private:
@@ -353,6 +354,38 @@ void TestMainWindow::historyStartsAsItStays()
         QTRY_VERIFY_WITH_TIMEOUT(history->deliveryAt(row).has_value(), 5000);
         QCOMPARE(history->deliveryAt(row)->webhookId, first);
     }
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// With no splitter position saved (the first start), the webhooks table is as high as its header
+// and rows need: all of 3 webhooks in view, and hardly more; the history gets the rest.
+void TestMainWindow::webhookPaneFitsItsRows()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("fit.db"))).value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store.addWebhook(hook).ok());
+    }
+    QSettings().remove(QStringLiteral("window/mainSplitter"));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 3, 10000);
+    QTableView *view = window.webhookView();
+    const int rowHeight = view->rowHeight(0);
+    const auto viewport = [view] { return view->viewport()->height(); };
+    QTRY_VERIFY2_WITH_TIMEOUT(viewport() >= 3 * rowHeight && viewport() < 4 * rowHeight,
+        qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(viewport()).arg(rowHeight)), 5000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

@@ -3,8 +3,8 @@
 // self-signed-certificate box, which must reach the store and the delivery (an HTTPS receiver
 // with a certificate made by openssl now).
 #include "jobstore.h"
-#include "tlsreceiver.h"
 #include "mainwindow.h"
+#include "tlsreceiver.h"
 #include "webhookdialog.h"
 #include "webhooktablemodel.h"
 
@@ -17,13 +17,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
-#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QtTest>
@@ -35,6 +35,7 @@ class TestWebhookDialog : public QObject
 private Q_SLOTS:
     void refusesAnFtpUrl();
     void profileBringsItsTimeoutAndSchedule();
+    void noUrlErrorBeforeTypingAndNoShift();
     void acceptsAnHttpsUrl();
     void secretIsWriteOnly();
     void trustSelfSignedIsOffUnlessTicked();
@@ -172,6 +173,28 @@ void TestWebhookDialog::profileBringsItsTimeoutAndSchedule()
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit")), QStringLiteral("whsec_not*base64!"));
     QVERIFY(!saveButton(dialog)->isEnabled());
     QCOMPARE(dialog.webhook().timeoutMs, 15000);
+}
+
+void TestWebhookDialog::noUrlErrorBeforeTypingAndNoShift()
+{
+    WebhookDialog dialog { Webhook() };
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *message = dialog.findChild<QLabel *>(QStringLiteral("urlMessage"));
+    auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    auto *types = dialog.findChild<QListWidget *>(QStringLiteral("eventTypeList"));
+    // A fresh dialog: nothing typed, nothing pointed at, nothing to save yet.
+    QVERIFY(message->text().isEmpty());
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    const QPoint typesAt = types->mapTo(&dialog, QPoint(0, 0));
+    // A two-line error (Launchpad's scheme message wraps at this width) moves nothing below it.
+    QTest::keyClicks(url, QStringLiteral("ftp://example.com/hook"));
+    QVERIFY(!message->text().isEmpty());
+    QTRY_COMPARE(types->mapTo(&dialog, QPoint(0, 0)), typesAt);
+    // Typed and then cleared: now an empty URL is worth saying.
+    url->selectAll();
+    QTest::keyClick(url, Qt::Key_Delete);
+    QVERIFY(!message->text().isEmpty());
 }
 
 void TestWebhookDialog::acceptsAnHttpsUrl()
@@ -328,7 +351,7 @@ void TestWebhookDialog::badHeadersAreRefusedInline()
     auto *shown = dialog.findChild<QLabel *>(QStringLiteral("headerMessage"));
     QCOMPARE(shown->text(), message);
     QVERIFY(shown->isVisible());
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("urlMessage"))->isHidden()); // the URL is fine
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("urlMessage"))->text().isEmpty()); // the URL is fine
     QVERIFY(!saveButton(dialog)->isEnabled());
     QTest::keyClick(dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit")), Qt::Key_Return);
     QVERIFY(dialog.isVisible());
@@ -395,7 +418,8 @@ void TestWebhookDialog::windowStoresHeadersAndTrustAndTheDeliveryUsesThem()
     QTemporaryDir dir;
     QSslCertificate certificate;
     QSslKey key;
-    if (!makeSelfSignedCertificate(dir, QStringLiteral("receiver"), QStringLiteral("IP:127.0.0.1"), certificate, key))
+    if (!makeSelfSignedCertificate(
+            dir, QStringLiteral("receiver"), QStringLiteral("IP:127.0.0.1"), certificate, key))
         QSKIP("openssl could not make a certificate");
     TlsReceiver receiver(certificate, key);
     QVERIFY(receiver.listen(QHostAddress::LocalHost));

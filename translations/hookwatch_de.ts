@@ -121,6 +121,14 @@ POST %1
         <source>trusts a self-signed certificate</source>
         <translation>vertraut einem selbstsignierten Zertifikat</translation>
     </message>
+    <message>
+        <source>Pre&amp;tty</source>
+        <translation>For&amp;matiert</translation>
+    </message>
+    <message>
+        <source>Indent JSON bodies instead of showing the exact bytes that were sent</source>
+        <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -173,7 +181,7 @@ POST %1
     <name>DeliveryService</name>
     <message>
         <source>An in-memory database cannot be delivered from: its deliveries are private to the window&apos;s queries. Use a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Datenbank im Arbeitsspeicher kann nicht zugestellt werden: Ihre Zustellungen sind nur für die Abfragen des Fensters sichtbar. Verwenden Sie eine Datenbankdatei.</translation>
     </message>
 </context>
 <context>
@@ -254,71 +262,140 @@ POST %1
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>binary, %n bytes</source>
+        <translation>
+            <numerusform>binär, %n Byte</numerusform>
+            <numerusform>binär, %n Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[first %n bytes shown]</source>
+        <translation>
+            <numerusform>[erstes Byte gezeigt]</numerusform>
+            <numerusform>[erste %n Bytes gezeigt]</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>
     <message>
         <source>1 day</source>
-        <translation>1 Tag</translation>
+        <translation type="vanished">1 Tag</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation>%1 Tage</translation>
+        <translation type="vanished">%1 Tage</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation>1 Stunde</translation>
+        <translation type="vanished">1 Stunde</translation>
     </message>
     <message>
         <source>%1 hours</source>
-        <translation>%1 Stunden</translation>
+        <translation type="vanished">%1 Stunden</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation>1 Minute</translation>
+        <translation type="vanished">1 Minute</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation>%1 Minuten</translation>
+        <translation type="vanished">%1 Minuten</translation>
     </message>
     <message>
         <source>1 second</source>
-        <translation>1 Sekunde</translation>
+        <translation type="vanished">1 Sekunde</translation>
     </message>
     <message>
         <source>%1 seconds</source>
-        <translation>%1 Sekunden</translation>
+        <translation type="vanished">%1 Sekunden</translation>
     </message>
     <message>
         <source>1 millisecond</source>
-        <translation>1 Millisekunde</translation>
+        <translation type="vanished">1 Millisekunde</translation>
     </message>
     <message>
         <source>%1 milliseconds</source>
-        <translation>%1 Millisekunden</translation>
+        <translation type="vanished">%1 Millisekunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n millisecond(s)</source>
+        <translation>
+            <numerusform>%n Millisekunde</numerusform>
+            <numerusform>%n Millisekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HistoryPane</name>
     <message>
         <source>Selected &amp;webhook only</source>
-        <translation type="unfinished">Nur gewählter &amp;Webhook</translation>
+        <translation>Nur gewählter &amp;Webhook</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished">Alle Zustände</translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>All event types</source>
-        <translation type="unfinished">Alle Ereignistypen</translation>
+        <translation>Alle Ereignistypen</translation>
     </message>
     <message>
         <source>Search: id, event type or failure (Ctrl+F)</source>
-        <translation type="unfinished">Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
+        <translation>Suche: Nr., Ereignistyp oder Fehler (Strg+F)</translation>
     </message>
     <message numerus="yes">
         <source>%n delivery(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Zustellung</numerusform>
             <numerusform>%n Zustellungen</numerusform>
         </translation>
@@ -403,7 +480,7 @@ POST %1
     </message>
     <message>
         <source>Retry with New &amp;24-Hour Window</source>
-        <translation>Mit neuem &amp;24-Stunden-Fenster wiederholen</translation>
+        <translation type="vanished">Mit neuem &amp;24-Stunden-Fenster wiederholen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
@@ -569,7 +646,7 @@ POST %1
     </message>
     <message>
         <source>Pending %1 · Retrying %2 · Failed in 24 h %3</source>
-        <translation>Ausstehend %1 · Wiederholt %2 · Fehlgeschlagen in 24 h %3</translation>
+        <translation type="vanished">Ausstehend %1 · Wiederholt %2 · Fehlgeschlagen in 24 h %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n delivery(s))</source>
@@ -695,7 +772,7 @@ POST %1
     </message>
     <message>
         <source>Retry, New Window</source>
-        <translation>Mit neuem Fenster</translation>
+        <translation type="vanished">Mit neuem Fenster</translation>
     </message>
     <message>
         <source>Prune</source>
@@ -768,6 +845,26 @@ POST %1
     <message>
         <source>HTTP request file (*.http)</source>
         <translation>HTTP-Anfragedatei (*.http)</translation>
+    </message>
+    <message>
+        <source>Retry All &amp;Failed of Webhook</source>
+        <translation type="vanished">Alle &amp;fehlgeschlagenen des Webhooks wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation type="vanished">Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>%1 pending · %2 retrying · %3 failed in the last 24 h</source>
+        <translation>%1 ausstehend · %2 in Wiederholung · %3 in den letzten 24 h fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retry and Restart the &amp;24-Hour Window</source>
+        <translation>Wiederholen und &amp;24-Stunden-Fenster neu beginnen</translation>
+    </message>
+    <message>
+        <source>Retry, Restart 24 h</source>
+        <translation>Wiederholen, 24 h neu</translation>
     </message>
 </context>
 <context>
@@ -867,6 +964,59 @@ POST %1
     <message>
         <source>The database works.</source>
         <translation>Die Datenbank funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Recover Failed Deliveries</source>
+        <translation>Fehlgeschlagene Zustellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Send the deliveries that failed for good again, oldest first, each with a new retry window. Workers take them at each webhook&apos;s own pace.</source>
+        <translation>Die endgültig fehlgeschlagenen Zustellungen erneut senden, die älteste zuerst, jede mit einem neuen Wiederholungsfenster. Die Worker nehmen sie im Tempo des jeweiligen Webhooks.</translation>
+    </message>
+    <message>
+        <source>Failed since:</source>
+        <translation>Fehlgeschlagen seit:</translation>
+    </message>
+    <message>
+        <source>Only webhook %1 (%2)</source>
+        <translation>Nur Webhook %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only the selected webhook</source>
+        <translation>Nur der gewählte Webhook</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Nothing failed since then.</source>
+        <translation>Seitdem ist nichts fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed delivery(s) will be sent again.</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Zustellung wird erneut gesendet.</numerusform>
+            <numerusform>%n fehlgeschlagene Zustellungen werden erneut gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n:</source>
+        <translation>
+            <numerusform>Die erste:</numerusform>
+            <numerusform>Die ersten %n:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1  webhook %2  %3  failed %4: %5</source>
+        <translation>#%1  Webhook %2  %3  fehlgeschlagen %4: %5</translation>
     </message>
 </context>
 <context>
@@ -1112,11 +1262,17 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Recovery stopped after %n delivery(s): %1</source>
-        <translation><numerusform>Wiederherstellung nach %n Zustellung abgebrochen: %1</numerusform><numerusform>Wiederherstellung nach %n Zustellungen abgebrochen: %1</numerusform></translation>
+        <translation>
+            <numerusform>Wiederherstellung nach %n Zustellung abgebrochen: %1</numerusform>
+            <numerusform>Wiederherstellung nach %n Zustellungen abgebrochen: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Queued %n failed delivery(s) again.</source>
-        <translation><numerusform>%n fehlgeschlagene Zustellung erneut eingereiht.</numerusform><numerusform>%n fehlgeschlagene Zustellungen erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagene Zustellung erneut eingereiht.</numerusform>
+            <numerusform>%n fehlgeschlagene Zustellungen erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot pause webhook %1: %2</source>
@@ -1144,7 +1300,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Re-queued %n stuck delivery(s).</source>
-        <translation><numerusform>%n hängende Zustellung erneut eingereiht.</numerusform><numerusform>%n hängende Zustellungen erneut eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n hängende Zustellung erneut eingereiht.</numerusform>
+            <numerusform>%n hängende Zustellungen erneut eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>An export is under way already.</source>
@@ -1160,7 +1319,10 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Exported %n delivery(s) to %1.</source>
-        <translation><numerusform>%n Zustellung nach %1 exportiert.</numerusform><numerusform>%n Zustellungen nach %1 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zustellung nach %1 exportiert.</numerusform>
+            <numerusform>%n Zustellungen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot export delivery %1: %2</source>
@@ -1168,7 +1330,70 @@ POST %1
     </message>
     <message numerus="yes">
         <source>Exported %n attempt(s) of delivery %1 to %2.</source>
-        <translation><numerusform>%n Versuch der Zustellung %1 nach %2 exportiert.</numerusform><numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Versuch der Zustellung %1 nach %2 exportiert.</numerusform>
+            <numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StuckDialog</name>
+    <message>
+        <source>Stuck Deliveries</source>
+        <translation>Hängende Zustellungen</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-queue</source>
+        <translation>&amp;Erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Give the deliveries running past their lease back to the queue, due now.</source>
+        <translation>Die Zustellungen, die über ihre Lease hinaus laufen, wieder in die Warteschlange geben, jetzt fällig.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>No stuck deliveries. %n being attempted now.</source>
+        <translation>
+            <numerusform>Keine hängenden Zustellungen. %n wird gerade versucht.</numerusform>
+            <numerusform>Keine hängenden Zustellungen. %n werden gerade versucht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running past their lease</source>
+        <translation>
+            <numerusform>%n läuft über ihre Lease hinaus</numerusform>
+            <numerusform>%n laufen über ihre Lease hinaus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due for over a minute and not picked up.</source>
+        <translation>
+            <numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform>
+            <numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dispatcher is delivering from this store: start &apos;hookwatch worker&apos;, or turn delivering on in Preferences.</source>
+        <translation>Kein Dispatcher stellt aus dieser Datenbank zu: starten Sie &apos;hookwatch worker&apos; oder schalten Sie das Zustellen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>#%1  webhook %2  %3 since %4</source>
+        <translation>#%1  Webhook %2  %3 seit %4</translation>
+    </message>
+    <message>
+        <source>running past its lease</source>
+        <translation>läuft über ihre Lease hinaus</translation>
+    </message>
+    <message>
+        <source>due, not picked up</source>
+        <translation>fällig, nicht abgeholt</translation>
     </message>
 </context>
 <context>
@@ -1365,23 +1590,23 @@ POST %1
     </message>
     <message>
         <source>&amp;In flight:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gleichzeitig:</translation>
     </message>
     <message>
         <source>No limit of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine eigene Grenze</translation>
     </message>
     <message>
         <source>at most </source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens </translation>
     </message>
     <message>
         <source> at once</source>
-        <translation type="unfinished"></translation>
+        <translation> gleichzeitig</translation>
     </message>
     <message>
         <source>Requests to this webhook in flight at once, across every worker delivering from this store: protects a fragile receiver. Without a limit of its own, each worker sends as many as its concurrency allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig laufende Anfragen an diesen Webhook, über alle Worker dieses Speichers hinweg: schützt einen empfindlichen Empfänger. Ohne eigene Grenze sendet jeder Worker so viele, wie seine Parallelität erlaubt.</translation>
     </message>
     <message>
         <source>optional; signs each request as the profile&apos;s platform does</source>
@@ -1479,104 +1704,6 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
-    </message>
-</context>
-<context>
-    <name>RecoverDialog</name>
-    <message>
-        <source>Recover Failed Deliveries</source>
-        <translation>Fehlgeschlagene Zustellungen wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Send the deliveries that failed for good again, oldest first, each with a new retry window. Workers take them at each webhook's own pace.</source>
-        <translation>Die endgültig fehlgeschlagenen Zustellungen erneut senden, die älteste zuerst, jede mit einem neuen Wiederholungsfenster. Die Worker nehmen sie im Tempo des jeweiligen Webhooks.</translation>
-    </message>
-    <message>
-        <source>Failed since:</source>
-        <translation>Fehlgeschlagen seit:</translation>
-    </message>
-    <message>
-        <source>Only webhook %1 (%2)</source>
-        <translation>Nur Webhook %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Only the selected webhook</source>
-        <translation>Nur der gewählte Webhook</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Wird gezählt…</translation>
-    </message>
-    <message>
-        <source>&amp;Recover</source>
-        <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Nothing failed since then.</source>
-        <translation>Seitdem ist nichts fehlgeschlagen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed delivery(s) will be sent again.</source>
-        <translation><numerusform>%n fehlgeschlagene Zustellung wird erneut gesendet.</numerusform><numerusform>%n fehlgeschlagene Zustellungen werden erneut gesendet.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>The first %n:</source>
-        <translation><numerusform>Die erste:</numerusform><numerusform>Die ersten %n:</numerusform></translation>
-    </message>
-    <message>
-        <source>#%1  webhook %2  %3  failed %4: %5</source>
-        <translation>#%1  Webhook %2  %3  fehlgeschlagen %4: %5</translation>
-    </message>
-</context>
-<context>
-    <name>StuckDialog</name>
-    <message>
-        <source>Stuck Deliveries</source>
-        <translation>Hängende Zustellungen</translation>
-    </message>
-    <message>
-        <source>Looking…</source>
-        <translation>Wird gesucht…</translation>
-    </message>
-    <message>
-        <source>&amp;Re-queue</source>
-        <translation>&amp;Erneut einreihen</translation>
-    </message>
-    <message>
-        <source>Give the deliveries running past their lease back to the queue, due now.</source>
-        <translation>Die Zustellungen, die über ihre Lease hinaus laufen, wieder in die Warteschlange geben, jetzt fällig.</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Akt&amp;ualisieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>No stuck deliveries. %n being attempted now.</source>
-        <translation><numerusform>Keine hängenden Zustellungen. %n wird gerade versucht.</numerusform><numerusform>Keine hängenden Zustellungen. %n werden gerade versucht.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n running past their lease</source>
-        <translation><numerusform>%n läuft über ihre Lease hinaus</numerusform><numerusform>%n laufen über ihre Lease hinaus</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due for over a minute and not picked up.</source>
-        <translation><numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform><numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform></translation>
-    </message>
-    <message>
-        <source>No dispatcher is delivering from this store: start 'hookwatch worker', or turn delivering on in Preferences.</source>
-        <translation>Kein Dispatcher stellt aus dieser Datenbank zu: starten Sie 'hookwatch worker' oder schalten Sie das Zustellen in den Einstellungen ein.</translation>
-    </message>
-    <message>
-        <source>#%1  webhook %2  %3 since %4</source>
-        <translation>#%1  Webhook %2  %3 seit %4</translation>
-    </message>
-    <message>
-        <source>running past its lease</source>
-        <translation>läuft über ihre Lease hinaus</translation>
-    </message>
-    <message>
-        <source>due, not picked up</source>
-        <translation>fällig, nicht abgeholt</translation>
     </message>
 </context>
 </TS>

@@ -17,8 +17,8 @@ Result<qint64> parse(const QString &text)
 {
     const auto bad = [&text](const QString &why) {
         return Result<qint64>::failure(
-                QStringLiteral("invalid duration \"%1\": %2 (write it like 500ms, 30s, 5m, 1h30m or 2d)")
-                        .arg(text, why));
+            QStringLiteral("invalid duration \"%1\": %2 (write it like 500ms, 30s, 5m, 1h30m or 2d)")
+                .arg(text, why));
     };
     const QString s = text.trimmed();
     if (s.isEmpty())
@@ -68,9 +68,11 @@ QString format(qint64 ms)
         out += QLatin1Char('-');
         ms = -ms;
     }
-    const struct { qint64 size; const char *unit; } units[] = {
-        { Day, "d" }, { Hour, "h" }, { Minute, "m" }, { Second, "s" }, { 1, "ms" }
-    };
+    const struct
+    {
+        qint64 size;
+        const char *unit;
+    } units[] = { { Day, "d" }, { Hour, "h" }, { Minute, "m" }, { Second, "s" }, { 1, "ms" } };
     for (const auto &u : units) {
         if (ms >= u.size) {
             out += QString::number(ms / u.size) + QLatin1String(u.unit);
@@ -80,21 +82,38 @@ QString format(qint64 ms)
     return out;
 }
 
+namespace {
+// Without a translator (the command line, GUI-less tests) Qt returns the English source text;
+// its plural is the source with "(s)" resolved. A translation has no "(s)" left to resolve.
+QString english(QString text, int n)
+{
+    return text.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+}
+} // namespace
+
 QString describe(qint64 ms)
 {
-    const auto plural = [](qint64 n, const char *one, const char *many) {
-        return n == 1 ? QCoreApplication::translate("Duration", one)
-                      : QCoreApplication::translate("Duration", many).arg(n);
-    };
-    if (ms % Day == 0 && ms >= 2 * Day) // "24 hours", as Launchpad says it, but "2 days"
-        return plural(ms / Day, "1 day", "%1 days");
-    if (ms % Hour == 0 && ms >= Hour)
-        return plural(ms / Hour, "1 hour", "%1 hours");
-    if (ms % Minute == 0 && ms >= Minute)
-        return plural(ms / Minute, "1 minute", "%1 minutes");
-    if (ms % Second == 0 && ms >= Second)
-        return plural(ms / Second, "1 second", "%1 seconds");
-    return plural(ms, "1 millisecond", "%1 milliseconds");
+    const auto counted = [](qint64 n) { return int(qMin<qint64>(n, std::numeric_limits<int>::max())); };
+    // Qt's %n plural forms, so each language gets its own (German "1 Tag", "2 Tage"). Literal
+    // calls, so lupdate finds them here.
+    if (ms % Day == 0 && ms >= 2 * Day) { // "24 hours", as Launchpad says it, but "2 days"
+        const int n = counted(ms / Day);
+        return english(QCoreApplication::translate("Duration", "%n day(s)", nullptr, n), n);
+    }
+    if (ms % Hour == 0 && ms >= Hour) {
+        const int n = counted(ms / Hour);
+        return english(QCoreApplication::translate("Duration", "%n hour(s)", nullptr, n), n);
+    }
+    if (ms % Minute == 0 && ms >= Minute) {
+        const int n = counted(ms / Minute);
+        return english(QCoreApplication::translate("Duration", "%n minute(s)", nullptr, n), n);
+    }
+    if (ms % Second == 0 && ms >= Second) {
+        const int n = counted(ms / Second);
+        return english(QCoreApplication::translate("Duration", "%n second(s)", nullptr, n), n);
+    }
+    const int n = counted(ms);
+    return english(QCoreApplication::translate("Duration", "%n millisecond(s)", nullptr, n), n);
 }
 
 } // namespace Duration

@@ -13,7 +13,7 @@ Result<qint64> parse(const QString &text);
 // The shortest exact form: 300000 -> "5m", 5400000 -> "1h30m", 0 -> "0s".
 QString format(qint64 ms);
 
-// A phrase for people: 300000 -> "5 minutes", 3600000 -> "hour" when singular is asked for.
+// A phrase for people, in the installed translation: 300000 -> "5 minutes", 3600000 -> "1 hour".
 QString describe(qint64 ms);
 
 } // namespace Duration

@@ -4,6 +4,8 @@
 #include "validation.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -147,6 +149,57 @@ Status checkHeaders(const HeaderList &custom, const HeaderList &all)
             return checked;
     }
     return {};
+}
+
+bool hasHeader(const HeaderList &headers, const char *name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &h) {
+        return h.first.compare(name, Qt::CaseInsensitive) == 0 && !h.second.isEmpty();
+    });
+}
+
+// The headers Qt 6.4's HTTP client writes for `headers` (QHttpNetworkConnectionPrivate::
+// prepareRequest): Host first, ours in order, then Content-Length, and Connection,
+// Accept-Encoding and Accept-Language unless set. Accept-Encoding is what its decoder accepts, and
+// Qt decodes the response itself. tst_deliverer compares this with what a receiver got.
+HeaderList wireHeaders(const QUrl &url, const HeaderList &headers, qint64 contentLength)
+{
+    QByteArray host;
+    QHostAddress address;
+    if (address.setAddress(url.host()))
+        host = address.protocol() == QAbstractSocket::IPv6Protocol ? '[' + url.host().toLatin1() + ']'
+                                                                   : url.host().toLatin1();
+    else
+        host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (url.port() != -1)
+        host += ':' + QByteArray::number(url.port());
+    HeaderList wire { { QByteArrayLiteral("Host"), host } };
+    wire += headers;
+    wire.append({ QByteArrayLiteral("Content-Length"), QByteArray::number(contentLength) });
+    if (!hasHeader(headers, "Connection"))
+        wire.append({ QByteArrayLiteral("Connection"), QByteArrayLiteral("Keep-Alive") });
+    if (!hasHeader(headers, "Accept-Encoding")) {
+        QByteArray encodings;
+#if QT_CONFIG(zstd)
+        encodings += "zstd, ";
+#endif
+#if QT_CONFIG(brotli)
+        encodings += "br, ";
+#endif
+        wire.append({ QByteArrayLiteral("Accept-Encoding"), encodings + "gzip, deflate" });
+    }
+    if (!hasHeader(headers, "Accept-Language")) {
+        const QString locale = QLocale::system().name().replace(QLatin1Char('_'), QLatin1Char('-'));
+        QString languages;
+        if (locale == QLatin1String("C"))
+            languages = QStringLiteral("en,*");
+        else if (locale.startsWith(QLatin1String("en-")))
+            languages = locale + QStringLiteral(",*");
+        else
+            languages = locale + QStringLiteral(",en,*");
+        wire.append({ QByteArrayLiteral("Accept-Language"), languages.toLatin1() });
+    }
+    return wire;
 }
 } // namespace
 
@@ -340,10 +393,10 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     // for a second, keeps that race away from all but the most impatient receivers.
     request.setAttribute(
         QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute, IdleConnectionSeconds);
-    for (const auto &h : headers) {
+    for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
+    for (const auto &h : wireHeaders(url, headers, d.payload.size()))
         attempt.request.headers.append({ h.first, Validation::maskedHeaderValue(h.first, h.second) });
-    }
 
     auto *state = new InFlight;
     state->attempt = attempt;

@@ -4,16 +4,20 @@
 #include "icons.h"
 #include "validation.h"
 
+#include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
+const QString prettyKey = QStringLiteral("detail/prettyBodies");
+
 QPlainTextEdit *makeTextPane(QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(parent);
@@ -45,6 +49,7 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     , m_request(makeTextPane(this))
     , m_response(makeTextPane(this))
     , m_payload(makeTextPane(this))
+    , m_pretty(new QCheckBox(tr("Pre&tty"), this))
 {
     QFont bold = m_summary->font();
     bold.setBold(true);
@@ -64,6 +69,9 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     m_tabs->addTab(m_request, tr("Request"));
     m_tabs->addTab(m_response, tr("Response"));
     m_tabs->addTab(m_payload, tr("Payload"));
+    m_pretty->setToolTip(tr("Indent JSON bodies instead of showing the exact bytes that were sent"));
+    m_pretty->setChecked(QSettings().value(prettyKey, false).toBool());
+    m_tabs->setCornerWidget(m_pretty, Qt::TopRightCorner);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_icon, 0, Qt::AlignTop);
@@ -80,6 +88,7 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_attempts, &QListWidget::currentRowChanged, this, &DeliveryDetailView::showAttempt);
+    connect(m_pretty, &QCheckBox::toggled, this, &DeliveryDetailView::setPretty);
     clear();
 }
 
@@ -106,6 +115,25 @@ std::optional<qint64> DeliveryDetailView::deliveryId() const
 QString DeliveryDetailView::summaryText() const
 {
     return m_summary->text();
+}
+
+QString DeliveryDetailView::requestText() const
+{
+    return m_request->toPlainText();
+}
+
+QString DeliveryDetailView::body(const QByteArray &bytes) const
+{
+    return DeliveryText::bodyText(bytes, m_pretty->isChecked());
+}
+
+void DeliveryDetailView::setPretty(bool pretty)
+{
+    QSettings().setValue(prettyKey, pretty);
+    if (!m_detail)
+        return;
+    const DeliveryDetail detail = *m_detail;
+    showDetail(detail);
 }
 
 QString DeliveryDetailView::responseText() const
@@ -141,7 +169,7 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
         row(tr("TLS"), tr("trusts a self-signed certificate"));
     row(tr("Event type"), d.eventType);
     row(tr("Status"),
-        tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), JobStatusInfo::name(d.status)));
+        tr("%1 (job %2)").arg(DeliveryText::displayName(d.display()), DeliveryText::jobStatusName(d.status)));
     row(tr("Created"), DeliveryText::time(d.dateCreated));
     if (d.status == JobStatus::Waiting)
         row(tr("Next attempt"), d.scheduledStart ? DeliveryText::time(*d.scheduledStart) : tr("now"));
@@ -149,7 +177,7 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
         row(tr("Being sent by"), d.leaseOwner);
     facts += QStringLiteral("</table>");
     m_facts->setText(facts);
-    m_payload->setPlainText(DeliveryText::prettyBody(d.payload));
+    m_payload->setPlainText(body(d.payload));
     m_toolBar->setEnabled(true);
 
     m_attempts->blockSignals(true);
@@ -176,8 +204,8 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
     }
     m_attempts->blockSignals(false);
     if (detail.attempts.isEmpty()) {
-        m_request->setPlainText(tr("Not sent yet.\n\nThe request will be:\nPOST %1\n\n%2")
-                                    .arg(url, DeliveryText::prettyBody(d.payload)));
+        m_request->setPlainText(
+            tr("Not sent yet.\n\nThe request will be:\nPOST %1\n\n%2").arg(url, body(d.payload)));
         m_response->clear();
         m_tabs->setCurrentWidget(m_request);
         return;
@@ -192,10 +220,9 @@ void DeliveryDetailView::showAttempt(int row)
     if (!m_detail || row < 0 || row >= m_detail->attempts.size())
         return;
     const Attempt &a = m_detail->attempts.at(row);
-    const QByteArray body = m_detail->delivery.payload;
     m_request->setPlainText(QString::fromLatin1(a.request.method) + QLatin1Char(' ')
         + Validation::maskedUrl(a.request.url) + QLatin1Char('\n') + headerLines(a.request.headers)
-        + QStringLiteral("\n\n") + DeliveryText::prettyBody(body));
+        + QStringLiteral("\n\n") + body(m_detail->delivery.payload));
     QString response;
     response += tr("Started %1, took %2 ms").arg(DeliveryText::time(a.dateStarted)).arg(a.durationMs)
         + QStringLiteral("\n\n");
@@ -205,8 +232,7 @@ void DeliveryDetailView::showAttempt(int row)
         response += tr("No response: %1").arg(a.connectionError);
     } else if (a.response) {
         response += tr("HTTP %1").arg(a.response->statusCode) + QLatin1Char('\n')
-            + headerLines(a.response->headers) + QStringLiteral("\n\n")
-            + DeliveryText::prettyBody(a.response->body);
+            + headerLines(a.response->headers) + QStringLiteral("\n\n") + body(a.response->body);
         if (a.response->bodyTruncated)
             response
                 += QLatin1Char('\n') + tr("[body cut off after %1 KiB]").arg(Attempt::MaxResponseBody / 1024);

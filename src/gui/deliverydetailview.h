@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -11,7 +12,7 @@ class QTabWidget;
 class QToolBar;
 
 // One delivery: Launchpad's summary sentence, its facts, and every attempt with the request
-// (headers, pretty-printed body) and the response (status, headers, body, duration, error).
+// (headers, the body as sent or pretty-printed) and the response (status, headers, body, duration, error).
 class DeliveryDetailView final : public QWidget
 {
     Q_OBJECT
@@ -28,10 +29,15 @@ public:
     QToolBar *toolBar() const { return m_toolBar; }
     int attemptCount() const { return int(m_detail ? m_detail->attempts.size() : 0); }
     QString summaryText() const;
+    QString requestText() const;
     QString responseText() const;
+    // Shows bodies indented when they are JSON instead of as the exact bytes; remembered.
+    QCheckBox *prettyToggle() const { return m_pretty; }
 
 private:
     void showAttempt(int row);
+    void setPretty(bool pretty);
+    QString body(const QByteArray &bytes) const;
 
     std::optional<DeliveryDetail> m_detail;
     QLabel *m_icon;
@@ -43,4 +49,5 @@ private:
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_response;
     QPlainTextEdit *m_payload;
+    QCheckBox *m_pretty;
 };

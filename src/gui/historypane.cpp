@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -62,7 +63,14 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     m_view->addActions(contextActions);
     auto *header = m_view->horizontalHeader();
     header->resizeSection(DeliveryHistoryModel::Id, 60);
-    header->resizeSection(DeliveryHistoryModel::Status, 105);
+    // As wide as the widest status name in this language ("Wird wiederholt"), with its icon.
+    int statusWidth = 0;
+    for (const auto display : { Delivery::Display::NeverTried, Delivery::Display::Delivered,
+             Delivery::Display::Retrying, Delivery::Display::Failed })
+        statusWidth
+            = qMax(statusWidth, m_view->fontMetrics().horizontalAdvance(DeliveryText::displayName(display)));
+    const int iconSize = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
+    header->resizeSection(DeliveryHistoryModel::Status, statusWidth + iconSize + 20);
     header->resizeSection(DeliveryHistoryModel::EventType, 130);
     for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent,
              DeliveryHistoryModel::LastSent, DeliveryHistoryModel::NextAttempt })

@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
@@ -37,6 +38,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+
+#include <numeric>
 
 void initGuiResources();
 
@@ -322,6 +325,7 @@ void MainWindow::connectStore()
     });
     connect(service, &StoreService::webhooksLoaded, this, [this](const QList<WebhookRow> &rows) {
         m_webhookModel->setWebhooks(rows);
+        fitWebhookPane();
         if (!m_webhookView->currentIndex().isValid() && !rows.isEmpty())
             m_webhookView->selectRow(0);
         updateActions();
@@ -415,12 +419,34 @@ void MainWindow::restoreWindowState()
         resize(FirstSize.boundedTo(screen()->availableSize() * 0.9));
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-        splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"))) {
+        m_fitWebhookPane
+            = !splitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+        connect(splitter, &QSplitter::splitterMoved, this, [this] { m_fitWebhookPane = false; });
+    }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+}
+
+// The first start: the webhooks table as high as its header and rows (2 to 8 of them), the rest
+// for the history and the detail, until the user moves the splitter (then that is kept).
+void MainWindow::fitWebhookPane()
+{
+    auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    if (!m_fitWebhookPane || !splitter)
+        return;
+    const int rows = qBound(2, m_webhookModel->rowCount(), 8);
+    int height = m_webhookView->horizontalHeader()->sizeHint().height()
+        + rows * m_webhookView->verticalHeader()->defaultSectionSize() + 2 * m_webhookView->frameWidth();
+    // Columns wider than the table (German headers in a narrow window): the scroll bar takes a row.
+    if (m_webhookView->horizontalHeader()->length() > m_webhookView->viewport()->width())
+        height += m_webhookView->horizontalScrollBar()->sizeHint().height();
+    const QList<int> sizes = splitter->sizes();
+    const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+    if (total > height)
+        splitter->setSizes({ height, total - height });
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -433,6 +459,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // answered by now (opened, the webhooks' ids) is taken before the first paint, nothing is
     // waited for: the history's first rows can then make it into that paint.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    fitWebhookPane();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -537,7 +564,7 @@ void MainWindow::showStatus(const StoreStatus &status)
     m_stateLabel->setText(state);
     m_stateLabel->setStyleSheet(status.storeError.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     const StoreCounts &c = status.counts;
-    m_countsLabel->setText(tr("Pending %1 · Retrying %2 · Failed in 24 h %3")
+    m_countsLabel->setText(tr("%1 pending · %2 retrying · %3 failed in the last 24 h")
                                .arg(c.waiting + c.running + c.suspended)
                                .arg(c.retrying)
                                .arg(c.failedLast24h));

@@ -65,6 +65,7 @@ private:
     void connectStore();
     void connectViews();
     void restoreWindowState();
+    void fitWebhookPane();
     void openStore(const DatabaseConfig &database);
 
     void refreshAll();
@@ -107,6 +108,8 @@ private:
     bool m_closing = false;
     bool m_closed = false;
     bool m_shownBefore = false;
+    // No splitter position saved and none chosen yet: the webhooks table takes what its rows need.
+    bool m_fitWebhookPane = false;
     StoreStatus m_status;
     std::optional<qint64> m_detailId;
 

@@ -79,7 +79,7 @@ void MainWindow::createActions()
     m_retryAction = make(tr("&Retry"), "retryAction", QKeySequence(tr("Ctrl+R")),
         QIcon::fromTheme(QStringLiteral("view-refresh"), s->standardIcon(QStyle::SP_BrowserReload)), nullptr);
     connect(m_retryAction, &QAction::triggered, this, [this] { retrySelected(false); });
-    m_retryResetAction = make(tr("Retry with New &24-Hour Window"), "retryResetAction",
+    m_retryResetAction = make(tr("Retry and Restart the &24-Hour Window"), "retryResetAction",
         QKeySequence(tr("Ctrl+Shift+R")), QIcon(), nullptr);
     connect(m_retryResetAction, &QAction::triggered, this, [this] { retrySelected(true); });
     m_retryNowAction = make(tr("Retry &Now"), "retryNowAction", QKeySequence(tr("Ctrl+Return")),
@@ -117,7 +117,7 @@ void MainWindow::createActions()
     // Toolbar buttons say it short; menus say it in full.
     m_addWebhookAction->setIconText(tr("Add"));
     m_sendTestAction->setIconText(tr("Send Event"));
-    m_retryResetAction->setIconText(tr("Retry, New Window"));
+    m_retryResetAction->setIconText(tr("Retry, Restart 24 h"));
     m_retryFailedAction->setIconText(tr("Recover Failed"));
     m_pruneAction->setIconText(tr("Prune"));
     m_preferencesAction->setIconText(tr("Preferences"));

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QString>
+
 class QAction;
 class QHeaderView;
+class QModelIndex;
 class QObject;
 class QTableView;
 class QWidget;
@@ -9,8 +12,12 @@ class QWidget;
 // What the window's tables share: how they look and behave.
 namespace TableViews {
 
-// Whole rows selected, alternating colours, one line per row, actions as the context menu.
+// Whole rows selected, alternating colours, one line per row, actions as the context menu;
+// a cell too narrow for its text is cut on the right and shows the whole text as its tooltip.
 QTableView *make(QWidget *parent);
+// The tooltip of a cell: its whole text when the column is too narrow for it, then the model's
+// own tooltip, if it says something else.
+QString cellToolTip(const QTableView *view, const QModelIndex &index);
 // Widens every section to its header's text: translated headers are often longer than the
 // English ones the widths were chosen for.
 void fitHeaderTexts(QHeaderView *header);

@@ -58,6 +58,11 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     setMinimumWidth(560);
     // Messages wrap at the width of the fields, not at their own shortest.
     m_ui->urlMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    // Room for a two-line message kept whether or not one shows, so a message appearing under
+    // the URL does not move the fields below it under the pointer.
+    m_ui->urlMessage->setMinimumHeight(2 * m_ui->urlMessage->fontMetrics().lineSpacing());
+    m_ui->urlMessage->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_ui->urlMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_ui->policyDescription->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     setWindowTitle(webhook.id == 0 ? tr("Add Webhook") : tr("Edit Webhook %1").arg(webhook.id));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Save"));
@@ -91,9 +96,9 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     m_ui->trustSelfSignedCheck->setChecked(webhook.trustSelfSigned);
     m_ui->maxInFlightSpin->setValue(webhook.maxInFlight);
     m_ui->maxInFlightSpin->setToolTip(
-            tr("Requests to this webhook in flight at once, across every worker delivering from this store: "
-               "protects a fragile receiver. Without a limit of its own, each worker sends as many as its "
-               "concurrency allows."));
+        tr("Requests to this webhook in flight at once, across every worker delivering from this store: "
+           "protects a fragile receiver. Without a limit of its own, each worker sends as many as its "
+           "concurrency allows."));
     // What trusting means, where the pointer rests; the box itself says "this webhook only".
     m_ui->trustSelfSignedCheck->setToolTip(
         tr("Accepts a certificate that no authority signed, as long as it is self-signed, for this "
@@ -287,9 +292,10 @@ void WebhookDialog::validate()
 {
     // Each message under the field it is about.
     const QString error = fieldsError();
-    m_ui->urlMessage->setVisible(!error.isEmpty());
-    m_ui->urlMessage->setText(error);
-    m_ui->urlMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
+    // An empty URL nobody has typed into yet is not a mistake to point at: Save stays
+    // disabled, without an error before the user has done anything.
+    const bool untouchedEmptyUrl = m_ui->urlEdit->text().trimmed().isEmpty() && !m_ui->urlEdit->isModified();
+    m_ui->urlMessage->setText(untouchedEmptyUrl ? QString() : error);
     const auto headers = tableHeaders();
     const QString headerError = headers ? QString() : headers.error();
     m_ui->headerMessage->setVisible(!headerError.isEmpty());

@@ -23,6 +23,14 @@ void initGuiResources()
     }
 }
 
+bool loadTranslation(QTranslator &translator, const QLocale &locale)
+{
+    // English is the source language, but its plural forms come from a translation too: any
+    // language without its own file gets them.
+    return translator.load(locale, QStringLiteral("hookwatch"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral(":/i18n/hookwatch_en"));
+}
+
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
@@ -49,8 +57,7 @@ int runWindow(int &argc, char **argv, const QString &databaseOption)
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(
-            QLocale::system(), QStringLiteral("hookwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (loadTranslation(translator, QLocale::system()))
         QApplication::installTranslator(&translator);
 
     const auto database = StoreResolver::resolve(databaseOption);

@@ -5,6 +5,24 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringDecoder>
+
+QString DeliveryText::jobStatusName(JobStatus status)
+{
+    switch (status) {
+    case JobStatus::Waiting:
+        return tr("waiting");
+    case JobStatus::Running:
+        return tr("running");
+    case JobStatus::Completed:
+        return tr("completed");
+    case JobStatus::Failed:
+        return tr("failed");
+    case JobStatus::Suspended:
+        return tr("suspended");
+    }
+    return JobStatusInfo::name(status);
+}
 
 QString DeliveryText::displayName(Delivery::Display display)
 {
@@ -114,6 +132,58 @@ QString DeliveryText::prettyBody(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError && !doc.isNull())
         return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(body);
+}
+
+bool DeliveryText::isBinary(const QByteArray &body)
+{
+    if (body.contains('\0'))
+        return true;
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+    const QString text = decoder.decode(body);
+    Q_UNUSED(text)
+    return decoder.hasError();
+}
+
+namespace {
+// Offset, 16 bytes in hex, and the printable ASCII among them, per line.
+QString hexDump(const QByteArray &bytes)
+{
+    constexpr int perLine = 16;
+    QStringList lines;
+    for (int offset = 0; offset < bytes.size(); offset += perLine) {
+        const QByteArray chunk = bytes.mid(offset, perLine);
+        QString hex;
+        QString ascii;
+        for (int i = 0; i < perLine; ++i) {
+            if (i < chunk.size()) {
+                const auto byte = static_cast<unsigned char>(chunk.at(i));
+                hex += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
+                ascii += (byte >= 0x20 && byte < 0x7f) ? QLatin1Char(char(byte)) : QLatin1Char('.');
+            } else {
+                hex += QStringLiteral("   ");
+            }
+        }
+        lines << QStringLiteral("%1  %2 %3").arg(offset, 8, 16, QLatin1Char('0')).arg(hex, ascii);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+} // namespace
+
+QString DeliveryText::bodyText(const QByteArray &body, bool pretty)
+{
+    if (body.isEmpty())
+        return QString();
+    if (isBinary(body)) {
+        constexpr int shown = 256;
+        QString text = tr("binary, %n bytes", nullptr, int(body.size())) + QLatin1Char('\n')
+            + hexDump(body.left(shown));
+        if (body.size() > shown)
+            text += QLatin1Char('\n') + tr("[first %n bytes shown]", nullptr, shown);
+        return text;
+    }
+    if (pretty)
+        return prettyBody(body);
     return QString::fromUtf8(body);
 }
 

@@ -14,6 +14,8 @@ class DeliveryText
 public:
     // Launchpad's four icons, by name: "Never tried", "Delivered", "Retrying", "Failed".
     static QString displayName(Delivery::Display display);
+    // The job's own status, in the window's language ("waiting", "wartet").
+    static QString jobStatusName(JobStatus status);
     // The status code of the last attempt, or its failure detail; "" before any attempt.
     static QString result(const Delivery &delivery);
     // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".
@@ -30,6 +32,12 @@ public:
     static QString span(qint64 ms);
     // The body, indented when it is JSON; as text otherwise.
     static QString prettyBody(const QByteArray &body);
+    // The body as the detail pane shows it: the exact bytes as text (indented only when `pretty`
+    // and it is JSON); "binary, N bytes" and a hex dump of its start when it is not valid UTF-8
+    // or holds a NUL byte, so it never shows as mojibake.
+    static QString bodyText(const QByteArray &body, bool pretty);
+    // Whether a body is shown as a hex dump rather than as text.
+    static bool isBinary(const QByteArray &body);
     // A curl command that makes the same request (credentials masked).
     static QString curlCommand(const Attempt &attempt, const QByteArray &payload);
 };
