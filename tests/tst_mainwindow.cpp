@@ -393,7 +393,7 @@ void TestMainWindow::webhookPaneFitsItsRows()
 
 void TestMainWindow::closingClosesTheStoreFirst()
 {
-    QSignalSpy closed(m_window->store()->service(), &StoreService::closed);
+    QSignalSpy closed(m_window->connection()->service(), &StoreService::closed);
     QSignalSpy finished(m_window.get(), &MainWindow::finished);
     m_window->close();
     QVERIFY(!m_window->isVisible()); // gone at once for the user

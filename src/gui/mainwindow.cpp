@@ -53,7 +53,7 @@ constexpr qint64 Day = 24 * RetryPolicy::Hour;
 MainWindow::MainWindow(
     const DatabaseConfig &database, const AppSettings &settings, bool databaseFixed, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(new StoreConnection(Clock::system(), this))
+    , m_connection(new StoreConnection(Clock::system(), this))
     , m_database(database)
     , m_settings(settings)
     , m_databaseFixed(databaseFixed)
@@ -64,7 +64,7 @@ MainWindow::MainWindow(
     // The store opens in its thread while the widgets are made: the history's first rows can be
     // on their way by the time the window is first painted.
     connectStore();
-    Q_EMIT m_store->open(m_database, m_settings.delivery);
+    Q_EMIT m_connection->open(m_database, m_settings.delivery);
 
     initGuiResources();
     setWindowTitle(tr("Hookwatch"));
@@ -162,7 +162,7 @@ MainWindow::MainWindow(
     m_statusTimer.setInterval(StatusRefreshMs);
     connect(&m_statusTimer, &QTimer::timeout, this, [this] {
         if (m_storeOpen && !m_refreshInFlight)
-            Q_EMIT m_store->loadStatus();
+            Q_EMIT m_connection->loadStatus();
     });
     m_refreshDelay.setSingleShot(true);
     connect(&m_refreshDelay, &QTimer::timeout, this, &MainWindow::refreshAll);
@@ -172,7 +172,7 @@ MainWindow::MainWindow(
     m_pruneTimer.setInterval(int(Day / 24)); // hourly check; prune() is cheap when nothing is old
     connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
         if (m_storeOpen && m_settings.delivery.deliver)
-            Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
+            Q_EMIT m_connection->prune(qint64(m_settings.retentionDays) * Day, true);
     });
     m_pruneTimer.start();
     m_notifyDelay.setSingleShot(true);
@@ -278,7 +278,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::connectStore()
 {
-    StoreService *service = m_store->service();
+    StoreService *service = m_connection->service();
     connect(service, &StoreService::opened, this, [this](const QString &url) {
         m_storeOpen = true;
         setWindowTitle(tr("%1 — Hookwatch").arg(url));
@@ -331,14 +331,15 @@ void MainWindow::connectStore()
         updateActions();
     });
     connect(service, &StoreService::webhookSaved, this, [this](qint64 id) {
-        Q_EMIT m_store->loadWebhooks();
+        Q_EMIT m_connection->loadWebhooks();
         const int row = m_webhookModel->rowOfKey(id);
         if (row >= 0)
             m_webhookView->selectRow(row);
     });
-    connect(m_historyModel, &DeliveryHistoryModel::countWanted, m_store, &StoreConnection::countHistory);
-    connect(m_historyModel, &DeliveryHistoryModel::pageWanted, m_store, &StoreConnection::loadHistoryPage);
-    connect(m_historyModel, &DeliveryHistoryModel::boundariesWanted, m_store,
+    connect(m_historyModel, &DeliveryHistoryModel::countWanted, m_connection, &StoreConnection::countHistory);
+    connect(
+        m_historyModel, &DeliveryHistoryModel::pageWanted, m_connection, &StoreConnection::loadHistoryPage);
+    connect(m_historyModel, &DeliveryHistoryModel::boundariesWanted, m_connection,
         &StoreConnection::findHistoryBoundaries);
     connect(service, &StoreService::historyBoundariesFound, m_historyModel,
         &DeliveryHistoryModel::onBoundariesFound);
@@ -363,7 +364,7 @@ void MainWindow::connectStore()
             m_refreshInFlight = false;
             if (m_pruneAfterRefresh) {
                 m_pruneAfterRefresh = false;
-                Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, true);
+                Q_EMIT m_connection->prune(qint64(m_settings.retentionDays) * Day, true);
             }
             if (m_refreshWanted)
                 requestRefresh();
@@ -397,7 +398,7 @@ void MainWindow::connectViews()
         Webhook changed = m_webhookModel->webhookAt(row)->webhook;
         changed.active = active;
         changed.secret.reset(); // keep the stored one
-        Q_EMIT m_store->saveWebhook(changed);
+        Q_EMIT m_connection->saveWebhook(changed);
     });
     for (QTableView *view : { m_historyView, m_scheduleView }) {
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -483,7 +484,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         hide();
         if (m_tray)
             m_tray->hide();
-        Q_EMIT m_store->close();
+        Q_EMIT m_connection->close();
     }
 }
 
@@ -494,7 +495,7 @@ void MainWindow::openStore(const DatabaseConfig &database)
     m_stateLabel->setText(tr("Opening %1…").arg(database.displayUrl()));
     m_detailId.reset();
     m_detail->clear();
-    Q_EMIT m_store->open(database, m_settings.delivery);
+    Q_EMIT m_connection->open(database, m_settings.delivery);
 }
 
 void MainWindow::requestRefresh()
@@ -516,11 +517,11 @@ void MainWindow::refreshAll()
     // A count on its way (a new filter's) is as fresh as this refresh would be.
     if (!m_historyModel->isCounting())
         m_historyModel->refresh();
-    Q_EMIT m_store->loadWebhooks();
-    Q_EMIT m_store->loadRetrySchedule();
+    Q_EMIT m_connection->loadWebhooks();
+    Q_EMIT m_connection->loadRetrySchedule();
     if (m_detailId)
-        Q_EMIT m_store->loadDetail(*m_detailId);
-    Q_EMIT m_store->loadStatus(); // last: its answer ends the batch
+        Q_EMIT m_connection->loadDetail(*m_detailId);
+    Q_EMIT m_connection->loadStatus(); // last: its answer ends the batch
 }
 
 void MainWindow::updateHistoryFilter()
@@ -629,7 +630,7 @@ void MainWindow::onCurrentDeliveryChanged()
     if (!id) {
         m_detail->clear();
     } else if (m_storeOpen) {
-        Q_EMIT m_store->loadDetail(*id);
+        Q_EMIT m_connection->loadDetail(*id);
     }
     updateActions();
 }

@@ -37,7 +37,7 @@ public:
         QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    StoreConnection *store() const { return m_store; }
+    StoreConnection *connection() const { return m_connection; }
     WebhookTableModel *webhookModel() const { return m_webhookModel; }
     DeliveryHistoryModel *historyModel() const { return m_historyModel; }
     RetryScheduleModel *scheduleModel() const { return m_scheduleModel; }
@@ -100,7 +100,7 @@ private:
     void copyAsCurl();
     void showAbout();
 
-    StoreConnection *m_store;
+    StoreConnection *m_connection;
     DatabaseConfig m_database;
     AppSettings m_settings;
     bool m_databaseFixed;

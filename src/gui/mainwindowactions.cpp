@@ -131,8 +131,8 @@ void MainWindow::addWebhook()
         fresh.retryPolicy = policy.value();
     auto *dialog = new WebhookDialog(fresh, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(
-        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { Q_EMIT m_connection->saveWebhook(dialog->webhook()); });
     dialog->open();
 }
 
@@ -143,8 +143,8 @@ void MainWindow::editWebhook()
         return;
     auto *dialog = new WebhookDialog(hook->webhook, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(
-        dialog, &QDialog::accepted, this, [this, dialog] { Q_EMIT m_store->saveWebhook(dialog->webhook()); });
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { Q_EMIT m_connection->saveWebhook(dialog->webhook()); });
     dialog->open();
 }
 
@@ -165,13 +165,13 @@ void MainWindow::deleteWebhook()
     box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
     const Webhook webhook = hook->webhook;
-    connect(
-        remove, &QPushButton::clicked, this, [this, webhook] { Q_EMIT m_store->removeWebhook(webhook.id); });
+    connect(remove, &QPushButton::clicked, this,
+        [this, webhook] { Q_EMIT m_connection->removeWebhook(webhook.id); });
     connect(deactivate, &QPushButton::clicked, this, [this, webhook] {
         Webhook inactive = webhook;
         inactive.active = false;
         inactive.secret.reset(); // keep the stored one
-        Q_EMIT m_store->saveWebhook(inactive);
+        Q_EMIT m_connection->saveWebhook(inactive);
     });
     box->open();
 }
@@ -179,7 +179,7 @@ void MainWindow::deleteWebhook()
 void MainWindow::pingWebhook()
 {
     if (const auto hook = selectedWebhook())
-        Q_EMIT m_store->ping(hook->webhook.id);
+        Q_EMIT m_connection->ping(hook->webhook.id);
 }
 
 void MainWindow::sendTestEvent()
@@ -191,8 +191,9 @@ void MainWindow::sendTestEvent()
         = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = hook->webhook.id;
-    connect(dialog, &QDialog::accepted, this,
-        [this, dialog, id] { Q_EMIT m_store->sendTestEvent(id, dialog->eventType(), dialog->payload()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        Q_EMIT m_connection->sendTestEvent(id, dialog->eventType(), dialog->payload());
+    });
     dialog->open();
 }
 
@@ -208,7 +209,7 @@ void MainWindow::retrySelected(bool resetWindow)
         showMessage(tr("Select a failed or delivered delivery to retry."), true);
         return;
     }
-    Q_EMIT m_store->retry(ids, resetWindow);
+    Q_EMIT m_connection->retry(ids, resetWindow);
 }
 
 void MainWindow::retryNowSelected()
@@ -222,14 +223,15 @@ void MainWindow::retryNowSelected()
         showMessage(tr("Select a waiting delivery to send it now."), true);
         return;
     }
-    Q_EMIT m_store->retryNow(ids);
+    Q_EMIT m_connection->retryNow(ids);
 }
 
 void MainWindow::retryFailedOfWebhook()
 {
     const auto hook = selectedWebhook();
-    auto *dialog = new RecoverDialog(m_store, hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt,
-        hook ? Validation::maskedUrl(hook->webhook.deliveryUrl) : QString(), this);
+    auto *dialog
+        = new RecoverDialog(m_connection, hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt,
+            hook ? Validation::maskedUrl(hook->webhook.deliveryUrl) : QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -237,12 +239,12 @@ void MainWindow::retryFailedOfWebhook()
 void MainWindow::togglePauseWebhook()
 {
     if (const auto hook = selectedWebhook())
-        Q_EMIT m_store->setWebhookPaused(hook->webhook.id, !hook->webhook.pausedAt);
+        Q_EMIT m_connection->setWebhookPaused(hook->webhook.id, !hook->webhook.pausedAt);
 }
 
 void MainWindow::showStuck()
 {
-    auto *dialog = new StuckDialog(m_store, this);
+    auto *dialog = new StuckDialog(m_connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -260,7 +262,8 @@ void MainWindow::exportHistory()
     connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, filter](const QString &path) {
         const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
             || dialog->selectedNameFilter().contains(QLatin1String("*.json"));
-        Q_EMIT m_store->exportHistory(filter, path, json ? QStringLiteral("json") : QStringLiteral("csv"));
+        Q_EMIT m_connection->exportHistory(
+            filter, path, json ? QStringLiteral("json") : QStringLiteral("csv"));
     });
     dialog->open();
 }
@@ -279,7 +282,7 @@ void MainWindow::exportAttempts()
     connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, deliveryId](const QString &path) {
         const bool http = path.endsWith(QLatin1String(".http"), Qt::CaseInsensitive)
             || dialog->selectedNameFilter().contains(QLatin1String("*.http"));
-        Q_EMIT m_store->exportAttempts(
+        Q_EMIT m_connection->exportAttempts(
             deliveryId, path, http ? QStringLiteral("http") : QStringLiteral("har"));
     });
     dialog->open();
@@ -289,7 +292,7 @@ void MainWindow::setPaused(bool paused)
 {
     m_settings.delivery.paused = paused;
     m_settings.save();
-    Q_EMIT m_store->setDeliveryOptions(m_settings.delivery);
+    Q_EMIT m_connection->setDeliveryOptions(m_settings.delivery);
     showMessage(
         paused ? tr("Delivering paused: nothing is sent until you resume.") : tr("Delivering resumed."));
     updateActions();
@@ -306,13 +309,13 @@ void MainWindow::pruneNow()
     box->addButton(tr("Cancel"), QMessageBox::RejectRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(prune, &QPushButton::clicked, this,
-        [this] { Q_EMIT m_store->prune(qint64(m_settings.retentionDays) * Day, false); });
+        [this] { Q_EMIT m_connection->prune(qint64(m_settings.retentionDays) * Day, false); });
     box->open();
 }
 
 void MainWindow::showPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_settings, m_database.url(), m_store, this);
+    auto *dialog = new PreferencesDialog(m_settings, m_database.url(), m_connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const bool databaseChanged = dialog->databaseChanged();
@@ -330,7 +333,7 @@ void MainWindow::showPreferences()
                 openStore(config.value());
             }
         } else {
-            Q_EMIT m_store->setDeliveryOptions(m_settings.delivery);
+            Q_EMIT m_connection->setDeliveryOptions(m_settings.delivery);
         }
         updateActions();
     });

@@ -17,7 +17,7 @@ PreferencesDialog::PreferencesDialog(
     , m_ui(std::make_unique<Ui::PreferencesDialog>())
     , m_settings(settings)
     , m_activeDatabase(activeDatabase)
-    , m_store(store)
+    , m_connection(store)
 {
     m_ui->setupUi(this);
     setMinimumWidth(560);
@@ -57,7 +57,8 @@ PreferencesDialog::PreferencesDialog(
         m_ui->databaseMessage->setStyleSheet(QString());
     });
     connect(m_ui->proxyEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);
-    connect(m_store->service(), &StoreService::databaseTested, this, &PreferencesDialog::onDatabaseTested);
+    connect(
+        m_connection->service(), &StoreService::databaseTested, this, &PreferencesDialog::onDatabaseTested);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     validate();
@@ -108,12 +109,12 @@ void PreferencesDialog::testDatabase(bool acceptWhenGood)
         return;
     }
     m_acceptWhenGood = acceptWhenGood;
-    m_testSerial = m_store->nextSerial();
+    m_testSerial = m_connection->nextSerial();
     m_ui->databaseMessage->setText(tr("Opening %1…").arg(url));
     m_ui->databaseMessage->setStyleSheet(QString());
     m_ui->testButton->setEnabled(false);
     validate();
-    Q_EMIT m_store->testDatabase(m_testSerial, url);
+    Q_EMIT m_connection->testDatabase(m_testSerial, url);
 }
 
 void PreferencesDialog::onDatabaseTested(quint64 serial, const QString &error)

@@ -39,7 +39,7 @@ private:
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     AppSettings m_settings;
     QString m_activeDatabase;
-    StoreConnection *m_store;
+    StoreConnection *m_connection;
     quint64 m_testSerial = 0;
     bool m_acceptWhenGood = false;
     QString m_verifiedUrl;

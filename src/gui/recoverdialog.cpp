@@ -17,7 +17,7 @@
 RecoverDialog::RecoverDialog(
     StoreConnection *store, std::optional<qint64> webhookId, const QString &webhookUrl, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_connection(store)
     , m_webhookId(webhookId)
 {
     setWindowTitle(tr("Recover Failed Deliveries"));
@@ -56,13 +56,13 @@ RecoverDialog::RecoverDialog(
     recover->setEnabled(false);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        Q_EMIT m_store->recoverFailed(selection());
+        Q_EMIT m_connection->recoverFailed(selection());
         accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_since, &QDateTimeEdit::dateTimeChanged, this, &RecoverDialog::requestPreview);
     connect(m_onlyWebhook, &QCheckBox::toggled, this, &RecoverDialog::requestPreview);
-    connect(m_store->service(), &StoreService::recoveryPreviewed, this, &RecoverDialog::showPreview);
+    connect(m_connection->service(), &StoreService::recoveryPreviewed, this, &RecoverDialog::showPreview);
     requestPreview();
 }
 
@@ -79,13 +79,13 @@ FailedSelection RecoverDialog::selection() const
 
 void RecoverDialog::requestPreview()
 {
-    m_serial = m_store->nextSerial();
+    m_serial = m_connection->nextSerial();
     m_count->setText(tr("Counting…"));
     for (QAbstractButton *b : m_buttons->buttons()) {
         if (m_buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
             b->setEnabled(false);
     }
-    Q_EMIT m_store->previewRecovery(m_serial, selection());
+    Q_EMIT m_connection->previewRecovery(m_serial, selection());
 }
 
 void RecoverDialog::showPreview(quint64 serial, const RecoveryPreview &preview)

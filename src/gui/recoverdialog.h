@@ -32,7 +32,7 @@ private:
     void requestPreview();
     void showPreview(quint64 serial, const RecoveryPreview &preview);
 
-    StoreConnection *m_store;
+    StoreConnection *m_connection;
     std::optional<qint64> m_webhookId;
     quint64 m_serial = 0;
     QCheckBox *m_onlyWebhook = nullptr;

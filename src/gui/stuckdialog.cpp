@@ -12,7 +12,7 @@
 
 StuckDialog::StuckDialog(StoreConnection *store, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_connection(store)
 {
     setWindowTitle(tr("Stuck Deliveries"));
     auto *layout = new QVBoxLayout(this);
@@ -34,10 +34,10 @@ StuckDialog::StuckDialog(StoreConnection *store, QWidget *parent)
     QPushButton *refresh = buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_requeue, &QPushButton::clicked, this, [this] { Q_EMIT m_store->requeueStuck(); });
-    connect(refresh, &QPushButton::clicked, this, [this] { Q_EMIT m_store->loadStuck(); });
-    connect(m_store->service(), &StoreService::stuckLoaded, this, &StuckDialog::showReport);
-    Q_EMIT m_store->loadStuck();
+    connect(m_requeue, &QPushButton::clicked, this, [this] { Q_EMIT m_connection->requeueStuck(); });
+    connect(refresh, &QPushButton::clicked, this, [this] { Q_EMIT m_connection->loadStuck(); });
+    connect(m_connection->service(), &StoreService::stuckLoaded, this, &StuckDialog::showReport);
+    Q_EMIT m_connection->loadStuck();
 }
 
 StuckDialog::~StuckDialog() = default;

@@ -24,7 +24,7 @@ public:
 private:
     void showReport(const StuckReport &report);
 
-    StoreConnection *m_store;
+    StoreConnection *m_connection;
     QLabel *m_summary = nullptr;
     QPlainTextEdit *m_list = nullptr;
     QPushButton *m_requeue = nullptr;

@@ -360,7 +360,7 @@ int busy(const DatabaseConfig &database, int count, int concurrency)
 {
     MainWindow window(database, benchSettings(concurrency), true);
     QSet<qint64> completed;
-    QObject::connect(window.store()->service(), &StoreService::deliveriesUpdated, &window,
+    QObject::connect(window.connection()->service(), &StoreService::deliveriesUpdated, &window,
         [&completed](const QList<Delivery> &deliveries) {
             for (const Delivery &d : deliveries) {
                 if (d.status == JobStatus::Completed)
