@@ -199,6 +199,27 @@ private Q_SLOTS:
                      .code,
             2);
         QCOMPARE(hw({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml") }).code, 2);
+
+        // The history's filter reads as `deliveries` reads it.
+        const Run second = hw({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--id"), QStringLiteral("2"), QStringLiteral("--result"),
+            QStringLiteral("delivered") });
+        QCOMPARE(second.code, 0);
+        QCOMPARE(second.json().array().size(), 1);
+        QCOMPARE(second.json().array().first().toObject().value(QStringLiteral("id")).toInt(), 2);
+        const Run stillFailed = hw({ QStringLiteral("export"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--result"), QStringLiteral("failed") });
+        QCOMPARE(stillFailed.code, 0);
+        QCOMPARE(stillFailed.json().array().size(), 0);
+        const Run badResult
+            = hw({ QStringLiteral("export"), QStringLiteral("--result"), QStringLiteral("gone") });
+        QCOMPARE(badResult.code, 2);
+        QVERIFY2(badResult.err.contains("export: unknown result \"gone\""), badResult.err.constData());
+        const Run oneWithText
+            = hw({ QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--format"),
+                QStringLiteral("har"), QStringLiteral("--text"), QStringLiteral("order") });
+        QCOMPARE(oneWithText.code, 2);
+        QVERIFY2(oneWithText.err.contains("--text filters the history"), oneWithText.err.constData());
     }
 };
 
