@@ -3,6 +3,8 @@
 #include "deliveryhistorymodel.h"
 #include "deliverytext.h"
 #include "eventtemplates.h"
+#include "historyview.h"
+#include "historywindowmodel.h"
 #include "icons.h"
 #include "statusdelegate.h"
 #include "tableviews.h"
@@ -14,8 +16,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QStyle>
-#include <QTableView>
 #include <QVBoxLayout>
 
 HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent)
@@ -26,7 +28,8 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_eventTypeFilter(new QComboBox(this))
     , m_searchEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_view(TableViews::make(this))
+    , m_windowModel(new HistoryWindowModel(model, this))
+    , m_view(new HistoryView(m_windowModel, this))
 {
     m_onlySelectedWebhook->setChecked(true);
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
@@ -55,7 +58,6 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     filters->addWidget(m_count);
 
     m_view->setObjectName(QStringLiteral("historyView"));
-    m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(DeliveryHistoryModel::Id, Qt::DescendingOrder);
     m_view->setItemDelegateForColumn(
@@ -82,7 +84,12 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    // The view and the bar that stands for the whole history, which the view never counts.
+    auto *table = new QHBoxLayout;
+    table->setSpacing(0);
+    table->addWidget(m_view, 1);
+    table->addWidget(m_view->positionBar());
+    layout->addLayout(table, 1);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(300);

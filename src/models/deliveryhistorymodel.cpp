@@ -557,3 +557,9 @@ int DeliveryHistoryModel::rowOfDelivery(qint64 deliveryId) const
     }
     return -1;
 }
+
+std::optional<Delivery> DeliveryHistoryModel::deliveryById(qint64 deliveryId) const
+{
+    const int row = rowOfDelivery(deliveryId);
+    return row < 0 ? std::nullopt : deliveryAt(row);
+}

@@ -70,6 +70,7 @@ public:
 
     std::optional<Delivery> deliveryAt(int row) const;
     int rowOfDelivery(qint64 deliveryId) const; // -1 when not loaded
+    std::optional<Delivery> deliveryById(qint64 deliveryId) const; // while its page is cached
     int cachedRowCount() const { return int(m_rows.size()); }
     int pagesRequested() const { return m_pagesRequested; }
     bool isCounting() const { return m_countSerial != 0; }
