@@ -400,6 +400,13 @@ POST %1
             <numerusform>%n Zustellungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>≈ %n delivery(s)</source>
+        <translation>
+            <numerusform>≈ %n Zustellung</numerusform>
+            <numerusform>≈ %n Zustellungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -98,6 +98,10 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     connect(m_displayFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_eventTypeFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_model, &DeliveryHistoryModel::estimated, this, [this](qint64 estimate) {
+        // Marked as what it is until the exact count replaces it.
+        m_count->setText(tr("≈ %n delivery(s)", nullptr, int(qMin<qint64>(estimate, INT_MAX))));
+    });
     connect(m_model, &DeliveryHistoryModel::counted, this, [this](qint64 count) {
         m_count->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
     });

@@ -346,6 +346,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyBoundariesFound, m_historyModel,
         &DeliveryHistoryModel::onBoundariesFound);
     connect(service, &StoreService::historyCounted, m_historyModel, &DeliveryHistoryModel::onCounted);
+    connect(service, &StoreService::historyEstimated, m_historyModel, &DeliveryHistoryModel::onEstimated);
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);

@@ -295,6 +295,12 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
     }
 }
 
+void DeliveryHistoryModel::onEstimated(quint64 serial, qint64 estimate)
+{
+    if (serial == m_countSerial)
+        Q_EMIT estimated(estimate);
+}
+
 void DeliveryHistoryModel::wantPage(qint64 page) const
 {
     const auto requested = m_requestedPages.constFind(page);

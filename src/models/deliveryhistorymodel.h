@@ -78,6 +78,7 @@ public:
 
 public Q_SLOTS:
     void onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId = 0);
+    void onEstimated(quint64 serial, qint64 estimate);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
     void onBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
 
@@ -89,6 +90,8 @@ Q_SIGNALS:
     void pageWanted(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
     void boundariesWanted(quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void counted(qint64 count);
+    // The store's estimate of the count on its way (PostgreSQL), to show as such meanwhile.
+    void estimated(qint64 estimate);
 
 private:
     quint64 pageSerial() const { return (m_filterSerial << 32) | m_generation; }
