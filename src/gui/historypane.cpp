@@ -3,6 +3,7 @@
 #include "deliveryhistorymodel.h"
 #include "deliverytext.h"
 #include "eventtemplates.h"
+#include "historysearchbar.h"
 #include "historyview.h"
 #include "historywindowmodel.h"
 #include "icons.h"
@@ -28,6 +29,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_eventTypeFilter(new QComboBox(this))
     , m_searchEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_searchBar(new HistorySearchBar(this))
     , m_windowModel(new HistoryWindowModel(model, this))
     , m_view(new HistoryView(m_windowModel, this))
 {
@@ -84,6 +86,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
+    layout->addWidget(m_searchBar);
     // The view and the bar that stands for the whole history, which the view never counts.
     auto *table = new QHBoxLayout;
     table->setSpacing(0);
@@ -98,6 +101,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     connect(m_displayFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_eventTypeFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_searchBar, &HistorySearchBar::changed, this, &HistoryPane::filterChanged);
     connect(m_model, &DeliveryHistoryModel::estimated, this, [this](qint64 estimate) {
         // Marked as what it is until the exact count replaces it.
         m_count->setText(tr("≈ %n delivery(s)", nullptr, int(qMin<qint64>(estimate, INT_MAX))));
@@ -116,6 +120,7 @@ DeliveryFilter HistoryPane::filter(std::optional<qint64> selectedWebhookId) cons
                                        : std::nullopt;
     filter.eventType = m_eventTypeFilter->currentData().toString();
     filter.text = m_searchEdit->text().trimmed();
+    m_searchBar->apply(filter); // an entry that is not valid keeps what the history shows
     return filter;
 }
 

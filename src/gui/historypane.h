@@ -8,6 +8,7 @@
 #include <optional>
 
 class DeliveryHistoryModel;
+class HistorySearchBar;
 class HistoryView;
 class HistoryWindowModel;
 class QAction;
@@ -45,6 +46,7 @@ private:
     QComboBox *m_eventTypeFilter;
     QLineEdit *m_searchEdit;
     QLabel *m_count;
+    HistorySearchBar *m_searchBar;
     HistoryWindowModel *m_windowModel;
     HistoryView *m_view;
     QTimer m_searchDelay;
