@@ -419,8 +419,8 @@ POST %1
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <source>HTTP status: 404, 5xx</source>
-        <translation>HTTP-Status: 404, 5xx</translation>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
     </message>
     <message>
         <source>Delivery id</source>
@@ -433,6 +433,10 @@ POST %1
     <message>
         <source>The range ends before it starts: pick a “To” date on or after the “From” date.</source>
         <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie als „Bis“ ein Datum am oder nach dem „Von“-Datum.</translation>
+    </message>
+    <message>
+        <source>The last attempt&apos;s HTTP status: a code such as 404, or a class such as 5xx</source>
+        <translation>Der HTTP-Status des letzten Versuchs: ein Code wie 404 oder eine Klasse wie 5xx</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,6 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     filters->addWidget(m_displayFilter);
     filters->addWidget(m_eventTypeFilter);
     filters->addWidget(m_searchEdit, 1);
-    filters->addWidget(m_count);
 
     m_view->setObjectName(QStringLiteral("historyView"));
     m_view->setSortingEnabled(true);
@@ -86,7 +85,12 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
-    layout->addWidget(m_searchBar);
+    // The count on the second row, where the search bar leaves room: the text search keeps
+    // the first row's.
+    auto *search = new QHBoxLayout;
+    search->addWidget(m_searchBar, 1);
+    search->addWidget(m_count);
+    layout->addLayout(search);
     // The view and the bar that stands for the whole history, which the view never counts.
     auto *table = new QHBoxLayout;
     table->setSpacing(0);

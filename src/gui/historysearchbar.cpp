@@ -30,7 +30,8 @@ HistorySearchBar::HistorySearchBar(QWidget *parent)
     , m_problem(new QLabel(this))
 {
     m_httpStatus->setObjectName(QStringLiteral("httpStatusFilter"));
-    m_httpStatus->setPlaceholderText(tr("HTTP status: 404, 5xx"));
+    m_httpStatus->setPlaceholderText(tr("HTTP status"));
+    m_httpStatus->setToolTip(tr("The last attempt's HTTP status: a code such as 404, or a class such as 5xx"));
     m_httpStatus->setClearButtonEnabled(true);
     m_deliveryId->setObjectName(QStringLiteral("deliveryIdFilter"));
     m_deliveryId->setPlaceholderText(tr("Delivery id"));
@@ -38,7 +39,7 @@ HistorySearchBar::HistorySearchBar(QWidget *parent)
     m_deliveryId->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,18}")), m_deliveryId));
     for (QLineEdit *edit : { m_httpStatus, m_deliveryId })
-        edit->setMaximumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 48);
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 32);
     m_fromEnabled->setObjectName(QStringLiteral("fromFilter"));
     m_toEnabled->setObjectName(QStringLiteral("toFilter"));
     for (QDateEdit *edit : { m_from, m_to }) {
