@@ -2,6 +2,7 @@
 // and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "historyview.h"
 #include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"

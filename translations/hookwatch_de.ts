@@ -400,6 +400,44 @@ POST %1
             <numerusform>%n Zustellungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>≈ %n delivery(s)</source>
+        <translation>
+            <numerusform>≈ %n Zustellung</numerusform>
+            <numerusform>≈ %n Zustellungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearchBar</name>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>V&amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Delivery id</source>
+        <translation>Zustellungsnr.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP status: give one from 100 to 599, such as 404, or a class such as 5xx.</source>
+        <translation>„%1“ ist kein HTTP-Status: Geben Sie einen von 100 bis 599 an, etwa 404, oder eine Klasse wie 5xx.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: pick a “To” date on or after the “From” date.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie als „Bis“ ein Datum am oder nach dem „Von“-Datum.</translation>
+    </message>
+    <message>
+        <source>The last attempt&apos;s HTTP status: a code such as 404, or a class such as 5xx</source>
+        <translation>Der HTTP-Status des letzten Versuchs: ein Code wie 404 oder eine Klasse wie 5xx</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

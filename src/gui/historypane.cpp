@@ -3,6 +3,9 @@
 #include "deliveryhistorymodel.h"
 #include "deliverytext.h"
 #include "eventtemplates.h"
+#include "historysearchbar.h"
+#include "historyview.h"
+#include "historywindowmodel.h"
 #include "icons.h"
 #include "statusdelegate.h"
 #include "tableviews.h"
@@ -14,8 +17,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QStyle>
-#include <QTableView>
 #include <QVBoxLayout>
 
 HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent)
@@ -26,7 +29,9 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_eventTypeFilter(new QComboBox(this))
     , m_searchEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_view(TableViews::make(this))
+    , m_searchBar(new HistorySearchBar(this))
+    , m_windowModel(new HistoryWindowModel(model, this))
+    , m_view(new HistoryView(m_windowModel, this))
 {
     m_onlySelectedWebhook->setChecked(true);
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
@@ -52,10 +57,8 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     filters->addWidget(m_displayFilter);
     filters->addWidget(m_eventTypeFilter);
     filters->addWidget(m_searchEdit, 1);
-    filters->addWidget(m_count);
 
     m_view->setObjectName(QStringLiteral("historyView"));
-    m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(DeliveryHistoryModel::Id, Qt::DescendingOrder);
     m_view->setItemDelegateForColumn(
@@ -82,7 +85,18 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    // The count on the second row, where the search bar leaves room: the text search keeps
+    // the first row's.
+    auto *search = new QHBoxLayout;
+    search->addWidget(m_searchBar, 1);
+    search->addWidget(m_count);
+    layout->addLayout(search);
+    // The view and the bar that stands for the whole history, which the view never counts.
+    auto *table = new QHBoxLayout;
+    table->setSpacing(0);
+    table->addWidget(m_view, 1);
+    table->addWidget(m_view->positionBar());
+    layout->addLayout(table, 1);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(300);
@@ -91,6 +105,11 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     connect(m_displayFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_eventTypeFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_searchBar, &HistorySearchBar::changed, this, &HistoryPane::filterChanged);
+    connect(m_model, &DeliveryHistoryModel::estimated, this, [this](qint64 estimate) {
+        // Marked as what it is until the exact count replaces it.
+        m_count->setText(tr("≈ %n delivery(s)", nullptr, int(qMin<qint64>(estimate, INT_MAX))));
+    });
     connect(m_model, &DeliveryHistoryModel::counted, this, [this](qint64 count) {
         m_count->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
     });
@@ -105,6 +124,7 @@ DeliveryFilter HistoryPane::filter(std::optional<qint64> selectedWebhookId) cons
                                        : std::nullopt;
     filter.eventType = m_eventTypeFilter->currentData().toString();
     filter.text = m_searchEdit->text().trimmed();
+    m_searchBar->apply(filter); // an entry that is not valid keeps what the history shows
     return filter;
 }
 

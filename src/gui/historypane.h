@@ -8,12 +8,14 @@
 #include <optional>
 
 class DeliveryHistoryModel;
+class HistorySearchBar;
+class HistoryView;
+class HistoryWindowModel;
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QTableView;
 
 // The history tab: its filters (the selected webhook only, a status, an event type, a search)
 // above the delivery history of any size, with the number of deliveries the filter matches.
@@ -27,7 +29,7 @@ public:
     HistoryPane(
         DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent = nullptr);
 
-    QTableView *view() const { return m_view; }
+    HistoryView *view() const { return m_view; }
     // The filter the widgets say, for the selected webhook `selectedWebhookId` (none: no
     // webhook is selected); every webhook when "Selected webhook only" is off.
     DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
@@ -44,6 +46,8 @@ private:
     QComboBox *m_eventTypeFilter;
     QLineEdit *m_searchEdit;
     QLabel *m_count;
-    QTableView *m_view;
+    HistorySearchBar *m_searchBar;
+    HistoryWindowModel *m_windowModel;
+    HistoryView *m_view;
     QTimer m_searchDelay;
 };

@@ -3,6 +3,7 @@
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
 #include "historypane.h"
+#include "historyview.h"
 #include "icons.h"
 #include "preferencesdialog.h"
 #include "retryschedulemodel.h"
@@ -39,6 +40,7 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
 #include <numeric>
 
 void initGuiResources();
@@ -344,6 +346,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyBoundariesFound, m_historyModel,
         &DeliveryHistoryModel::onBoundariesFound);
     connect(service, &StoreService::historyCounted, m_historyModel, &DeliveryHistoryModel::onCounted);
+    connect(service, &StoreService::historyEstimated, m_historyModel, &DeliveryHistoryModel::onEstimated);
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);
@@ -400,12 +403,13 @@ void MainWindow::connectViews()
         changed.secret.reset(); // keep the stored one
         Q_EMIT m_connection->saveWebhook(changed);
     });
-    for (QTableView *view : { m_historyView, m_scheduleView }) {
+    for (QTableView *view : { static_cast<QTableView *>(m_historyView), m_scheduleView }) {
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentDeliveryChanged);
         connect(
             view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     }
+    connect(m_historyView, &HistoryView::currentDeliveryChanged, this, &MainWindow::onCurrentDeliveryChanged);
     // The history model is reset when its filter changes: the view's selection model stays.
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentDeliveryChanged);
 }
@@ -600,10 +604,13 @@ QList<Delivery> MainWindow::selectedDeliveries() const
 {
     QList<Delivery> list;
     if (m_tabs->currentIndex() == 0) {
-        for (const QModelIndex &index : m_historyView->selectionModel()->selectedRows()) {
-            if (auto d = m_historyModel->deliveryAt(index.row()))
+        // Selected deliveries scrolled out of view count while their rows are cached.
+        const QSet<qint64> ids = m_historyView->selectedDeliveryIds();
+        for (qint64 id : ids) {
+            if (auto d = m_historyModel->deliveryById(id))
                 list.append(*d);
         }
+        std::sort(list.begin(), list.end(), [](const Delivery &a, const Delivery &b) { return a.id > b.id; });
     } else {
         for (const QModelIndex &index : m_scheduleView->selectionModel()->selectedRows()) {
             if (auto r = m_scheduleModel->retryAt(index.row()))
@@ -617,10 +624,10 @@ void MainWindow::onCurrentDeliveryChanged()
 {
     std::optional<qint64> id;
     const bool history = m_tabs->currentIndex() == 0;
-    const QModelIndex current = (history ? m_historyView : m_scheduleView)->currentIndex();
-    if (current.isValid()) {
-        const QVariant value = current.data(
-            history ? int(DeliveryHistoryModel::DeliveryIdRole) : int(RetryScheduleModel::DeliveryIdRole));
+    if (history) {
+        id = m_historyView->currentDeliveryId(); // kept while scrolled out of view
+    } else if (const QModelIndex current = m_scheduleView->currentIndex(); current.isValid()) {
+        const QVariant value = current.data(RetryScheduleModel::DeliveryIdRole);
         if (value.isValid())
             id = value.toLongLong();
     }

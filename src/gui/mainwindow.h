@@ -14,6 +14,7 @@
 class DeliveryDetailView;
 class DeliveryHistoryModel;
 class HistoryPane;
+class HistoryView;
 class QLabel;
 class QShowEvent;
 class QSystemTrayIcon;
@@ -42,7 +43,7 @@ public:
     DeliveryHistoryModel *historyModel() const { return m_historyModel; }
     RetryScheduleModel *scheduleModel() const { return m_scheduleModel; }
     QTableView *webhookView() const { return m_webhookView; }
-    QTableView *historyView() const { return m_historyView; }
+    HistoryView *historyView() const { return m_historyView; }
     QTableView *scheduleView() const { return m_scheduleView; }
     DeliveryDetailView *detailView() const { return m_detail; }
     bool isStoreOpen() const { return m_storeOpen; }
@@ -119,7 +120,7 @@ private:
 
     QTableView *m_webhookView = nullptr;
     HistoryPane *m_history = nullptr;
-    QTableView *m_historyView = nullptr; // m_history's
+    HistoryView *m_historyView = nullptr; // m_history's
     QTableView *m_scheduleView = nullptr;
     QTabWidget *m_tabs = nullptr;
     DeliveryDetailView *m_detail = nullptr;

@@ -295,6 +295,12 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
     }
 }
 
+void DeliveryHistoryModel::onEstimated(quint64 serial, qint64 estimate)
+{
+    if (serial == m_countSerial)
+        Q_EMIT estimated(estimate);
+}
+
 void DeliveryHistoryModel::wantPage(qint64 page) const
 {
     const auto requested = m_requestedPages.constFind(page);
@@ -556,4 +562,10 @@ int DeliveryHistoryModel::rowOfDelivery(qint64 deliveryId) const
             return int(it.key());
     }
     return -1;
+}
+
+std::optional<Delivery> DeliveryHistoryModel::deliveryById(qint64 deliveryId) const
+{
+    const int row = rowOfDelivery(deliveryId);
+    return row < 0 ? std::nullopt : deliveryAt(row);
 }

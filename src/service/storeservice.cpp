@@ -413,6 +413,10 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         }
         Q_EMIT historyPageLoaded(serial, 0, first.value());
     }
+    // Counting ten million rows takes PostgreSQL a second or more: its estimate first (a plan,
+    // about a millisecond). A failed estimate leaves only the wait for the count.
+    if (const auto estimate = m_store->estimateDeliveries(upTo); estimate && estimate.value() >= 0)
+        Q_EMIT historyEstimated(serial, estimate.value());
     const auto count = m_store->countDeliveries(upTo);
     if (!count) {
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));

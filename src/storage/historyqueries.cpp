@@ -5,6 +5,11 @@
 #include "sqlstatement.h"
 #include "storerows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
 #include <algorithm>
 
 // The history: deliveries and their attempts as the window and the command line read them,
@@ -162,6 +167,26 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
         return Result<qint64>::failure(s.error());
     q.next();
     return q.value(0).toLongLong();
+}
+
+Result<qint64> JobStore::estimateDeliveries(const DeliveryFilter &filter)
+{
+    if (m_config.backend != DatabaseConfig::Backend::Postgres)
+        return qint64(-1);
+    ensureConnected();
+    // Inline: PostgreSQL cannot PREPARE an EXPLAIN.
+    SqlStatement q(database(), SqlStatement::Mode::Inline);
+    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    // The top plan node's rows: pg_class.reltuples for the whole table, the planner's
+    // selectivity for a filter (10,000,028 for 10,000,000; 1,969,222 for 2,000,000 failed).
+    q.prepare(QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1") + filterSql.from() + filterSql.where());
+    filterSql.bind(q);
+    if (Status s = exec(q, "estimating the deliveries"); !s)
+        return Result<qint64>::failure(s.error());
+    q.next();
+    const QJsonArray plans = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array();
+    const QJsonValue rows = plans.at(0)[QLatin1String("Plan")][QLatin1String("Plan Rows")];
+    return rows.isDouble() ? qint64(rows.toDouble()) : qint64(-1);
 }
 
 Result<QList<Attempt>> JobStore::attempts(qint64 deliveryId)

@@ -78,6 +78,9 @@ public:
     Result<Delivery> delivery(qint64 id);
     Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
     Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    // The planner's estimate of countDeliveries() on PostgreSQL, at once where the count is a
+    // scan of millions of rows; -1 on SQLite, which keeps no row estimates.
+    Result<qint64> estimateDeliveries(const DeliveryFilter &filter);
     // The filtered history added up (HistorySummary), over the newest `limit` deliveries it
     // takes and their attempts: bounded at any size of store.
     Result<HistorySummary> historySummary(const DeliveryFilter &filter, qint64 limit);
