@@ -375,6 +375,56 @@ private Q_SLOTS:
         QCOMPARE(m_store->retry(id + 1000, false).errorKind(), ErrorKind::NotFound);
     }
 
+    // Status, result and attempts agree for a suspended delivery: the result and the counts
+    // describe its last attempt, whether it was suspended while that attempt was out or
+    // re-queued by hand after it and then suspended.
+    void suspendedDeliveryDescribesItsLastAttempt_data() { TestDatabases::addBackendRows(); }
+    void suspendedDeliveryDescribesItsLastAttempt()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QVERIFY(m_store->suspend(id).ok());
+        m_clock->advance(1000);
+        const QList<Delivery> after
+            = record(*m_store, QStringLiteral("w1"), claimed.first(), 200, m_clock->now());
+        QCOMPARE(after.size(), 1);
+        Delivery d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Suspended);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+        QCOMPARE(d.lastStatusCode, std::optional<int>(200));
+        QCOMPARE(d.dateSent, std::optional<TimeMs>(T0 + 1000));
+        QCOMPARE(d.dateFirstSent, std::optional<TimeMs>(T0 + 1000));
+        QCOMPARE(d.totalAttempts, 1);
+        QCOMPARE(d.attemptCount, 1); // no manual retry since
+        QCOMPARE(after.first().totalAttempts, 1);
+
+        // Re-queued by hand and suspended before it went out: one attempt in all, none since.
+        QVERIFY(m_store->retry(id, false).ok());
+        QVERIFY(m_store->suspend(id).ok());
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Suspended);
+        QCOMPARE(d.totalAttempts, 1);
+        QCOMPARE(d.attemptCount, 0);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+
+        // A late record from a claim that lost its lease does not overwrite a newer attempt's result.
+        QVERIFY(m_store->retry(id, false).ok());
+        claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QVERIFY(m_store->suspend(id).ok());
+        m_clock->advance(1000);
+        record(*m_store, QStringLiteral("w1"), claimed.first(), 503, m_clock->now() - 5000);
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.totalAttempts, 2);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+        QCOMPARE(d.lastStatusCode, std::optional<int>(200));
+        QCOMPARE(m_store->attempts(id).value().size(), 2);
+    }
+
     // The dispatcher's steady state: one batch recorded and the next claimed in one step.
     void recordsAndClaimsInOneStep_data() { TestDatabases::addBackendRows(); }
     void recordsAndClaimsInOneStep()

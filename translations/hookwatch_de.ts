@@ -133,10 +133,6 @@ POST %1
 <context>
     <name>DeliveryHistoryModel</name>
     <message>
-        <source>Sending</source>
-        <translation>Wird gesendet</translation>
-    </message>
-    <message>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
@@ -295,6 +291,30 @@ POST %1
             <numerusform>[erstes Byte gezeigt]</numerusform>
             <numerusform>[erste %n Bytes gezeigt]</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Queued again</source>
+        <translation>Erneut eingereiht</translation>
+    </message>
+    <message>
+        <source>%1 (%2 since retry)</source>
+        <translation>%1 (%2 seit Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; suspended.</source>
+        <translation>Letzter Versuch zugestellt am %1; angehalten.</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; queued to be sent again.</source>
+        <translation>Letzter Versuch zugestellt am %1; wird erneut gesendet.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,33 @@ QString DeliveryText::displayName(Delivery::Display display)
     return QString();
 }
 
+QString DeliveryText::state(const Delivery &d)
+{
+    switch (d.status) {
+    case JobStatus::Suspended:
+        return tr("Suspended");
+    case JobStatus::Running:
+        if (!d.successful || *d.successful)
+            return tr("Sending");
+        break;
+    case JobStatus::Waiting:
+        if (d.successful && *d.successful)
+            return tr("Queued again");
+        break;
+    case JobStatus::Completed:
+    case JobStatus::Failed:
+        break;
+    }
+    return displayName(d.display());
+}
+
+QString DeliveryText::attempts(const Delivery &d)
+{
+    if (d.attemptCount >= d.totalAttempts)
+        return QString::number(d.totalAttempts);
+    return tr("%1 (%2 since retry)").arg(d.totalAttempts).arg(d.attemptCount);
+}
+
 QString DeliveryText::result(const Delivery &d)
 {
     if (!d.successful.has_value())
@@ -58,6 +85,10 @@ QString DeliveryText::summary(const Delivery &d)
             return tr("Not tried yet; suspended.");
         return tr("Not tried yet.");
     case Delivery::Display::Delivered:
+        if (d.status == JobStatus::Suspended)
+            return tr("Last attempt delivered at %1; suspended.").arg(optionalTime(d.dateSent));
+        if (d.pending())
+            return tr("Last attempt delivered at %1; queued to be sent again.").arg(optionalTime(d.dateSent));
         return tr("Delivered at %1").arg(optionalTime(d.dateSent));
     case Delivery::Display::Retrying: {
         QString text = tr("Tried since %1, last failed at %2")
