@@ -139,6 +139,7 @@ private Q_SLOTS:
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN profile"),
                     QStringLiteral(
                         "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
+                { QStringLiteral("DROP INDEX deliveries_webhook_sent") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -175,6 +176,10 @@ private Q_SLOTS:
                 ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_failed_id'")
                 : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_failed_id'")));
         QVERIFY2(q.next(), "schema 4's index of the failed deliveries");
+        QVERIFY(q.exec(sqlite
+                ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_webhook_sent'")
+                : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_webhook_sent'")));
+        QVERIFY2(q.next(), "schema 7's index of each webhook's deliveries by when they were sent");
         QVERIFY(!m_store->webhook(hook).value().pausedAt);
         // Webhooks from before profiles send as Launchpad did, their schedule kept, "seed" renamed.
         const Webhook migrated = m_store->webhook(hook).value();
@@ -423,6 +428,41 @@ private Q_SLOTS:
         QCOMPARE(d.successful, std::optional<bool>(true));
         QCOMPARE(d.lastStatusCode, std::optional<int>(200));
         QCOMPARE(m_store->attempts(id).value().size(), 2);
+    }
+
+    // A webhook's health follows the attempts made: the deliveries sent most recently, the
+    // latest first, not the newest deliveries, which may not be due yet.
+    void recentlySentFollowsTheAttempts_data() { TestDatabases::addBackendRows(); }
+    void recentlySentFollowsTheAttempts()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 other = m_store->addWebhook(makeWebhook()).value();
+        const auto first = m_store->createDeliveries(hook, QStringLiteral("bug:0.1"), "{}", 3).value();
+        QVERIFY(m_store->createDelivery(other, QStringLiteral("bug:0.1"), "{}").ok());
+        auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 4);
+        // Recorded out of id order: the second delivery's attempt ends last.
+        for (const ClaimedDelivery &c : claimed) {
+            const qint64 id = c.delivery.id;
+            if (c.webhook.id != hook)
+                continue;
+            const TimeMs at = T0 + (id == first.first + 1 ? 3000 : id == first.first ? 1000 : 2000);
+            QVERIFY(m_store->recordAttempts(QStringLiteral("w1"), { attemptRecord(c, id == first.second ? 503 : 200, at) })
+                        .ok());
+        }
+        // Newer deliveries, not attempted yet.
+        QVERIFY(m_store->createDeliveries(hook, QStringLiteral("bug:0.1"), "{}", 5).ok());
+        const QList<Delivery> recent = m_store->recentlySent(hook, 50).value();
+        QCOMPARE(recent.size(), 3);
+        QCOMPARE(recent.at(0).id, first.first + 1);
+        QCOMPARE(recent.at(1).id, first.second);
+        QCOMPARE(recent.at(1).failureDetail, QStringLiteral("Bad HTTP response: 503"));
+        QCOMPARE(recent.at(2).id, first.first);
+        QVERIFY(recent.at(0).payload.isEmpty());
+        QCOMPARE(m_store->recentlySent(hook, 2).value().size(), 2);
+        QCOMPARE(m_store->recentlySent(other, 50).value().size(), 0); // claimed, not yet sent
     }
 
     // The dispatcher's steady state: one batch recorded and the next claimed in one step.

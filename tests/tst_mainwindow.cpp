@@ -20,7 +20,9 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void recoverDialogPreviewsThenRecovers();
     void webhookPaneFitsItsRows();
+    void watchingShowsTheLatestAttempts();
     void closingClosesTheStoreFirst();
 
 private:
@@ -386,6 +389,53 @@ void TestMainWindow::webhookPaneFitsItsRows()
     const auto viewport = [view] { return view->viewport()->height(); };
     QTRY_VERIFY2_WITH_TIMEOUT(viewport() >= 3 * rowHeight && viewport() < 4 * rowHeight,
         qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(viewport()).arg(rowHeight)), 5000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// An admin watching a store that workers deliver from: 1,005 deliveries attempted and waiting
+// for a retry, 20 newer ones not yet due. The webhook's health is the attempts' (not "Never
+// tried"), and the retry schedule's tab does not present its cap as the count.
+void TestMainWindow::watchingShowsTheLatestAttempts()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("watch.db"))).value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        const qint64 id = store.addWebhook(hook).value();
+        const auto attempted = store.createDeliveries(id, QStringLiteral("bug:0.1"), "{}", 1005).value();
+        // As a worker leaves them after one failed attempt each.
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET successful = 0, failure_detail = 'Bad HTTP response: "
+                                      "503', last_status_code = 503, date_first_sent = date_created + id, "
+                                      "date_sent = date_created + id, total_attempts = 1, attempt_count = 1, "
+                                      "scheduled_start = date_created + 3600000 WHERE id <= %1")
+                           .arg(attempted.second)));
+        QVERIFY(store.createDeliveries(id, QStringLiteral("bug:0.1"), "{}", 20).ok());
+    }
+    AppSettings settings;
+    settings.delivery.deliver = false; // only watching
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 1, 10000);
+    const auto cell = [&window](int column) { return window.webhookModel()->index(0, column).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(cell(WebhookTableModel::LastResult), QStringLiteral("Bad HTTP response: 503"), 10000);
+    QCOMPARE(cell(WebhookTableModel::Recent), QStringLiteral("0/50"));
+    QTabWidget *tabs = nullptr;
+    for (QTabWidget *t : window.findChildren<QTabWidget *>()) {
+        if (t->count() > 1 && t->tabText(1).startsWith(QLatin1String("Retry &schedule")))
+            tabs = t;
+    }
+    QVERIFY(tabs);
+    const QLocale locale;
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(1),
+        QStringLiteral("Retry &schedule (%1 of %2)").arg(locale.toString(1000), locale.toString(1005)), 10000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

@@ -886,6 +886,10 @@ POST %1
         <source>Retry, Restart 24 h</source>
         <translation>Wiederholen, 24 h neu</translation>
     </message>
+    <message>
+        <source>Retry &amp;schedule (%1 of %2)</source>
+        <translation>&amp;Wiederholungsplan (%1 von %2)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -347,8 +348,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);
-        m_tabs->setTabText(
-            1, rows.isEmpty() ? tr("Retry &schedule") : tr("Retry &schedule (%1)").arg(rows.size()));
+        updateScheduleTabTitle();
     });
     connect(service, &StoreService::detailLoaded, this, [this](const DeliveryDetail &detail) {
         const qint64 id = detail.delivery.id < 0 ? -detail.delivery.id : detail.delivery.id;
@@ -569,6 +569,7 @@ void MainWindow::showStatus(const StoreStatus &status)
                                .arg(c.waiting + c.running + c.suspended)
                                .arg(c.retrying)
                                .arg(c.failedLast24h));
+    updateScheduleTabTitle();
     QStringList holders;
     for (const LeaseHolder &holder : status.leaseHolders)
         holders << tr("%1 (%n delivery(s))", nullptr, holder.deliveries).arg(holder.owner);
@@ -578,6 +579,25 @@ void MainWindow::showStatus(const StoreStatus &status)
             ? tr("No worker is sending anything right now.")
             : tr("Sending now:\n%1").arg(holders.join(QLatin1Char('\n'))));
     updateActions();
+}
+
+void MainWindow::updateScheduleTabTitle()
+{
+    const int shown = m_scheduleModel->rowCount();
+    if (shown == 0) {
+        m_tabs->setTabText(1, tr("Retry &schedule"));
+        return;
+    }
+    const QLocale locale;
+    // The schedule lists the soonest StoreService::RetryScheduleLimit: when it is full, the
+    // store's own count of retrying deliveries says how many there are.
+    const int retrying = m_status.counts.retrying;
+    if (shown >= StoreService::RetryScheduleLimit && retrying > shown) {
+        m_tabs->setTabText(
+            1, tr("Retry &schedule (%1 of %2)").arg(locale.toString(shown), locale.toString(retrying)));
+        return;
+    }
+    m_tabs->setTabText(1, tr("Retry &schedule (%1)").arg(locale.toString(shown)));
 }
 
 void MainWindow::notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl)

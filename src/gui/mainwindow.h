@@ -75,6 +75,7 @@ private:
     void updateActions();
     void updateHistoryFilter();
     void showStatus(const StoreStatus &status);
+    void updateScheduleTabTitle();
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
 

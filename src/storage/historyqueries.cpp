@@ -255,6 +255,28 @@ Result<QHash<qint64, int>> JobStore::pendingByWebhook()
     return pending;
 }
 
+Result<QList<Delivery>> JobStore::recentlySent(qint64 webhookId, int limit)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    QString columns = QLatin1String(StoreRows::DeliveryColumns);
+    columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
+    // From the newest end of deliveries_webhook_sent, whose predicate is written out here word
+    // for word so that PostgreSQL uses it.
+    q.prepare(QStringLiteral("SELECT ") + columns
+        + QStringLiteral(" FROM deliveries WHERE webhook_id = :webhook AND date_sent IS NOT NULL "
+                         "ORDER BY date_sent DESC, id DESC LIMIT :limit"));
+    q.bindValue(QStringLiteral(":webhook"), webhookId);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (Status s = exec(q, "reading a webhook's recent deliveries"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
+}
+
 Result<QList<LeaseHolder>> JobStore::leaseHolders()
 {
     ensureConnected();
