@@ -806,6 +806,7 @@ private Q_SLOTS:
         const qint64 h3 = m_store->addWebhook(makeWebhook()).value();
         m_store->createDeliveries(h1, QStringLiteral("x"), "{}", 3);
         m_store->createDeliveries(h2, QStringLiteral("x"), "{}", 3);
+        QVERIFY(!m_store->counts().value().anyFailed);
         QList<ClaimedDelivery> first, second;
         for (const ClaimedDelivery &c : m_store->claimDue(QStringLiteral("w"), 6, 60000).value())
             (c.delivery.webhookId == h1 ? first : second).append(c);
@@ -832,10 +833,12 @@ private Q_SLOTS:
         QCOMPARE(m_store->counts().value().failedLast24h, 2);
         m_clock->advance(2 * Hour);
         QCOMPARE(m_store->counts().value().failedLast24h, 0);
+        QVERIFY(m_store->counts().value().anyFailed); // failed longer ago, still there to recover
         // Finished 25 hours ago, but the retention is a day and a half: nothing goes; then it does.
         QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 0);
         m_clock->advance(12 * Hour);
         QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 3);
+        QVERIFY(!m_store->counts().value().anyFailed);
         QCOMPARE(m_store->countDeliveries({}).value(), 3);
         QCOMPARE(m_store->pendingByWebhook().value(), pending);
     }

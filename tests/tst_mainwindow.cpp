@@ -2,6 +2,7 @@
 // and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "emptystate.h"
 #include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void recoverDialogPreviewsThenRecovers();
     void webhookPaneFitsItsRows();
     void watchingShowsTheLatestAttempts();
+    void emptyTablesSayWhatToDo();
     void closingClosesTheStoreFirst();
 
 private:
@@ -436,6 +438,71 @@ void TestMainWindow::watchingShowsTheLatestAttempts()
     const QLocale locale;
     QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(1),
         QStringLiteral("Retry &schedule (%1 of %2)").arg(locale.toString(1000), locale.toString(1005)), 10000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// A new user's first window: the empty webhooks table offers to add one, the empty history to
+// ping it; Recover Failed is offered only once something has failed.
+void TestMainWindow::emptyTablesSayWhatToDo()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("empty.db"))).value();
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.isStoreOpen(), 10000);
+    auto *webhooksEmpty = window.webhookView()->viewport()->findChild<EmptyState *>();
+    auto *historyEmpty = window.historyView()->viewport()->findChild<EmptyState *>();
+    QVERIFY(webhooksEmpty && historyEmpty);
+    QTRY_COMPARE_WITH_TIMEOUT(webhooksEmpty->message(), QStringLiteral("No webhooks yet."), 5000);
+    QVERIFY(webhooksEmpty->isVisible());
+    QCOMPARE(webhooksEmpty->button()->text(), QStringLiteral("Add a webhook (Ctrl+N)"));
+    QVERIFY(webhooksEmpty->button()->isVisible());
+    // Whole and inside the table, centred.
+    const QRect shown = webhooksEmpty->geometry();
+    QVERIFY(window.webhookView()->viewport()->rect().contains(shown));
+    QVERIFY(qAbs(shown.center().x() - window.webhookView()->viewport()->rect().center().x()) <= 1);
+    auto *recover = window.findChild<QAction *>(QStringLiteral("retryFailedAction"));
+    QVERIFY(recover);
+    QVERIFY(!recover->isEnabled());
+
+    // A webhook added elsewhere (another process): the table shows it, the history offers a ping.
+    qint64 hook = 0;
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        hook = store.addWebhook(w).value();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 1, 10000);
+    QVERIFY(webhooksEmpty->isHidden());
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->filter().webhookId, std::optional<qint64>(hook), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        historyEmpty->message(), QStringLiteral("No deliveries yet: ping the webhook to send a test delivery."), 5000);
+    QCOMPARE(historyEmpty->button()->text(), QStringLiteral("Ping (Ctrl+P)"));
+    QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->button()->isVisible(), 5000);
+    QVERIFY(!recover->isEnabled());
+
+    // The button pings: a delivery appears and the history no longer says it is empty.
+    QTest::mouseClick(historyEmpty->button(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->isHidden(), 5000);
+
+    // Once a delivery has failed for good, it can be recovered.
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET status = 3, successful = 0, failure_detail = "
+                                      "'Bad HTTP response: 503', date_finished = date_created")));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(recover->isEnabled(), 10000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

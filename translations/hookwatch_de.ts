@@ -420,6 +420,22 @@ POST %1
             <numerusform>%n Zustellungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No deliveries match these filters.</source>
+        <translation>Keine Zustellung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: ping the webhook to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Pingen Sie den Webhook, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: select a webhook and ping it to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Wählen Sie einen Webhook und pingen Sie ihn, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>Ping (%1)</source>
+        <translation>Pingen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -889,6 +905,14 @@ POST %1
     <message>
         <source>Retry &amp;schedule (%1 of %2)</source>
         <translation>&amp;Wiederholungsplan (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>No webhooks yet.</source>
+        <translation>Noch keine Webhooks.</translation>
+    </message>
+    <message>
+        <source>Add a webhook (%1)</source>
+        <translation>Webhook hinzufügen (%1)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "deliveryhistorymodel.h"
 #include "deliverytext.h"
+#include "emptystate.h"
 #include "eventtemplates.h"
 #include "icons.h"
 #include "statusdelegate.h"
@@ -27,6 +28,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_searchEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
     , m_view(TableViews::make(this))
+    , m_empty(new EmptyState(m_view))
 {
     m_onlySelectedWebhook->setChecked(true);
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
@@ -93,7 +95,39 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
     connect(m_model, &DeliveryHistoryModel::counted, this, [this](qint64 count) {
         m_count->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+        updateEmptyState();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPane::updateEmptyState);
+}
+
+void HistoryPane::setPingAction(QAction *ping)
+{
+    m_pingAction = ping;
+    updateEmptyState();
+}
+
+void HistoryPane::updateEmptyState()
+{
+    if (m_model->rowCount() > 0 || m_model->isCounting()) {
+        m_empty->clear();
+        return;
+    }
+    const DeliveryFilter shown = m_model->filter();
+    if (shown.display || !shown.eventType.isEmpty() || !shown.text.isEmpty()) {
+        m_empty->showMessage(tr("No deliveries match these filters."));
+        return;
+    }
+    const QString message = shown.webhookId
+        ? tr("No deliveries yet: ping the webhook to send a test delivery.")
+        : tr("No deliveries yet: select a webhook and ping it to send a test delivery.");
+    if (!m_pingAction) {
+        m_empty->showMessage(message);
+        return;
+    }
+    m_empty->showMessage(message, m_pingAction,
+        tr("Ping (%1)").arg(m_pingAction->shortcut().toString(QKeySequence::NativeText)));
 }
 
 DeliveryFilter HistoryPane::filter(std::optional<qint64> selectedWebhookId) const

@@ -8,6 +8,7 @@
 #include <optional>
 
 class DeliveryHistoryModel;
+class EmptyState;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -32,6 +33,9 @@ public:
     // webhook is selected); every webhook when "Selected webhook only" is off.
     DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
     void focusSearch();
+    // The action an empty history offers (Ping), with its shortcut on the button.
+    void setPingAction(QAction *ping);
+    EmptyState *emptyState() const { return m_empty; }
 
 Q_SIGNALS:
     // A filter widget changed (the search once typing paused).
@@ -45,5 +49,9 @@ private:
     QLineEdit *m_searchEdit;
     QLabel *m_count;
     QTableView *m_view;
+    EmptyState *m_empty;
+    QAction *m_pingAction = nullptr;
     QTimer m_searchDelay;
+
+    void updateEmptyState();
 };

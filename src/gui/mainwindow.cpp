@@ -2,6 +2,7 @@
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "emptystate.h"
 #include "historypane.h"
 #include "icons.h"
 #include "preferencesdialog.h"
@@ -99,6 +100,9 @@ MainWindow::MainWindow(
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
     TableViews::fitHeaderTexts(webhookHeader);
+    m_webhooksEmpty = new EmptyState(m_webhookView);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_webhookModel, signal, this, &MainWindow::updateActions);
 
     m_scheduleView = TableViews::make(this);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
@@ -254,6 +258,7 @@ void MainWindow::createHistoryPane()
             m_copyCurlAction },
         this);
     m_historyView = m_history->view();
+    m_history->setPingAction(m_pingAction);
     connect(m_history, &HistoryPane::filterChanged, this, &MainWindow::updateHistoryFilter);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -664,7 +669,14 @@ void MainWindow::updateActions()
     m_deleteWebhookAction->setEnabled(hook);
     m_pingAction->setEnabled(hook);
     m_sendTestAction->setEnabled(hook);
-    m_retryFailedAction->setEnabled(open);
+    // Recovery re-sends failed deliveries: nothing to offer while none has failed.
+    m_retryFailedAction->setEnabled(open && m_status.counts.anyFailed);
+    if (open && m_webhookModel->rowCount() == 0) {
+        m_webhooksEmpty->showMessage(tr("No webhooks yet."), m_addWebhookAction,
+            tr("Add a webhook (%1)").arg(m_addWebhookAction->shortcut().toString(QKeySequence::NativeText)));
+    } else {
+        m_webhooksEmpty->clear();
+    }
     m_stuckAction->setEnabled(open);
     m_exportHistoryAction->setEnabled(open);
     m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());

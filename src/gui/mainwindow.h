@@ -13,6 +13,7 @@
 
 class DeliveryDetailView;
 class DeliveryHistoryModel;
+class EmptyState;
 class HistoryPane;
 class QLabel;
 class QShowEvent;
@@ -149,6 +150,7 @@ private:
     QAction *m_retryResetAction = nullptr;
     QAction *m_retryNowAction = nullptr;
     QAction *m_retryFailedAction = nullptr;
+    EmptyState *m_webhooksEmpty = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_pauseWebhookAction = nullptr;
     QAction *m_stuckAction = nullptr;

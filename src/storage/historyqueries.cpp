@@ -3,6 +3,7 @@
 #include "deliveryfiltersql.h"
 #include "outcome.h"
 #include "sqlstatement.h"
+#include "statussql.h"
 #include "storerows.h"
 
 #include <algorithm>
@@ -233,6 +234,13 @@ Result<StoreCounts> JobStore::counts()
         return Result<StoreCounts>::failure(s.error());
     f.next();
     c.failedLast24h = f.value(0).toInt();
+    SqlStatement any(database(), SqlStatement::Mode(statementMode()));
+    // One probe of deliveries_failed_id, whose predicate this is.
+    any.prepare(
+        QStringLiteral("SELECT 1 FROM deliveries WHERE ") + StatusSql::failed() + QStringLiteral(" LIMIT 1"));
+    if (Status s = exec(any, "looking for failed deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    c.anyFailed = any.next();
     return c;
 }
 
