@@ -434,7 +434,7 @@ POST %1
     </message>
     <message>
         <source>Ping (%1)</source>
-        <translation>Pingen (%1)</translation>
+        <translation>Ping (%1)</translation>
     </message>
 </context>
 <context>
