@@ -316,6 +316,58 @@ POST %1
         <source>Last attempt delivered at %1; queued to be sent again.</source>
         <translation>Letzter Versuch zugestellt am %1; wird erneut gesendet.</translation>
     </message>
+    <message>
+        <source>Webhook deactivated</source>
+        <translation>Webhook deaktiviert</translation>
+    </message>
+    <message>
+        <source>Bad HTTP response: %1</source>
+        <translation>Ungültige HTTP-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection closed by the receiver before a complete response</source>
+        <translation>Verbindung vom Empfänger vor einer vollständigen Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>Zeitüberschreitung beim Verbinden</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS-Handshake fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to proxy: %1</source>
+        <translation>Keine Verbindung zum Proxy: %1</translation>
+    </message>
+    <message>
+        <source>Request not sent: %1</source>
+        <translation>Anfrage nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connection error: %1</source>
+        <translation>Verbindungsfehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>

@@ -23,6 +23,10 @@ public:
     // Every attempt over the delivery's life, with those since the last manual retry beside
     // them when fewer: "4", "4 (1 since retry)".
     static QString attempts(const Delivery &delivery);
+    // A stored failure detail ("Bad HTTP response: 503", "Connection error: Connection refused")
+    // in the window's language: the store keeps Launchpad's English words, translated here.
+    // Texts not made by Hookwatch (Qt's own network errors) stay as they are.
+    static QString failure(const QString &stored);
     // The status code of the last attempt, or its failure detail; "" before any attempt.
     static QString result(const Delivery &delivery);
     // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".
