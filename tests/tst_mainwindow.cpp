@@ -3,6 +3,7 @@
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
 #include "emptystate.h"
+#include "historypane.h"
 #include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -449,6 +451,9 @@ void TestMainWindow::emptyTablesSayWhatToDo()
 {
     const DatabaseConfig config
         = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("empty.db"))).value();
+    // The first start: no column widths saved.
+    QSettings().remove(QStringLiteral("window/historyHeader"));
+    QSettings().remove(QStringLiteral("window/historyColumnsFitted"));
     AppSettings settings;
     settings.delivery.deliver = false;
     MainWindow window(config, settings);
@@ -488,11 +493,17 @@ void TestMainWindow::emptyTablesSayWhatToDo()
     QCOMPARE(historyEmpty->button()->text(), QStringLiteral("Ping (Ctrl+P)"));
     QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->button()->isVisible(), 5000);
     QVERIFY(!recover->isEnabled());
+    // The empty history's columns fit its pane: no horizontal scroll bar.
+    QVERIFY(!window.historyView()->horizontalScrollBar()->isVisible());
 
     // The button pings: a delivery appears and the history no longer says it is empty.
     QTest::mouseClick(historyEmpty->button(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->isHidden(), 5000);
+    // Its columns were sized to the first rows, once.
+    auto *pane = window.findChild<HistoryPane *>();
+    QVERIFY(pane);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->columnsFitted(), 5000);
 
     // Once a delivery has failed for good, it can be recovered.
     {

@@ -872,7 +872,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>Als curl kopieren</translation>
+        <translation>curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -952,7 +952,7 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Wiederholen, 24 h neu</translation>
+        <translation>Neues 24-h-Fenster</translation>
     </message>
     <message>
         <source>Retry &amp;schedule (%1 of %2)</source>
@@ -965,6 +965,10 @@ POST %1
     <message>
         <source>Add a webhook (%1)</source>
         <translation>Webhook hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Retry Now</source>
+        <translation>Jetzt senden</translation>
     </message>
 </context>
 <context>

@@ -64,21 +64,19 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
         DeliveryHistoryModel::Status, new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
     m_view->addActions(contextActions);
     auto *header = m_view->horizontalHeader();
-    header->resizeSection(DeliveryHistoryModel::Id, 60);
-    // As wide as the widest status name in this language ("Wird wiederholt"), with its icon.
+    // Once rows show, the status is as wide as its widest name in this language ("Wird
+    // wiederholt"), with its icon, so a delivery that turns Retrying reads whole.
     int statusWidth = 0;
     for (const auto display : { Delivery::Display::NeverTried, Delivery::Display::Delivered,
              Delivery::Display::Retrying, Delivery::Display::Failed })
         statusWidth
             = qMax(statusWidth, m_view->fontMetrics().horizontalAdvance(DeliveryText::displayName(display)));
-    const int iconSize = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
-    header->resizeSection(DeliveryHistoryModel::Status, statusWidth + iconSize + 20);
-    header->resizeSection(DeliveryHistoryModel::EventType, 130);
-    for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent,
-             DeliveryHistoryModel::LastSent, DeliveryHistoryModel::NextAttempt })
-        header->resizeSection(column, 78);
-    header->resizeSection(DeliveryHistoryModel::Attempts, 65);
-    header->resizeSection(DeliveryHistoryModel::Result, 220);
+    m_statusWidth
+        = statusWidth + m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 20;
+    // Until the first rows arrive, each column as wide as its header: an empty history fits
+    // its pane, with no horizontal scroll bar.
+    for (int column = 0; column < DeliveryHistoryModel::ColumnCount; ++column)
+        header->resizeSection(column, header->minimumSectionSize());
     TableViews::fitHeaderTexts(header);
 
     auto *layout = new QVBoxLayout(this);
@@ -98,8 +96,34 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
         updateEmptyState();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPane::fitColumnsOnce);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPane::updateEmptyState);
+}
+
+void HistoryPane::fitColumnsToFirstRows()
+{
+    m_columnsFitted = false;
+    fitColumnsOnce();
+}
+
+void HistoryPane::fitColumnsOnce()
+{
+    if (m_columnsFitted || m_model->rowCount() == 0
+        || !m_model->index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool())
+        return;
+    // Once, to the header and the rows in view; from then on the widths are the user's.
+    m_columnsFitted = true;
+    m_view->resizeColumnsToContents();
+    m_view->setColumnWidth(
+        DeliveryHistoryModel::Status, qMax(m_view->columnWidth(DeliveryHistoryModel::Status), m_statusWidth));
+    // A long failure or event type is cut on the right (its cell's tooltip has it whole)
+    // rather than pushing the columns after it out of view.
+    const int widest = qMax(m_view->viewport()->width() * 2 / 5, 160);
+    for (int column : { DeliveryHistoryModel::EventType, DeliveryHistoryModel::Result }) {
+        if (m_view->columnWidth(column) > widest)
+            m_view->setColumnWidth(column, widest);
+    }
 }
 
 void HistoryPane::setPingAction(QAction *ping)

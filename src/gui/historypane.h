@@ -36,6 +36,10 @@ public:
     // The action an empty history offers (Ping), with its shortcut on the button.
     void setPingAction(QAction *ping);
     EmptyState *emptyState() const { return m_empty; }
+    // Sizes the columns to the header and the rows once the first rows are loaded (once: the
+    // user's widths are kept after that). Whether that has happened is kept with the widths.
+    void fitColumnsToFirstRows();
+    bool columnsFitted() const { return m_columnsFitted; }
 
 Q_SIGNALS:
     // A filter widget changed (the search once typing paused).
@@ -51,7 +55,10 @@ private:
     QTableView *m_view;
     EmptyState *m_empty;
     QAction *m_pingAction = nullptr;
+    bool m_columnsFitted = true;
+    int m_statusWidth = 0;
     QTimer m_searchDelay;
 
     void updateEmptyState();
+    void fitColumnsOnce();
 };

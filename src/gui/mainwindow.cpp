@@ -432,8 +432,10 @@ void MainWindow::restoreWindowState()
     }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
-    m_historyView->horizontalHeader()->restoreState(
+    const bool restored = m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+    if (!restored || !settings.value(QStringLiteral("window/historyColumnsFitted")).toBool())
+        m_history->fitColumnsToFirstRows();
 }
 
 // The first start: the webhooks table as high as its header and rows (2 to 8 of them), the rest
@@ -482,6 +484,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         settings.setValue(QStringLiteral("window/lowerSplitter"), splitter->saveState());
     settings.setValue(QStringLiteral("window/historyHeader"), m_historyView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/historyColumnsFitted"), m_history->columnsFitted());
     // Attempts in flight get a moment to finish and be recorded; the window goes at once.
     event->ignore();
     if (!m_closing) {
