@@ -96,6 +96,8 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
         updateEmptyState();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
+    // Rows arrive loaded (a first page sent ahead of its count) or are filled in later.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::fitColumnsOnce);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPane::fitColumnsOnce);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPane::updateEmptyState);
@@ -117,6 +119,13 @@ void HistoryPane::fitColumnsOnce()
     m_view->resizeColumnsToContents();
     m_view->setColumnWidth(
         DeliveryHistoryModel::Status, qMax(m_view->columnWidth(DeliveryHistoryModel::Status), m_statusWidth));
+    // First rows that all succeeded would leave the result a status code's width: room for
+    // the commonest failure too, as another webhook's rows will show.
+    const int failureWidth = m_view->fontMetrics().horizontalAdvance(
+                                 DeliveryText::failure(QStringLiteral("Bad HTTP response: 503")))
+        + 16;
+    m_view->setColumnWidth(
+        DeliveryHistoryModel::Result, qMax(m_view->columnWidth(DeliveryHistoryModel::Result), failureWidth));
     // A long failure or event type is cut on the right (its cell's tooltip has it whole)
     // rather than pushing the columns after it out of view.
     const int widest = qMax(m_view->viewport()->width() * 2 / 5, 160);

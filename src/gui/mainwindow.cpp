@@ -2,6 +2,7 @@
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "deliverytext.h"
 #include "emptystate.h"
 #include "historypane.h"
 #include "icons.h"
@@ -96,7 +97,12 @@ MainWindow::MainWindow(
             = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
     webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
     webhookHeader->resizeSection(WebhookTableModel::EventTypes, 200);
-    webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
+    // The commonest failure whole, with its icon, in this language ("Ungültige HTTP-Antwort: 503").
+    webhookHeader->resizeSection(WebhookTableModel::LastResult,
+        qMax(200,
+            m_webhookView->fontMetrics().horizontalAdvance(
+                DeliveryText::failure(QStringLiteral("Bad HTTP response: 503")))
+                + 40));
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
     TableViews::fitHeaderTexts(webhookHeader);
