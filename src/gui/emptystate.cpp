@@ -5,6 +5,7 @@
 #include <QBoxLayout>
 #include <QEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QPushButton>
 
 EmptyState::EmptyState(QAbstractItemView *view)
@@ -64,9 +65,14 @@ bool EmptyState::eventFilter(QObject *watched, QEvent *event)
 void EmptyState::place()
 {
     const QRect area = m_view->viewport()->rect();
-    // As wide as the sentence and the button need, at most the viewport's width; centred,
-    // from the top when the viewport is lower than the sentence.
-    const int width = qMin(area.width(), sizeHint().width());
+    // The sentence on one line beside the button where the viewport allows (a word-wrapped
+    // label alone would break even a short one), at most four fifths of it; centred, from the
+    // top when the viewport is lower than the sentence.
+    const QMargins margins = layout()->contentsMargins();
+    const int natural = m_label->fontMetrics().horizontalAdvance(m_label->text()) + margins.left()
+        + margins.right() + 2
+        + (m_button->isHidden() ? 0 : m_button->sizeHint().width() + layout()->spacing());
+    const int width = qMin(qMax(area.width() * 4 / 5, qMin(area.width(), 240)), natural);
     const int height = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
     setGeometry((area.width() - width) / 2, qMax(0, (area.height() - height) / 2), width, height);
 }
