@@ -349,8 +349,10 @@ private Q_SLOTS:
         QCOMPARE(request.value(QStringLiteral("url")).toString(), m_receiver.url().toString());
         QCOMPARE(attempts.first().toObject().value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt(), 200);
         if (change == QLatin1String("suspend")) {
-            // Launchpad's rule as the store implements it: the result is kept, the delivery stays suspended.
+            // The delivery stays suspended; its result is the attempt's, which counts as one.
             QCOMPARE(d.value(QStringLiteral("status")).toString(), QStringLiteral("suspended"));
+            QCOMPARE(d.value(QStringLiteral("successful")).toBool(), true);
+            QCOMPARE(d.value(QStringLiteral("attempt_count")).toInt(), 1);
         } else {
             QCOMPARE(d.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
             QCOMPARE(d.value(QStringLiteral("successful")).toBool(), true);

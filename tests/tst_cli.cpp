@@ -272,6 +272,17 @@ private Q_SLOTS:
         QCOMPARE(sentAgain.code, 0);
         QCOMPARE(sentAgain.out, "delivery " + delivery.toLatin1()
                          + " was delivered already; it will be sent again now (its 24-hour retry window starts again)\n");
+        // Suspended before it goes out again: status, result and attempts say the same thing.
+        QCOMPARE(hw({ QStringLiteral("suspend"), delivery }).code, 0);
+        const Run shownText = hw({ QStringLiteral("show"), delivery });
+        QVERIFY2(shownText.out.contains("  Status:       suspended (pending)\n"
+                                        "  Result:       last attempt delivered (200)\n"
+                                        "  Attempts:     2 (0 since retry)\n"),
+                 shownText.out.constData());
+        const Run listed = hw({ QStringLiteral("deliveries"), QStringLiteral("--id"), delivery });
+        QVERIFY2(listed.out.contains("\tsuspended\tbug:0.1\t") && listed.out.contains("\t2 (0 since retry)\t200\t-\n"),
+                 listed.out.constData());
+        QCOMPARE(hw({ QStringLiteral("retry"), delivery }).code, 0);
 
         // The event path and the list.
         QCOMPARE(hw({ QStringLiteral("emit"), QStringLiteral("--event-type"), QStringLiteral("bug:0.1") }).out.trimmed(),

@@ -134,7 +134,7 @@ POST %1
     <name>DeliveryHistoryModel</name>
     <message>
         <source>Sending</source>
-        <translation>Wird gesendet</translation>
+        <translation type="vanished">Wird gesendet</translation>
     </message>
     <message>
         <source>now</source>
@@ -296,6 +296,82 @@ POST %1
             <numerusform>[erste %n Bytes gezeigt]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Queued again</source>
+        <translation>Erneut eingereiht</translation>
+    </message>
+    <message>
+        <source>%1 (%2 since retry)</source>
+        <translation>%1 (%2 seit Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; suspended.</source>
+        <translation>Letzter Versuch zugestellt am %1; angehalten.</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; queued to be sent again.</source>
+        <translation>Letzter Versuch zugestellt am %1; wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Webhook deactivated</source>
+        <translation>Webhook deaktiviert</translation>
+    </message>
+    <message>
+        <source>Bad HTTP response: %1</source>
+        <translation>Ungültige HTTP-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection closed by the receiver before a complete response</source>
+        <translation>Verbindung vom Empfänger vor einer vollständigen Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>Zeitüberschreitung beim Verbinden</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS-Handshake fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to proxy: %1</source>
+        <translation>Keine Verbindung zum Proxy: %1</translation>
+    </message>
+    <message>
+        <source>Request not sent: %1</source>
+        <translation>Anfrage nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connection error: %1</source>
+        <translation>Verbindungsfehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>
@@ -406,6 +482,22 @@ POST %1
             <numerusform>≈ %n Zustellung</numerusform>
             <numerusform>≈ %n Zustellungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No deliveries match these filters.</source>
+        <translation>Keine Zustellung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: ping the webhook to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Pingen Sie den Webhook, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: select a webhook and ping it to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Wählen Sie einen Webhook und pingen Sie ihn, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>Ping (%1)</source>
+        <translation>Ping (%1)</translation>
     </message>
 </context>
 <context>
@@ -822,7 +914,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>Als curl kopieren</translation>
+        <translation>curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -902,7 +994,23 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Wiederholen, 24 h neu</translation>
+        <translation>Neues 24-h-Fenster</translation>
+    </message>
+    <message>
+        <source>Retry &amp;schedule (%1 of %2)</source>
+        <translation>&amp;Wiederholungsplan (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>No webhooks yet.</source>
+        <translation>Noch keine Webhooks.</translation>
+    </message>
+    <message>
+        <source>Add a webhook (%1)</source>
+        <translation>Webhook hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Retry Now</source>
+        <translation>Jetzt senden</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,25 @@ namespace Cli {
 
 namespace {
 
+// Every attempt, with those since the last manual retry beside them when fewer: "4 (1 since retry)".
+QString attemptsText(const Delivery &d)
+{
+    if (d.attemptCount >= d.totalAttempts)
+        return QString::number(d.totalAttempts);
+    return QStringLiteral("%1 (%2 since retry)").arg(d.totalAttempts).arg(d.attemptCount);
+}
+
+// The last attempt's result; "last attempt …" while the delivery is pending again after it.
+QString resultText(const Delivery &d)
+{
+    if (!d.successful)
+        return QStringLiteral("never tried");
+    if (!*d.successful)
+        return d.failureDetail;
+    const QString code = d.lastStatusCode ? QStringLiteral(" (%1)").arg(*d.lastStatusCode) : QString();
+    return (d.pending() ? QStringLiteral("last attempt delivered") : QStringLiteral("delivered")) + code;
+}
+
 QString deliveryLine(const Delivery &d)
 {
     QString result;
@@ -30,8 +49,7 @@ QString deliveryLine(const Delivery &d)
         .arg(d.id)
         .arg(d.webhookId)
         .arg(JobStatusInfo::name(d.status), d.eventType, TimeFormat::iso(d.dateCreated))
-        .arg(d.attemptCount)
-        .arg(result, next);
+        .arg(attemptsText(d), result, next);
 }
 
 constexpr qint64 SummaryLimit = 100000;
@@ -167,13 +185,8 @@ int showCommand(const Invocation &inv, const QStringList &args)
     out() << "Delivery " << x.id << " to webhook " << x.webhookId << "\n"
           << "  Event type:   " << x.eventType << "\n"
           << "  Status:       " << JobStatusInfo::name(x.status) << (x.pending() ? " (pending)" : "") << "\n"
-          << "  Result:       "
-          << (!x.successful          ? QStringLiteral("never tried")
-                     : *x.successful ? QStringLiteral("delivered")
-                                     : x.failureDetail)
-          << "\n"
-          << "  Attempts:     " << x.attemptCount << " since the last manual retry, " << attempts->size()
-          << " in all\n"
+          << "  Result:       " << resultText(x) << "\n"
+          << "  Attempts:     " << attemptsText(x) << "\n"
           << "  Created:      " << TimeFormat::iso(x.dateCreated) << "\n";
     if (x.dateFirstSent)
         out() << "  First sent:   " << TimeFormat::iso(*x.dateFirstSent) << "\n";

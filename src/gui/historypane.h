@@ -8,6 +8,7 @@
 #include <optional>
 
 class DeliveryHistoryModel;
+class EmptyState;
 class HistorySearchBar;
 class HistoryView;
 class HistoryWindowModel;
@@ -34,6 +35,13 @@ public:
     // webhook is selected); every webhook when "Selected webhook only" is off.
     DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
     void focusSearch();
+    // The action an empty history offers (Ping), with its shortcut on the button.
+    void setPingAction(QAction *ping);
+    EmptyState *emptyState() const { return m_empty; }
+    // Sizes the columns to the header and the rows once the first rows are loaded (once: the
+    // user's widths are kept after that). Whether that has happened is kept with the widths.
+    void fitColumnsToFirstRows();
+    bool columnsFitted() const { return m_columnsFitted; }
 
 Q_SIGNALS:
     // A filter widget changed (the search once typing paused).
@@ -49,5 +57,12 @@ private:
     HistorySearchBar *m_searchBar;
     HistoryWindowModel *m_windowModel;
     HistoryView *m_view;
+    EmptyState *m_empty;
+    QAction *m_pingAction = nullptr;
+    bool m_columnsFitted = true;
+    int m_statusWidth = 0;
     QTimer m_searchDelay;
+
+    void updateEmptyState();
+    void fitColumnsOnce();
 };

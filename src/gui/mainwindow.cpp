@@ -2,6 +2,8 @@
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "deliverytext.h"
+#include "emptystate.h"
 #include "historypane.h"
 #include "historyview.h"
 #include "icons.h"
@@ -24,6 +26,7 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -96,10 +99,18 @@ MainWindow::MainWindow(
             = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
     webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
     webhookHeader->resizeSection(WebhookTableModel::EventTypes, 200);
-    webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
+    // The commonest failure whole, with its icon, in this language ("Ungültige HTTP-Antwort: 503").
+    webhookHeader->resizeSection(WebhookTableModel::LastResult,
+        qMax(200,
+            m_webhookView->fontMetrics().horizontalAdvance(
+                DeliveryText::failure(QStringLiteral("Bad HTTP response: 503")))
+                + 40));
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
     TableViews::fitHeaderTexts(webhookHeader);
+    m_webhooksEmpty = new EmptyState(m_webhookView);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_webhookModel, signal, this, &MainWindow::updateActions);
 
     m_scheduleView = TableViews::make(this);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
@@ -255,6 +266,7 @@ void MainWindow::createHistoryPane()
             m_copyCurlAction },
         this);
     m_historyView = m_history->view();
+    m_history->setPingAction(m_pingAction);
     connect(m_history, &HistoryPane::filterChanged, this, &MainWindow::updateHistoryFilter);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -350,8 +362,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);
-        m_tabs->setTabText(
-            1, rows.isEmpty() ? tr("Retry &schedule") : tr("Retry &schedule (%1)").arg(rows.size()));
+        updateScheduleTabTitle();
     });
     connect(service, &StoreService::detailLoaded, this, [this](const DeliveryDetail &detail) {
         const qint64 id = detail.delivery.id < 0 ? -detail.delivery.id : detail.delivery.id;
@@ -431,8 +442,10 @@ void MainWindow::restoreWindowState()
     }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
-    m_historyView->horizontalHeader()->restoreState(
+    const bool restored = m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+    if (!restored || !settings.value(QStringLiteral("window/historyColumnsFitted")).toBool())
+        m_history->fitColumnsToFirstRows();
 }
 
 // The first start: the webhooks table as high as its header and rows (2 to 8 of them), the rest
@@ -481,6 +494,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         settings.setValue(QStringLiteral("window/lowerSplitter"), splitter->saveState());
     settings.setValue(QStringLiteral("window/historyHeader"), m_historyView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/historyColumnsFitted"), m_history->columnsFitted());
     // Attempts in flight get a moment to finish and be recorded; the window goes at once.
     event->ignore();
     if (!m_closing) {
@@ -573,6 +587,7 @@ void MainWindow::showStatus(const StoreStatus &status)
                                .arg(c.waiting + c.running + c.suspended)
                                .arg(c.retrying)
                                .arg(c.failedLast24h));
+    updateScheduleTabTitle();
     QStringList holders;
     for (const LeaseHolder &holder : status.leaseHolders)
         holders << tr("%1 (%n delivery(s))", nullptr, holder.deliveries).arg(holder.owner);
@@ -582,6 +597,25 @@ void MainWindow::showStatus(const StoreStatus &status)
             ? tr("No worker is sending anything right now.")
             : tr("Sending now:\n%1").arg(holders.join(QLatin1Char('\n'))));
     updateActions();
+}
+
+void MainWindow::updateScheduleTabTitle()
+{
+    const int shown = m_scheduleModel->rowCount();
+    if (shown == 0) {
+        m_tabs->setTabText(1, tr("Retry &schedule"));
+        return;
+    }
+    const QLocale locale;
+    // The schedule lists the soonest StoreService::RetryScheduleLimit: when it is full, the
+    // store's own count of retrying deliveries says how many there are.
+    const int retrying = m_status.counts.retrying;
+    if (shown >= StoreService::RetryScheduleLimit && retrying > shown) {
+        m_tabs->setTabText(
+            1, tr("Retry &schedule (%1 of %2)").arg(locale.toString(shown), locale.toString(retrying)));
+        return;
+    }
+    m_tabs->setTabText(1, tr("Retry &schedule (%1)").arg(locale.toString(shown)));
 }
 
 void MainWindow::notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl)
@@ -651,7 +685,14 @@ void MainWindow::updateActions()
     m_deleteWebhookAction->setEnabled(hook);
     m_pingAction->setEnabled(hook);
     m_sendTestAction->setEnabled(hook);
-    m_retryFailedAction->setEnabled(open);
+    // Recovery re-sends failed deliveries: nothing to offer while none has failed.
+    m_retryFailedAction->setEnabled(open && m_status.counts.anyFailed);
+    if (open && m_webhookModel->rowCount() == 0) {
+        m_webhooksEmpty->showMessage(tr("No webhooks yet."), m_addWebhookAction,
+            tr("Add a webhook (%1)").arg(m_addWebhookAction->shortcut().toString(QKeySequence::NativeText)));
+    } else {
+        m_webhooksEmpty->clear();
+    }
     m_stuckAction->setEnabled(open);
     m_exportHistoryAction->setEnabled(open);
     m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());

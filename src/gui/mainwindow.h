@@ -13,6 +13,7 @@
 
 class DeliveryDetailView;
 class DeliveryHistoryModel;
+class EmptyState;
 class HistoryPane;
 class HistoryView;
 class QLabel;
@@ -76,6 +77,7 @@ private:
     void updateActions();
     void updateHistoryFilter();
     void showStatus(const StoreStatus &status);
+    void updateScheduleTabTitle();
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
 
@@ -149,6 +151,7 @@ private:
     QAction *m_retryResetAction = nullptr;
     QAction *m_retryNowAction = nullptr;
     QAction *m_retryFailedAction = nullptr;
+    EmptyState *m_webhooksEmpty = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_pauseWebhookAction = nullptr;
     QAction *m_stuckAction = nullptr;

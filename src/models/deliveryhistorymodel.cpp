@@ -69,8 +69,7 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case Id:
             return QString::number(d.id);
         case Status:
-            return d.status == JobStatus::Running && !d.successful ? tr("Sending")
-                                                                   : DeliveryText::displayName(d.display());
+            return DeliveryText::state(d);
         case EventType:
             return d.eventType;
         case Created:
@@ -80,7 +79,7 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case LastSent:
             return DeliveryText::optionalShortTime(d.dateSent);
         case Attempts:
-            return QString::number(d.totalAttempts);
+            return DeliveryText::attempts(d);
         case Result:
             return DeliveryText::result(d);
         case NextAttempt:

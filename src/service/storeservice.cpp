@@ -275,11 +275,9 @@ WebhookHealth StoreService::healthOf(qint64 webhookId, int pending, const QList<
 {
     WebhookHealth health;
     health.pending = pending;
-    DeliveryFilter newest;
-    newest.webhookId = webhookId;
-    newest.limit = HealthWindow;
-    newest.withPayload = false;
-    if (auto recent = m_store->deliveries(newest)) {
+    // The most recent attempts, not the newest deliveries: with thousands queued, the newest
+    // are not due yet while workers deliver the older ones.
+    if (auto recent = m_store->recentlySent(webhookId, HealthWindow)) {
         if (!recent->isEmpty())
             health.lastDelivery = recent->first();
         for (const Delivery &d : recent.value()) {
@@ -289,6 +287,16 @@ WebhookHealth StoreService::healthOf(qint64 webhookId, int pending, const QList<
             if (*d.successful)
                 ++health.recentDelivered;
         }
+    }
+    if (!health.lastDelivery) {
+        // Nothing sent yet: the newest delivery says whether there is any (never tried, or a
+        // deactivated webhook's failure).
+        DeliveryFilter newest;
+        newest.webhookId = webhookId;
+        newest.limit = 1;
+        newest.withPayload = false;
+        if (auto latest = m_store->deliveries(newest); latest && !latest->isEmpty())
+            health.lastDelivery = latest->first();
     }
     for (const Delivery &d : schedule) {
         if (d.webhookId == webhookId && d.scheduledStart) {

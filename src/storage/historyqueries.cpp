@@ -3,6 +3,7 @@
 #include "deliveryfiltersql.h"
 #include "outcome.h"
 #include "sqlstatement.h"
+#include "statussql.h"
 #include "storerows.h"
 
 #include <QJsonArray>
@@ -258,6 +259,13 @@ Result<StoreCounts> JobStore::counts()
         return Result<StoreCounts>::failure(s.error());
     f.next();
     c.failedLast24h = f.value(0).toInt();
+    SqlStatement any(database(), SqlStatement::Mode(statementMode()));
+    // One probe of deliveries_failed_id, whose predicate this is.
+    any.prepare(
+        QStringLiteral("SELECT 1 FROM deliveries WHERE ") + StatusSql::failed() + QStringLiteral(" LIMIT 1"));
+    if (Status s = exec(any, "looking for failed deliveries"); !s)
+        return Result<StoreCounts>::failure(s.error());
+    c.anyFailed = any.next();
     return c;
 }
 
@@ -278,6 +286,28 @@ Result<QHash<qint64, int>> JobStore::pendingByWebhook()
     while (q.next())
         pending[q.value(0).toLongLong()] += q.value(1).toInt();
     return pending;
+}
+
+Result<QList<Delivery>> JobStore::recentlySent(qint64 webhookId, int limit)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.setForwardOnly(true);
+    QString columns = QLatin1String(StoreRows::DeliveryColumns);
+    columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
+    // From the newest end of deliveries_webhook_sent, whose predicate is written out here word
+    // for word so that PostgreSQL uses it.
+    q.prepare(QStringLiteral("SELECT ") + columns
+        + QStringLiteral(" FROM deliveries WHERE webhook_id = :webhook AND date_sent IS NOT NULL "
+                         "ORDER BY date_sent DESC, id DESC LIMIT :limit"));
+    q.bindValue(QStringLiteral(":webhook"), webhookId);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (Status s = exec(q, "reading a webhook's recent deliveries"); !s)
+        return Result<QList<Delivery>>::failure(s.error());
+    QList<Delivery> list;
+    while (q.next())
+        list.append(readDelivery(q));
+    return list;
 }
 
 Result<QList<LeaseHolder>> JobStore::leaseHolders()

@@ -41,7 +41,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -95,6 +95,10 @@ public:
     Result<StoreCounts> counts();
     // Waiting, running or suspended deliveries per webhook id (webhooks with none left out).
     Result<QHash<qint64, int>> pendingByWebhook();
+    // A webhook's deliveries sent most recently, the latest first, payloads left out: its
+    // health at a glance follows the attempts made, not the newest deliveries (which may not be
+    // due yet). A deactivated webhook's failures, which send nothing, are not among them.
+    Result<QList<Delivery>> recentlySent(qint64 webhookId, int limit);
     Result<QList<LeaseHolder>> leaseHolders();
 
     // Manual actions, with Launchpad's transitions. retry() on a waiting delivery is

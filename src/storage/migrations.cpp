@@ -115,6 +115,13 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
             "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
         } },
+        // A webhook's health from its most recent attempts: the deliveries it sent last, by when
+        // they were sent, read from the newest end of this index instead of sorting every
+        // delivery of the webhook (the newest deliveries may not be due yet).
+        { {
+            "CREATE INDEX deliveries_webhook_sent ON deliveries (webhook_id, date_sent, id) "
+            "WHERE date_sent IS NOT NULL",
+        } },
     };
     return steps;
 }

@@ -95,11 +95,21 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
             "RETURNING {DELIVERY_COLUMNS}"),
         error);
+    // Suspended by hand while its attempt was out: the state stays suspended, but the result,
+    // the send dates and the count since the last manual retry describe the attempt just made,
+    // unless a later attempt (by a claim taken after this lease expired) is recorded already.
+    SqlStatement *suspendedResult = prepared("record.suspended",
+        sql("UPDATE deliveries SET total_attempts = total_attempts + 1, attempt_count = attempt_count + 1, "
+            "successful = :successful, failure_detail = CAST(:detail AS TEXT), last_status_code = "
+            "CAST(:code AS INTEGER), date_sent = CAST(:sent AS BIGINT), date_first_sent = "
+            "COALESCE(date_first_sent, CAST(:first_sent AS BIGINT)) WHERE id = :id AND status = {SUSPENDED} "
+            "AND (date_sent IS NULL OR date_sent <= :attempt_sent) RETURNING {DELIVERY_COLUMNS}"),
+        error);
     SqlStatement *alreadyRecorded = prepared("record.exists",
         QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
                        "date_started = :started AND date_sent = :sent"),
         error);
-    if (!update || !attemptOnly || !alreadyRecorded)
+    if (!update || !attemptOnly || !suspendedResult || !alreadyRecorded)
         return R::failure(error.error());
     int position = 0;
     for (const Row &row : std::as_const(rows)) {
@@ -157,10 +167,27 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         alreadyRecorded->finish();
         if (duplicate)
             continue;
-        // The delivery moved on while the attempt was out (its lease expired and it was
-        // claimed again, it was retried or suspended by hand, or its webhook was deleted):
-        // the request was made, so the attempt is kept if the delivery still exists, and the
-        // state stays as the other party set it.
+        const DeliveryUpdate &u = row.update;
+        suspendedResult->bindValue(QStringLiteral(":successful"), u.successful ? 1 : 0);
+        suspendedResult->bindValue(
+            QStringLiteral(":detail"), nullableText(u.failureDetail.isEmpty() ? QString() : u.failureDetail));
+        suspendedResult->bindValue(QStringLiteral(":code"), nullableInt(u.lastStatusCode));
+        suspendedResult->bindValue(QStringLiteral(":sent"), nullableTime(u.dateSent));
+        suspendedResult->bindValue(QStringLiteral(":first_sent"), nullableTime(u.dateFirstSent));
+        suspendedResult->bindValue(QStringLiteral(":id"), id);
+        suspendedResult->bindValue(QStringLiteral(":attempt_sent"), row.record->attempt.dateSent);
+        if (Status s = exec(*suspendedResult, "recording an attempt"); !s) {
+            return R::failure(s.error());
+        }
+        if (suspendedResult->next())
+            row.after = readDelivery(*suspendedResult);
+        suspendedResult->finish();
+        if (row.after)
+            continue;
+        // Otherwise the delivery moved on while the attempt was out (its lease expired and it
+        // was claimed again, it was retried by hand, or its webhook was deleted): the request
+        // was made, so the attempt is kept if the delivery still exists, and the state stays
+        // as the other party set it.
         attemptOnly->bindValue(QStringLiteral(":id"), id);
         if (Status s = exec(*attemptOnly, "recording an attempt"); !s) {
             return R::failure(s.error());
