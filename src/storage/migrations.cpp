@@ -115,6 +115,14 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
             "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
         } },
+        // Auto-disable: a webhook answered with nothing but failures for auto_disable_after_ms
+        // (NULL: never) since failing_since is paused by the recording of its failures, and
+        // auto_paused_at says the pause was that, not the user's.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN auto_disable_after_ms BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN failing_since BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN auto_paused_at BIGINT",
+        } },
     };
     return steps;
 }
