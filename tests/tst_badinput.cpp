@@ -98,6 +98,8 @@ class TestBadInput final : public QObject
             { "edit: secret over 200", edit({ QStringLiteral("--secret"), longSecret }), {}, "at most 200" },
             { "max in flight negative", add({ QStringLiteral("http://127.0.0.1:9/h"), QStringLiteral("--max-in-flight"), QStringLiteral("-1") }), {}, "--max-in-flight" },
             { "edit: max in flight not a number", edit({ QStringLiteral("--max-in-flight"), QStringLiteral("many") }), {}, "--max-in-flight" },
+            { "auto-disable not a duration", add({ ok, QStringLiteral("--auto-disable-after"), QStringLiteral("soon") }), {}, "--auto-disable-after" },
+            { "edit: auto-disable under a minute", edit({ QStringLiteral("--auto-disable-after"), QStringLiteral("5s") }), {}, "at least 1m, or off" },
             // Headers, durations, presets
             { "header injection", add({ ok, QStringLiteral("--header"), QStringLiteral("X-A: b\r\nX-Injected: 1") }), {}, "control character" },
             { "header without colon", add({ ok, QStringLiteral("--header"), QStringLiteral("no colon") }), {}, "Name: value" },

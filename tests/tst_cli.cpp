@@ -182,6 +182,33 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--json") }).json().array().size(), 0);
     }
 
+    // Auto-disable set and turned off from the command line, and shown by `webhook show`.
+    void autoDisableOption_data() { TestDatabases::addBackendRows(); }
+    void autoDisableOption()
+    {
+        if (!useBackend())
+            return;
+        const Run added = hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl(),
+                               QStringLiteral("--auto-disable-after"), QStringLiteral("3d") });
+        QCOMPARE(added.code, 0);
+        const QString hook = QString::fromLatin1(added.out.trimmed());
+        auto shown = [&] {
+            return hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook, QStringLiteral("--json") })
+                .json()
+                .object();
+        };
+        QCOMPARE(shown().value(QStringLiteral("auto_disable_after_ms")).toInteger(), 3 * 86400000LL);
+        QVERIFY(shown().value(QStringLiteral("auto_paused_at")).isNull());
+        QVERIFY(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook })
+                    .out.contains("Auto-disable: after 3d of nothing but failures"));
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--auto-disable-after"),
+                      QStringLiteral("off") })
+                     .code,
+                 0);
+        QVERIFY(shown().value(QStringLiteral("auto_disable_after_ms")).isNull());
+        QVERIFY(!hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).out.contains("Auto-disable"));
+    }
+
     // The engine issue's walk-through: add, ping, fail, retry by hand, all from a script.
     void endToEnd_data() { TestDatabases::addBackendRows(); }
     void endToEnd()

@@ -140,6 +140,9 @@ private Q_SLOTS:
                     QStringLiteral(
                         "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
                 { QStringLiteral("DROP INDEX deliveries_webhook_sent") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_disable_after_ms"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN failing_since"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_paused_at") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -187,6 +190,10 @@ private Q_SLOTS:
         QCOMPARE(migrated.retryPolicy.preset, QStringLiteral("launchpad"));
         QCOMPARE(migrated.retryPolicy.windowMs, 3 * Hour);
         QVERIFY(migrated.retryPolicy.isCustom());
+        // Schema 8: auto-disable off, no failing run, not paused by it.
+        QCOMPARE(migrated.autoDisableAfterMs, qint64(0));
+        QVERIFY(!migrated.failingSince);
+        QVERIFY(!migrated.autoPausedAt);
         QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("launchpad"));
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();

@@ -52,6 +52,10 @@ void addWebhookOptions(Command &c)
         QStringLiteral("At most N requests to this webhook at once, across every worker (0: no limit of its "
                        "own; each worker's --concurrency)."),
         QStringLiteral("N"));
+    c.add(QStringLiteral("auto-disable-after"),
+        QStringLiteral("Pause this webhook when it has answered nothing but failures for D (e.g. 3d; off: "
+                       "never, the default). `resume` sends what was held."),
+        QStringLiteral("D"));
 }
 
 // Applies the options shared by `webhook add` and `webhook edit` to `w`.
@@ -163,6 +167,20 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
                 QStringLiteral("--max-in-flight takes a number from 0 (no limit of its own) to 1000"),
                 ErrorKind::Invalid);
         w.maxInFlight = n;
+    }
+    if (c.isSet(QStringLiteral("auto-disable-after"))) {
+        if (c.value(QStringLiteral("auto-disable-after")) == QLatin1String("off")) {
+            w.autoDisableAfterMs = 0;
+        } else {
+            auto d = parseDurationOption(c, QStringLiteral("auto-disable-after"));
+            if (!d)
+                return Status::failure(d.error(), ErrorKind::Invalid);
+            if (d.value() < 60 * 1000)
+                return Status::failure(
+                    QStringLiteral("--auto-disable-after takes a duration of at least 1m, or off"),
+                    ErrorKind::Invalid);
+            w.autoDisableAfterMs = d.value();
+        }
     }
     return {};
 }
@@ -336,6 +354,17 @@ int webhookShow(const Invocation &inv, const QStringList &args)
         out() << "  TLS:          trusts self-signed certificates\n";
     if (h.maxInFlight > 0)
         out() << "  In flight:    at most " << h.maxInFlight << " at once, across every worker\n";
+    if (h.autoDisableAfterMs > 0)
+        out() << "  Auto-disable: after " << Duration::format(h.autoDisableAfterMs)
+              << " of nothing but failures\n";
+    if (h.failingSince)
+        out() << "  Failing:      every attempt since " << TimeFormat::iso(*h.failingSince) << "\n";
+    if (h.autoPausedAt)
+        out() << "  Paused:       since " << TimeFormat::iso(*h.autoPausedAt) << ", after "
+              << Duration::format(h.autoDisableAfterMs) << " of failures (`hookwatch resume " << h.id
+              << "` sends what was held)\n";
+    else if (h.pausedAt)
+        out() << "  Paused:       since " << TimeFormat::iso(*h.pausedAt) << "\n";
     out() << "  Created:      " << TimeFormat::iso(h.dateCreated) << "\n"
           << "  Modified:     " << TimeFormat::iso(h.dateLastModified) << Qt::endl;
     return Success;

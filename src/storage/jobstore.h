@@ -41,7 +41,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -221,6 +221,9 @@ private:
     Result<QList<ClaimedDelivery>> claimDueLocked(
         const QString &owner, const ClaimRequest &request, qint64 leaseMs, std::optional<qint64> onlyId);
     Result<QList<Delivery>> recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records);
+    // Keeps each webhook's failing_since by the attempts just recorded, and pauses a webhook
+    // failing for longer than its auto_disable_after_ms.
+    Status trackFailingWebhooksLocked(const QList<Delivery> &recorded);
     // Reads a delivery's state inside the caller's transaction, its row locked on PostgreSQL
     // until the transaction ends.
     struct LockedDelivery

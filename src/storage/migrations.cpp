@@ -122,6 +122,14 @@ const QList<MigrationStep> &migrationSteps()
             "CREATE INDEX deliveries_webhook_sent ON deliveries (webhook_id, date_sent, id) "
             "WHERE date_sent IS NOT NULL",
         } },
+        // Auto-disable: a webhook answered with nothing but failures for auto_disable_after_ms
+        // (NULL: never) since failing_since is paused by the recording of its failures, and
+        // auto_paused_at says the pause was that, not the user's.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN auto_disable_after_ms BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN failing_since BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN auto_paused_at BIGINT",
+        } },
     };
     return steps;
 }

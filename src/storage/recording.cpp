@@ -3,8 +3,12 @@
 #include "deliverystate.h"
 #include "outcome.h"
 #include "sqlstatement.h"
+#include "storelog.h"
 #include "storerows.h"
 
+#include <QMap>
+
+#include <algorithm>
 #include <string>
 
 // The dispatcher's records: each finished attempt kept, and its delivery moved on by the
@@ -223,6 +227,79 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
             return R::failure(s.error());
         }
     }
+    if (Status s = trackFailingWebhooksLocked(after); !s)
+        return R::failure(s.error());
     notifyChange();
     return after;
+}
+
+Status JobStore::trackFailingWebhooksLocked(const QList<Delivery> &recorded)
+{
+    // Per webhook, from this batch in the order sent: whether its last answer was a success,
+    // and when its run of failures since the last success began.
+    struct Run
+    {
+        bool succeeded = false; // a success in this batch, after which the run starts afresh
+        std::optional<TimeMs> failingSince;
+    };
+    QMap<qint64, Run> runs;
+    QList<const Delivery *> bySent;
+    for (const Delivery &d : recorded) {
+        if (d.dateSent)
+            bySent.append(&d);
+    }
+    std::stable_sort(bySent.begin(), bySent.end(),
+        [](const Delivery *a, const Delivery *b) { return *a->dateSent < *b->dateSent; });
+    for (const Delivery *d : std::as_const(bySent)) {
+        Run &run = runs[d->webhookId];
+        if (d->successful.value_or(false)) {
+            run.succeeded = true;
+            run.failingSince.reset();
+        } else if (!run.failingSince) {
+            run.failingSince = *d->dateSent;
+        }
+    }
+    if (runs.isEmpty())
+        return {};
+    Status error;
+    SqlStatement *track = prepared("record.failing",
+        QStringLiteral(
+            "UPDATE webhooks SET failing_since = CASE WHEN CAST(:since AS BIGINT) IS NULL THEN NULL WHEN "
+            "CAST(:fresh AS INTEGER) = 1 THEN CAST(:since2 AS BIGINT) ELSE COALESCE(failing_since, "
+            "CAST(:since3 AS BIGINT)) END WHERE id = :id"),
+        error);
+    // The pause is the user's pause (JobStore::pauseWebhook), marked as this one.
+    SqlStatement *pause = prepared("record.autopause",
+        QStringLiteral(
+            "UPDATE webhooks SET paused_at = CAST(:now AS BIGINT), auto_paused_at = CAST(:now2 AS BIGINT) "
+            "WHERE id = :id AND paused_at IS NULL AND auto_disable_after_ms IS NOT NULL AND "
+            "failing_since IS NOT NULL AND failing_since + auto_disable_after_ms <= CAST(:now3 AS BIGINT)"),
+        error);
+    if (!track || !pause)
+        return error;
+    const TimeMs now = this->now();
+    for (auto it = runs.constBegin(); it != runs.constEnd(); ++it) {
+        const QVariant since = nullableTime(it->failingSince);
+        track->bindValue(QStringLiteral(":since"), since);
+        track->bindValue(QStringLiteral(":fresh"), it->succeeded ? 1 : 0);
+        track->bindValue(QStringLiteral(":since2"), since);
+        track->bindValue(QStringLiteral(":since3"), since);
+        track->bindValue(QStringLiteral(":id"), it.key());
+        if (Status s = exec(*track, "recording a webhook's failures"); !s)
+            return s;
+        track->finish();
+        if (!it->failingSince)
+            continue;
+        pause->bindValue(QStringLiteral(":now"), now);
+        pause->bindValue(QStringLiteral(":now2"), now);
+        pause->bindValue(QStringLiteral(":now3"), now);
+        pause->bindValue(QStringLiteral(":id"), it.key());
+        if (Status s = exec(*pause, "pausing a failing webhook"); !s)
+            return s;
+        if (pause->numRowsAffected() > 0)
+            qCInfo(lcStore) << "webhook" << it.key()
+                            << "paused: nothing but failures for its auto-disable period";
+        pause->finish();
+    }
+    return {};
 }

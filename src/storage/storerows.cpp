@@ -16,7 +16,8 @@ const char *const DeliveryColumns
 const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-      "date_last_modified, max_in_flight, paused_at, profile";
+      "date_last_modified, max_in_flight, paused_at, profile, auto_disable_after_ms, failing_since, "
+      "auto_paused_at";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -161,6 +162,9 @@ Webhook readWebhook(const SqlStatement &q)
     w.maxInFlight = q.value(15).toInt();
     w.pausedAt = optionalTime(q.value(16));
     w.profile = q.value(17).toString();
+    w.autoDisableAfterMs = q.value(18).toLongLong();
+    w.failingSince = optionalTime(q.value(19));
+    w.autoPausedAt = optionalTime(q.value(20));
     return w;
 }
 
@@ -210,6 +214,8 @@ void bindWebhook(SqlStatement &q, const Webhook &w)
     q.bindValue(QStringLiteral(":profile"), w.profile);
     q.bindValue(QStringLiteral(":max_in_flight"),
         nullableInt(w.maxInFlight > 0 ? std::optional<int>(w.maxInFlight) : std::nullopt));
+    q.bindValue(QStringLiteral(":auto_disable"),
+        nullableTime(w.autoDisableAfterMs > 0 ? std::optional<TimeMs>(w.autoDisableAfterMs) : std::nullopt));
 }
 
 void bindAttempt(SqlStatement &q, int &position, const Attempt &a, int number)
