@@ -1065,6 +1065,18 @@ POST %1
         <source> (%1 for HTTP errors other than 5xx)</source>
         <translation> (%1 bei anderen HTTP-Fehlern als 5xx)</translation>
     </message>
+    <message>
+        <source>Retries after %1, at most until %2 after the first attempt</source>
+        <translation>Wiederholt nach %1, höchstens bis %2 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Each delay varies by up to ±%1 %.</source>
+        <translation>Jede Wartezeit schwankt um bis zu ±%1 %.</translation>
+    </message>
+    <message>
+        <source>A 429 or 503 with Retry-After is retried when the receiver asks, within the window.</source>
+        <translation>Ein 429 oder 503 mit Retry-After wird zu dem Zeitpunkt wiederholt, den der Empfänger verlangt, innerhalb des Zeitfensters.</translation>
+    </message>
 </context>
 <context>
     <name>RetryScheduleModel</name>

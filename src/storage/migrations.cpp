@@ -115,6 +115,12 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
             "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
         } },
+        // Each webhook's whole retry schedule as JSON (RetryPolicy::toJson): steps, jitter,
+        // Retry-After and the windows by failure class, which the columns cannot hold. Rows
+        // from before keep it NULL and are read from their preset and columns, as written.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN retry_schedule TEXT",
+        } },
     };
     return steps;
 }
