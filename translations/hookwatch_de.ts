@@ -129,6 +129,10 @@ POST %1
         <source>Indent JSON bodies instead of showing the exact bytes that were sent</source>
         <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
     </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -1017,6 +1021,57 @@ POST %1
     <message>
         <source>#%1  webhook %2  %3  failed %4: %5</source>
         <translation>#%1  Webhook %2  %3  fehlgeschlagen %4: %5</translation>
+    </message>
+</context>
+<context>
+    <name>RetryPicture</name>
+    <message>
+        <source>Retry schedule</source>
+        <translation>Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Each mark is an attempt from the first one: green delivered, red failed, orange the next, grey those still to come if every attempt fails. The dashed line is where the retry window ends.</source>
+        <translation>Jede Marke ist ein Versuch, ab dem ersten: grün zugestellt, rot fehlgeschlagen, orange der nächste, grau die noch folgenden, falls jeder Versuch fehlschlägt. Die gestrichelte Linie zeigt, wo das Wiederholungsfenster endet.</translation>
+    </message>
+    <message>
+        <source>No retry to come</source>
+        <translation>Keine Wiederholung mehr</translation>
+    </message>
+    <message>
+        <source>First retry %1 after the first attempt</source>
+        <translation>Erste Wiederholung %1 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Next attempt due now</source>
+        <translation>Nächster Versuch jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1</source>
+        <translation>Nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>No attempts to show.</source>
+        <translation>Keine Versuche anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>window ends</source>
+        <translation>Fenster endet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>nächster</translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation>noch folgend</translation>
     </message>
 </context>
 <context>
