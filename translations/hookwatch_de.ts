@@ -1699,6 +1699,78 @@ POST %1
         <source>Stripe</source>
         <translation>Stripe</translation>
     </message>
+    <message>
+        <source>Retry &amp;window:</source>
+        <translation>Wiederholungs&amp;fenster:</translation>
+    </message>
+    <message>
+        <source>for the first</source>
+        <translation>während der ersten</translation>
+    </message>
+    <message>
+        <source>then every</source>
+        <translation>danach alle</translation>
+    </message>
+    <message>
+        <source>a duration: 30s, 5m, 1h30m, 2d</source>
+        <translation>eine Dauer: 30s, 5m, 1h30m, 2d</translation>
+    </message>
+    <message>
+        <source>Retry until this long after the first attempt (0s: never)</source>
+        <translation>Wiederholen, bis so lange nach dem ersten Versuch (0s: nie)</translation>
+    </message>
+    <message>
+        <source>The delay after each attempt, the first attempt&apos;s 0 first; after the last step the delivery fails. Replaces the delays above.</source>
+        <translation>Die Wartezeit nach jedem Versuch, zuerst die 0 des ersten Versuchs; nach der letzten Stufe schlägt die Zustellung fehl. Ersetzt die Wartezeiten darüber.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks and Svix, by attempt</source>
+        <translation>Standard Webhooks und Svix, nach Versuch</translation>
+    </message>
+    <message>
+        <source>Stripe, backing off over 3 days</source>
+        <translation>Stripe, zunehmend über 3 Tage</translation>
+    </message>
+    <message>
+        <source>The retry window</source>
+        <translation>Das Wiederholungsfenster</translation>
+    </message>
+    <message>
+        <source>The early delay</source>
+        <translation>Die frühe Wartezeit</translation>
+    </message>
+    <message>
+        <source>The early period</source>
+        <translation>Der frühe Zeitraum</translation>
+    </message>
+    <message>
+        <source>The late delay</source>
+        <translation>Die späte Wartezeit</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration: write it as 30s, 5m, 1h30m or 2d.</source>
+        <translation>%1 ist keine Dauer: schreiben Sie sie als 30s, 5m, 1h30m oder 2d.</translation>
+    </message>
+    <message>
+        <source>(custom, from preset %1)</source>
+        <translation>(angepasst, aus Vorgabe %1)</translation>
+    </message>
+    <message>
+        <source>or &amp;steps:</source>
+        <translation>oder &amp;Stufen:</translation>
+    </message>
+    <message>
+        <source>e.g. 0,5s,5m,30m,2h</source>
+        <translation>z. B. 0,5s,5m,30m,2h</translation>
+    </message>
+    <message>
+        <source>Retry e&amp;very:</source>
+        <translation>Wiederholen a&amp;lle:</translation>
+    </message>
 </context>
 <context>
     <name>WebhookTableModel</name>

@@ -37,6 +37,7 @@ void RetryPicture::setData(const RetryPictureData &data, bool countdown)
     m_data = data;
     m_countdown = countdown;
     m_since.start();
+    updateGeometry(); // a preview has no headline, and is a line lower
     if (countdown && data.next)
         m_tick.start();
     else
@@ -75,7 +76,7 @@ QSize RetryPicture::sizeHint() const
 QSize RetryPicture::minimumSizeHint() const
 {
     const int line = fontMetrics().height();
-    return { 240, 4 * line + 30 };
+    return { 240, (m_countdown ? 4 : 3) * line + 30 };
 }
 
 void RetryPicture::paintEvent(QPaintEvent *)
@@ -86,7 +87,8 @@ void RetryPicture::paintEvent(QPaintEvent *)
     const int line = fm.height();
     const int left = 12;
     const int right = width() - 12;
-    const int axisY = 2 * line + 16;
+    // A preview has no headline: the sentence beside it says as much.
+    const int axisY = (m_countdown ? 2 : 1) * line + 16;
     const auto xOf = [&](TimeMs t) { return left + m_data.position(t) * (right - left); };
 
     if (m_data.isEmpty()) {
@@ -96,12 +98,14 @@ void RetryPicture::paintEvent(QPaintEvent *)
     }
 
     // The headline: the countdown, or that nothing is to come.
-    p.setPen(palette().color(QPalette::WindowText));
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.drawText(QRect(left, 2, right - left, line), Qt::AlignLeft | Qt::AlignVCenter, nextText());
-    p.setFont(font());
+    if (m_countdown) {
+        p.setPen(palette().color(QPalette::WindowText));
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.drawText(QRect(left, 2, right - left, line), Qt::AlignLeft | Qt::AlignVCenter, nextText());
+        p.setFont(font());
+    }
 
     // The axis and its ticks, in time since the first attempt.
     const QColor axisColour = palette().color(QPalette::Mid);
@@ -131,11 +135,12 @@ void RetryPicture::paintEvent(QPaintEvent *)
     if (m_data.windowEnd) {
         const double x = xOf(*m_data.windowEnd);
         p.setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
-        p.drawLine(QPointF(x, line + 6), QPointF(x, axisY + 6));
+        const int top = axisY - line - 10;
+        p.drawLine(QPointF(x, top), QPointF(x, axisY + 6));
         const QString label = tr("window ends");
         const int w = fm.horizontalAdvance(label);
         const int labelLeft = x + 4 + w <= width() ? int(x + 4) : int(x - 4 - w);
-        p.drawText(QPoint(labelLeft, line + 6 + fm.ascent()), label);
+        p.drawText(QPoint(labelLeft, top + fm.ascent()), label);
     }
 
     // Still to come, then what was, then the next on top.
