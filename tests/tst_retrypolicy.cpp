@@ -158,7 +158,7 @@ private Q_SLOTS:
         QTest::newRow("sw: jitter high end") << sw << 3 << Hour << 500 << -1LL << 0.2 << 1.0 << 36 * Minute;
         QTest::newRow("sw: jitter middle") << sw << 3 << Hour << 500 << -1LL << 0.2 << 0.5 << 30 * Minute;
         QTest::newRow("sw: Retry-After on 503") << sw << 1 << 0LL << 503 << 90000LL << 0.2 << 0.0 << 90000LL;
-        QTest::newRow("sw: Retry-After on 429") << sw << 2 << 0LL << 429 << 0LL << 0.0 << 0.5 << 0LL;
+        QTest::newRow("sw: Retry-After 0 on 429, a second") << sw << 2 << 0LL << 429 << 0LL << 0.0 << 0.5 << 1000LL;
         QTest::newRow("sw: Retry-After on 500 ignored")
             << sw << 1 << 0LL << 500 << 90000LL << 0.0 << 0.5 << 5000LL;
         QTest::newRow("sw: Retry-After capped by the window")

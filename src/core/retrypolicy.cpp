@@ -123,8 +123,10 @@ std::optional<TimeMs> RetryPolicy::nextAttempt(const Failure &failure, double ji
         return std::nullopt;
     const TimeMs windowEnd = failure.firstAttempt + window;
     const bool asked = failure.httpStatus == 429 || failure.httpStatus == 503;
+    // At least a second: a receiver answering "Retry-After: 0" to every attempt is not
+    // hammered in a loop for the whole window.
     if (honourRetryAfter && asked && failure.retryAfterMs)
-        return qMin(failure.attemptEnd + qMax<qint64>(0, *failure.retryAfterMs), windowEnd);
+        return qMin(failure.attemptEnd + qMax(MinRetryAfterMs, *failure.retryAfterMs), windowEnd);
     qint64 jittered = *delay;
     if (jitter > 0) {
         const double shift = jitter * (2 * qBound(0.0, jitterUnit, 1.0) - 1);

@@ -27,6 +27,7 @@ struct RetryPolicy
     static constexpr qint64 Minute = 60 * Second;
     static constexpr qint64 Hour = 60 * Minute;
     static constexpr qint64 Day = 24 * Hour;
+    static constexpr qint64 MinRetryAfterMs = Second; // the soonest a Retry-After is honoured
 
     QString preset = QStringLiteral("launchpad");
     // Retry while less than this has passed since the first attempt: the window of a
