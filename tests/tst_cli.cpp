@@ -182,6 +182,62 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--json") }).json().array().size(), 0);
     }
 
+    // The schedule as data from the command line: a profile's platform schedule, steps and
+    // jitter given by hand, and what `webhook show` says of each.
+    void retryStepsFromTheCommandLine_data() { TestDatabases::addBackendRows(); }
+    void retryStepsFromTheCommandLine()
+    {
+        if (!useBackend())
+            return;
+        const Run added = hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl(),
+            QStringLiteral("--profile"), QStringLiteral("standard-webhooks") });
+        QCOMPARE(added.code, 0);
+        const QString hook = QString::fromLatin1(added.out.trimmed());
+        const auto policy = [&] {
+            return hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook, QStringLiteral("--json") })
+                .json()
+                .object()
+                .value(QStringLiteral("retry_policy"))
+                .toObject();
+        };
+        QJsonObject p = policy();
+        QCOMPARE(p.value(QStringLiteral("preset")).toString(), QStringLiteral("standard-webhooks"));
+        QCOMPARE(p.value(QStringLiteral("custom")).toBool(), false);
+        QCOMPARE(p.value(QStringLiteral("steps_ms")).toArray().size(), 8);
+        QCOMPARE(p.value(QStringLiteral("honour_retry_after")).toBool(), true);
+        QVERIFY(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook })
+                    .out.contains("(preset standard-webhooks)"));
+
+        QCOMPARE(
+            hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--retry-steps"),
+                   QStringLiteral("0,5s,5m,30m,2h"), QStringLiteral("--jitter"), QStringLiteral("0.2") })
+                .code,
+            0);
+        p = policy();
+        QCOMPARE(p.value(QStringLiteral("steps_ms")).toArray(),
+            (QJsonArray { 0, 5000, 300000, 1800000, 7200000 }));
+        QCOMPARE(p.value(QStringLiteral("jitter")).toDouble(), 0.2);
+        QCOMPARE(p.value(QStringLiteral("custom")).toBool(), true);
+        const QByteArray shown = hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).out;
+        QVERIFY2(shown.contains("(custom, from preset standard-webhooks)"), shown.constData());
+        QVERIFY2(shown.contains("after 5 seconds"), shown.constData());
+        QVERIFY2(shown.contains("±20 %"), shown.constData());
+
+        // Tiers given for a stepped schedule make it tiered again; bad steps change nothing.
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook,
+                        QStringLiteral("--retry-late-delay"), QStringLiteral("2h") })
+                     .code,
+            0);
+        p = policy();
+        QVERIFY(p.value(QStringLiteral("steps_ms")).toArray().isEmpty());
+        QCOMPARE(p.value(QStringLiteral("late_delay_ms")).toInteger(), 2 * 3600000);
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook,
+                        QStringLiteral("--retry-steps"), QStringLiteral("0,soon") })
+                     .code,
+            2);
+        QCOMPARE(policy(), p);
+    }
+
     // Auto-disable set and turned off from the command line, and shown by `webhook show`.
     void autoDisableOption_data() { TestDatabases::addBackendRows(); }
     void autoDisableOption()

@@ -124,6 +124,10 @@ private Q_SLOTS:
         Webhook custom = makeWebhook();
         custom.retryPolicy.windowMs = 3 * Hour; // a custom value in its column, kept
         const qint64 hook = m_store->addWebhook(custom).value();
+        Webhook current = makeWebhook();
+        current.retryPolicy = RetryPolicy::launchpadCurrent();
+        current.retryPolicy.earlyDelayMs = 7 * 60 * 1000; // custom, in its column
+        const qint64 currentHook = m_store->addWebhook(current).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
             // Each step undone, newest first.
@@ -143,6 +147,7 @@ private Q_SLOTS:
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_disable_after_ms"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN failing_since"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_paused_at") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN retry_schedule") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -194,12 +199,39 @@ private Q_SLOTS:
         QCOMPARE(migrated.autoDisableAfterMs, qint64(0));
         QVERIFY(!migrated.failingSince);
         QVERIFY(!migrated.autoPausedAt);
-        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks ORDER BY id")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("launchpad"));
+        // Schema 9's schedule column: rows from before read from their preset and columns,
+        // nothing lost (launchpad-current's first tier and 4xx window come with its preset).
+        const Webhook migratedCurrent = m_store->webhook(currentHook).value();
+        QCOMPARE(migratedCurrent.retryPolicy, current.retryPolicy);
+        QVERIFY(migratedCurrent.retryPolicy.isCustom());
+        QVERIFY(m_store->updateWebhook(migratedCurrent).ok());
+        QCOMPARE(m_store->webhook(currentHook).value().retryPolicy, current.retryPolicy);
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);
         QVERIFY(claimed.first().delivery.leaseToken != 0);
+    }
+
+    // The whole schedule is kept per webhook: steps, jitter, Retry-After, both windows.
+    void retryScheduleIsStoredPerWebhook_data() { TestDatabases::addBackendRows(); }
+    void retryScheduleIsStoredPerWebhook()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook();
+        w.retryPolicy = RetryPolicy::standardWebhooks();
+        w.retryPolicy.jitter = 0.2;
+        w.retryPolicy.nonServerErrorWindowMs = Hour;
+        const qint64 id = m_store->addWebhook(w).value();
+        Webhook back = m_store->webhook(id).value();
+        QCOMPARE(back.retryPolicy, w.retryPolicy);
+        QVERIFY(back.retryPolicy.isCustom());
+        back.retryPolicy = RetryPolicy::stripe();
+        QVERIFY(m_store->updateWebhook(back).ok());
+        QCOMPARE(m_store->webhook(id).value().retryPolicy, RetryPolicy::stripe());
+        QCOMPARE(m_store->webhooks().value().first().retryPolicy, RetryPolicy::stripe());
     }
 
     // Opening a store that is up to date takes no write lock: a command that only reads

@@ -129,6 +129,10 @@ POST %1
         <source>Indent JSON bodies instead of showing the exact bytes that were sent</source>
         <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
     </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -1166,6 +1170,57 @@ POST %1
     </message>
 </context>
 <context>
+    <name>RetryPicture</name>
+    <message>
+        <source>Retry schedule</source>
+        <translation>Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Each mark is an attempt from the first one: green delivered, red failed, orange the next, grey those still to come if every attempt fails. The dashed line is where the retry window ends.</source>
+        <translation>Jede Marke ist ein Versuch, ab dem ersten: grün zugestellt, rot fehlgeschlagen, orange der nächste, grau die noch folgenden, falls jeder Versuch fehlschlägt. Die gestrichelte Linie zeigt, wo das Wiederholungsfenster endet.</translation>
+    </message>
+    <message>
+        <source>No retry to come</source>
+        <translation>Keine Wiederholung mehr</translation>
+    </message>
+    <message>
+        <source>First retry %1 after the first attempt</source>
+        <translation>Erste Wiederholung %1 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Next attempt due now</source>
+        <translation>Nächster Versuch jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1</source>
+        <translation>Nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>No attempts to show.</source>
+        <translation>Keine Versuche anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>window ends</source>
+        <translation>Fenster endet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>nächster</translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation>noch folgend</translation>
+    </message>
+</context>
+<context>
     <name>RetryPolicy</name>
     <message>
         <source>Does not retry automatically.</source>
@@ -1210,6 +1265,18 @@ POST %1
     <message>
         <source> (%1 for HTTP errors other than 5xx)</source>
         <translation> (%1 bei anderen HTTP-Fehlern als 5xx)</translation>
+    </message>
+    <message>
+        <source>Retries after %1, at most until %2 after the first attempt</source>
+        <translation>Wiederholt nach %1, höchstens bis %2 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Each delay varies by up to ±%1 %.</source>
+        <translation>Jede Wartezeit schwankt um bis zu ±%1 %.</translation>
+    </message>
+    <message>
+        <source>A 429 or 503 with Retry-After is retried when the receiver asks, within the window.</source>
+        <translation>Ein 429 oder 503 mit Retry-After wird zu dem Zeitpunkt wiederholt, den der Empfänger verlangt, innerhalb des Zeitfensters.</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1844,78 @@ POST %1
     <message>
         <source>Stripe</source>
         <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Retry &amp;window:</source>
+        <translation>Wiederholungs&amp;fenster:</translation>
+    </message>
+    <message>
+        <source>for the first</source>
+        <translation>während der ersten</translation>
+    </message>
+    <message>
+        <source>then every</source>
+        <translation>danach alle</translation>
+    </message>
+    <message>
+        <source>a duration: 30s, 5m, 1h30m, 2d</source>
+        <translation>eine Dauer: 30s, 5m, 1h30m, 2d</translation>
+    </message>
+    <message>
+        <source>Retry until this long after the first attempt (0s: never)</source>
+        <translation>Wiederholen, bis so lange nach dem ersten Versuch (0s: nie)</translation>
+    </message>
+    <message>
+        <source>The delay after each attempt, the first attempt&apos;s 0 first; after the last step the delivery fails. Replaces the delays above.</source>
+        <translation>Die Wartezeit nach jedem Versuch, zuerst die 0 des ersten Versuchs; nach der letzten Stufe schlägt die Zustellung fehl. Ersetzt die Wartezeiten darüber.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks and Svix, by attempt</source>
+        <translation>Standard Webhooks und Svix, nach Versuch</translation>
+    </message>
+    <message>
+        <source>Stripe, backing off over 3 days</source>
+        <translation>Stripe, zunehmend über 3 Tage</translation>
+    </message>
+    <message>
+        <source>The retry window</source>
+        <translation>Das Wiederholungsfenster</translation>
+    </message>
+    <message>
+        <source>The early delay</source>
+        <translation>Die frühe Wartezeit</translation>
+    </message>
+    <message>
+        <source>The early period</source>
+        <translation>Der frühe Zeitraum</translation>
+    </message>
+    <message>
+        <source>The late delay</source>
+        <translation>Die späte Wartezeit</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration: write it as 30s, 5m, 1h30m or 2d.</source>
+        <translation>%1 ist keine Dauer: schreiben Sie sie als 30s, 5m, 1h30m oder 2d.</translation>
+    </message>
+    <message>
+        <source>(custom, from preset %1)</source>
+        <translation>(angepasst, aus Vorgabe %1)</translation>
+    </message>
+    <message>
+        <source>or &amp;steps:</source>
+        <translation>oder &amp;Stufen:</translation>
+    </message>
+    <message>
+        <source>e.g. 0,5s,5m,30m,2h</source>
+        <translation>z. B. 0,5s,5m,30m,2h</translation>
+    </message>
+    <message>
+        <source>Retry e&amp;very:</source>
+        <translation>Wiederholen a&amp;lle:</translation>
     </message>
 </context>
 <context>

@@ -38,9 +38,18 @@ QJsonObject headers(const HeaderList &list, bool mask)
     return o;
 }
 
+QJsonObject retryPolicy(const RetryPolicy &p)
+{
+    // The stored schedule, and what a reader wants without working it out.
+    QJsonObject o = p.toJson();
+    o.insert(QStringLiteral("custom"), p.isCustom());
+    o.insert(QStringLiteral("stepped"), p.isStepped());
+    o.insert(QStringLiteral("description"), p.describe());
+    return o;
+}
+
 QJsonObject webhook(const Webhook &w)
 {
-    const RetryPolicy &p = w.retryPolicy;
     return {
         { QStringLiteral("id"), w.id },
         { QStringLiteral("delivery_url"), Validation::maskedUrl(w.deliveryUrl) },
@@ -57,12 +66,7 @@ QJsonObject webhook(const Webhook &w)
             w.autoDisableAfterMs > 0 ? QJsonValue(w.autoDisableAfterMs) : QJsonValue() },
         { QStringLiteral("failing_since"), time(w.failingSince) },
         { QStringLiteral("auto_paused_at"), time(w.autoPausedAt) },
-        { QStringLiteral("retry_policy"),
-            QJsonObject { { QStringLiteral("preset"), p.preset }, { QStringLiteral("custom"), p.isCustom() },
-                { QStringLiteral("window_ms"), p.windowMs },
-                { QStringLiteral("early_delay_ms"), p.earlyDelayMs },
-                { QStringLiteral("early_period_ms"), p.earlyPeriodMs },
-                { QStringLiteral("late_delay_ms"), p.lateDelayMs } } },
+        { QStringLiteral("retry_policy"), retryPolicy(w.retryPolicy) },
         { QStringLiteral("date_created"), time(w.dateCreated) },
         { QStringLiteral("date_last_modified"), time(w.dateLastModified) },
     };

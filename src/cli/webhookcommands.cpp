@@ -17,6 +17,78 @@ namespace Cli {
 
 namespace {
 
+// The retry schedule's options beyond the preset's tiers: steps, jitter, Retry-After and the
+// window of HTTP errors other than 5xx.
+void addRetryScheduleOptions(Command &c)
+{
+    c.add(QStringLiteral("retry-steps"),
+        QStringLiteral("Retry on steps by attempt instead of tiers: the delay after each attempt, the first "
+                       "attempt's 0 first (e.g. 0,5s,5m,30m,2h; none: back to tiers)."),
+        QStringLiteral("LIST"));
+    c.add(QStringLiteral("jitter"),
+        QStringLiteral("Vary each retry delay by up to this fraction either way (0.2: ±20%; 0: none)."),
+        QStringLiteral("F"));
+    c.add(QStringLiteral("retry-after"),
+        QStringLiteral("honour: retry a 429 or 503 when its Retry-After asks, within the window; ignore: "
+                       "keep to the schedule."),
+        QStringLiteral("honour|ignore"));
+    c.add(QStringLiteral("retry-window-other"),
+        QStringLiteral("Retry HTTP errors other than 5xx only until this long after the first attempt "
+                       "(none: as long as the window)."),
+        QStringLiteral("D"));
+}
+
+Status applyRetryScheduleOptions(const Command &c, RetryPolicy &p)
+{
+    const auto invalid = [](const QString &message) { return Status::failure(message, ErrorKind::Invalid); };
+    const bool tiersGiven = c.isSet(QStringLiteral("retry-early-delay"))
+        || c.isSet(QStringLiteral("retry-early-period")) || c.isSet(QStringLiteral("retry-late-delay"));
+    if (c.isSet(QStringLiteral("retry-steps"))) {
+        const QString text = c.value(QStringLiteral("retry-steps"));
+        if (text == QLatin1String("none")) {
+            p.stepsMs.clear();
+        } else {
+            if (tiersGiven)
+                return invalid(QStringLiteral(
+                    "give --retry-steps or the early and late delays, not both: steps replace the tiers"));
+            const auto steps = RetryPolicy::parseSteps(text);
+            if (!steps)
+                return invalid(steps.error());
+            p.stepsMs = steps.value();
+        }
+    } else if (tiersGiven) {
+        p.stepsMs.clear(); // tiers given for a stepped schedule make it tiered
+    }
+    if (c.isSet(QStringLiteral("jitter"))) {
+        bool ok = false;
+        const double jitter = c.value(QStringLiteral("jitter")).toDouble(&ok);
+        if (!ok || !(jitter >= 0 && jitter < 1))
+            return invalid(
+                QStringLiteral("--jitter is a fraction from 0 to less than 1 (0.2: ±20%), not \"%1\"")
+                    .arg(c.value(QStringLiteral("jitter"))));
+        p.jitter = jitter;
+    }
+    if (c.isSet(QStringLiteral("retry-after"))) {
+        const QString value = c.value(QStringLiteral("retry-after"));
+        if (value != QLatin1String("honour") && value != QLatin1String("ignore"))
+            return invalid(QStringLiteral("--retry-after is honour or ignore, not \"%1\"").arg(value));
+        p.honourRetryAfter = value == QLatin1String("honour");
+    }
+    if (c.isSet(QStringLiteral("retry-window-other"))) {
+        if (c.value(QStringLiteral("retry-window-other")) == QLatin1String("none")) {
+            p.nonServerErrorWindowMs.reset();
+        } else {
+            auto d = parseDurationOption(c, QStringLiteral("retry-window-other"));
+            if (!d)
+                return invalid(d.error());
+            p.nonServerErrorWindowMs = d.value();
+        }
+    }
+    if (Status s = p.check(); !s)
+        return invalid(s.error());
+    return {};
+}
+
 void addWebhookOptions(Command &c)
 {
     c.add(QStringLiteral("profile"),
@@ -47,6 +119,7 @@ void addWebhookOptions(Command &c)
         QStringLiteral("D"));
     c.add(QStringLiteral("retry-late-delay"), QStringLiteral("Delay between retries after that."),
         QStringLiteral("D"));
+    addRetryScheduleOptions(c);
     c.add(QStringLiteral("trust-self-signed"), QStringLiteral("Accept a self-signed TLS certificate."));
     c.add(QStringLiteral("max-in-flight"),
         QStringLiteral("At most N requests to this webhook at once, across every worker (0: no limit of its "
@@ -152,6 +225,8 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
                 QStringLiteral("--%1 must be more than 0s").arg(option), ErrorKind::Invalid);
         w.retryPolicy.*(o.field) = d.value();
     }
+    if (Status s = applyRetryScheduleOptions(c, w.retryPolicy); !s)
+        return s;
     if (w.hasSecret()) {
         // Checked against the profile it will sign for, the new one when both change.
         if (Status s = Profiles::checkSecret(w.profile, *w.secret); !s)

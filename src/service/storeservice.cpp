@@ -485,8 +485,8 @@ void StoreService::loadRetrySchedule()
         const TimeMs first = d.dateFirstSent.value_or(d.dateCreated);
         row.windowEnds = first + hook.retryPolicy.windowFor(d.lastStatusCode.value_or(0));
         if (d.scheduledStart)
-            row.projectedAttempts
-                = hook.retryPolicy.projectedAttempts(first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0));
+            row.projectedAttempts = hook.retryPolicy.projectedAttempts(
+                first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0), d.attemptCount + 1);
         rows.append(row);
     }
     Q_EMIT retryScheduleLoaded(rows);

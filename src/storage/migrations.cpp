@@ -130,6 +130,12 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN failing_since BIGINT",
             "ALTER TABLE webhooks ADD COLUMN auto_paused_at BIGINT",
         } },
+        // Each webhook's whole retry schedule as JSON (RetryPolicy::toJson): steps, jitter,
+        // Retry-After and the windows by failure class, which the columns cannot hold. Rows
+        // from before keep it NULL and are read from their preset and columns, as written.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN retry_schedule TEXT",
+        } },
     };
     return steps;
 }

@@ -67,10 +67,18 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     rows.reserve(records.size());
     for (const AttemptRecord &record : records) {
         const Attempt &a = record.attempt;
-        const Outcome outcome
+        Outcome outcome
             = Outcome::classify(a.deactivated, a.connectionError, a.response ? a.response->statusCode : 0);
-        rows.append(
-            { &record, DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy), {} });
+        if (a.response) {
+            for (const auto &[name, value] : a.response->headers) {
+                if (name.compare("Retry-After", Qt::CaseInsensitive) == 0)
+                    outcome.retryAfterMs = RetryPolicy::parseRetryAfter(value, a.dateSent);
+            }
+        }
+        rows.append({ &record,
+            DeliveryUpdate::afterAttempt(
+                record.before, outcome, a.dateSent, record.policy, record.jitterUnit),
+            {} });
     }
     const int n = int(rows.size());
     Status error;
