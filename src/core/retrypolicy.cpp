@@ -359,8 +359,11 @@ std::optional<qint64> RetryPolicy::parseRetryAfter(const QByteArray &value, Time
 
 bool RetryPolicy::operator==(const RetryPolicy &o) const
 {
+    // Qt 6.4 compares two empty lists with memcmp(nullptr, …, 0) when only one of them has a
+    // buffer, which UBSan reports: equal sizes of 0 are equal without it.
+    const bool sameSteps = stepsMs.size() == o.stepsMs.size() && (stepsMs.isEmpty() || stepsMs == o.stepsMs);
     return preset == o.preset && windowMs == o.windowMs && earlyDelayMs == o.earlyDelayMs
         && earlyPeriodMs == o.earlyPeriodMs && lateDelayMs == o.lateDelayMs && firstDelayMs == o.firstDelayMs
         && firstPeriodMs == o.firstPeriodMs && nonServerErrorWindowMs == o.nonServerErrorWindowMs
-        && stepsMs == o.stepsMs && jitter == o.jitter && honourRetryAfter == o.honourRetryAfter;
+        && sameSteps && jitter == o.jitter && honourRetryAfter == o.honourRetryAfter;
 }
