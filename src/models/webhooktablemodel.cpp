@@ -65,6 +65,8 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
         case Active:
             if (!hook.active)
                 return tr("Inactive");
+            if (hook.autoPausedAt)
+                return tr("Paused (auto)");
             return hook.pausedAt ? tr("Paused") : tr("Active");
         case EventTypes:
             return hook.eventTypes.isEmpty() ? tr("(none)") : hook.eventTypes.join(QLatin1String(", "));
