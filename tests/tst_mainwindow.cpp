@@ -1,5 +1,6 @@
 // The main window as a user drives it, under the offscreen platform: real buttons, a real store
 // and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
+#include "autopausebanner.h"
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
 #include "emptystate.h"
@@ -21,15 +22,17 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 class TestMainWindow : public QObject
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void watchingShowsTheLatestAttempts();
     void emptyTablesSayWhatToDo();
     void closingClosesTheStoreFirst();
+    void autoPauseBannerResumesAndSendsWhatWasHeld();
 
 private:
     void clickToolButton(const char *actionName);
@@ -583,4 +587,77 @@ void TestMainWindow::recoverDialogPreviewsThenRecovers()
 }
 
 QTEST_MAIN(TestMainWindow)
+// Another process auto-pauses a webhook while the window is open: the banner names it and why,
+// the table says so, and one click resumes it and sends what was held to the receiver.
+void TestMainWindow::autoPauseBannerResumesAndSendsWhatWasHeld()
+{
+    TestReceiver receiver;
+    QVERIFY(receiver.listen());
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("autopause.db")))
+              .value();
+    JobStore store(config);
+    QVERIFY(store.open().ok());
+    Webhook hook;
+    hook.deliveryUrl = receiver.url().toString();
+    hook.autoDisableAfterMs = 3 * 24 * 3600 * 1000LL;
+    const qint64 id = store.addWebhook(hook).value();
+
+    AppSettings settings;
+    settings.delivery.deliver = true;
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 1, 10000);
+    AutoPauseBanner *banner = window.autoPauseBanner();
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+
+    // As a worker's recording leaves it after three days of failures, then events held.
+    QVERIFY(store.pauseWebhook(id).value());
+    {
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE webhooks SET auto_paused_at = paused_at, failing_since = paused_at - "
+                           "259200000 WHERE id = %1")
+                .arg(id)));
+    }
+    QVERIFY(store.createDeliveries(id, QStringLiteral("bug:0.1"), "{}", 3).ok());
+
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().contains(QStringLiteral("Webhook %1 (").arg(id)), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("Paused after 3 days of failures")),
+        qPrintable(banner->text()));
+    QCOMPARE(window.webhookModel()->index(0, WebhookTableModel::Active).data().toString(),
+        QStringLiteral("Paused (auto)"));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("was paused")),
+        qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(receiver.requestCount(), 0); // held, not attempted
+
+    // Dismissed, it stays away while nothing changes.
+    QTest::mouseClick(banner->dismissButton(), Qt::LeftButton);
+    QVERIFY(!banner->isVisible());
+
+    // Back when auto-disable pauses it anew (another time), then resumed from the banner.
+    {
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE webhooks SET auto_paused_at = auto_paused_at + 1 WHERE id = %1").arg(id)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QTest::mouseClick(banner->resumeButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requestCount(), 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+    const Webhook resumed = store.webhook(id).value();
+    QVERIFY(!resumed.autoPausedAt);
+    QVERIFY(!resumed.pausedAt);
+    QCOMPARE(window.webhookModel()->index(0, WebhookTableModel::Active).data().toString(),
+        QStringLiteral("Active"));
+
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
 #include "tst_mainwindow.moc"

@@ -19,6 +19,10 @@ AppSettings AppSettings::load()
         = settings.value(QStringLiteral("history/defaultRetryPreset"), QStringLiteral("seed")).toString();
     if (!RetryPolicy::fromPreset(s.defaultRetryPreset))
         s.defaultRetryPreset = QStringLiteral("seed");
+    s.notices.firstFailure = settings.value(QStringLiteral("notices/firstFailure"), true).toBool();
+    s.notices.recovered = settings.value(QStringLiteral("notices/recovered"), true).toBool();
+    s.notices.exhausted = settings.value(QStringLiteral("notices/exhausted"), true).toBool();
+    s.notices.disabled = settings.value(QStringLiteral("notices/disabled"), true).toBool();
     return s;
 }
 
@@ -35,4 +39,8 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("delivery/proxy"), delivery.proxyUrl);
     settings.setValue(QStringLiteral("history/retentionDays"), retentionDays);
     settings.setValue(QStringLiteral("history/defaultRetryPreset"), defaultRetryPreset);
+    settings.setValue(QStringLiteral("notices/firstFailure"), notices.firstFailure);
+    settings.setValue(QStringLiteral("notices/recovered"), notices.recovered);
+    settings.setValue(QStringLiteral("notices/exhausted"), notices.exhausted);
+    settings.setValue(QStringLiteral("notices/disabled"), notices.disabled);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deliveryoptions.h"
+#include "webhooknotices.h"
 
 #include <QString>
 
@@ -11,6 +12,7 @@ struct AppSettings
     DeliveryOptions delivery;
     int retentionDays = 30;
     QString defaultRetryPreset = QStringLiteral("seed");
+    NoticeSwitches notices; // which tray notices the window gives
 
     static AppSettings load();
     void save() const;

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "autopausebanner.h"
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
@@ -42,6 +43,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <numeric>
@@ -94,7 +96,7 @@ MainWindow::MainWindow(
     webhookHeader->resizeSection(WebhookTableModel::Url, 300);
     // The check box and the longest of its words in this language ("Pausiert").
     int activeWidth = 0;
-    for (const char *word : { "Active", "Inactive", "Paused" })
+    for (const char *word : { "Active", "Inactive", "Paused", "Paused (auto)" })
         activeWidth
             = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
     webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
@@ -151,7 +153,19 @@ MainWindow::MainWindow(
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
     main->setSizes({ 180, 560 });
-    setCentralWidget(main);
+    m_autoPauseBanner = new AutoPauseBanner(this);
+    connect(m_autoPauseBanner, &AutoPauseBanner::resumeRequested, this, [this](const QList<qint64> &ids) {
+        // Resuming sends what was held, in order, within the retry window it had left.
+        for (qint64 id : ids)
+            Q_EMIT m_connection->setWebhookPaused(id, false);
+    });
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_autoPauseBanner);
+    centralLayout->addWidget(main, 1);
+    setCentralWidget(central);
 
     createStatusBar();
 
@@ -339,6 +353,7 @@ void MainWindow::connectStore()
     });
     connect(service, &StoreService::webhooksLoaded, this, [this](const QList<WebhookRow> &rows) {
         m_webhookModel->setWebhooks(rows);
+        notifyWebhookChanges(rows);
         fitWebhookPane();
         if (!m_webhookView->currentIndex().isValid() && !rows.isEmpty())
             m_webhookView->selectRow(0);
@@ -513,6 +528,7 @@ void MainWindow::openStore(const DatabaseConfig &database)
     m_stateLabel->setText(tr("Opening %1…").arg(database.displayUrl()));
     m_detailId.reset();
     m_detail->clear();
+    m_lastWebhooks.reset(); // another store's webhooks changed nothing in this one
     Q_EMIT m_connection->open(database, m_settings.delivery);
 }
 
@@ -618,8 +634,30 @@ void MainWindow::updateScheduleTabTitle()
     m_tabs->setTabText(1, tr("Retry &schedule (%1)").arg(locale.toString(shown)));
 }
 
+void MainWindow::notifyWebhookChanges(const QList<WebhookRow> &rows)
+{
+    QList<Webhook> webhooks;
+    webhooks.reserve(rows.size());
+    for (const WebhookRow &row : rows)
+        webhooks.append(row.webhook);
+    m_autoPauseBanner->setWebhooks(webhooks);
+    if (m_lastWebhooks) {
+        const auto notices = WebhookNotices::changes(*m_lastWebhooks, webhooks, m_settings.notices);
+        for (const WebhookNotice &notice : notices) {
+            const bool bad = notice.kind != WebhookNotice::Kind::Recovered;
+            if (m_tray)
+                m_tray->showMessage(WebhookNotices::title(notice), WebhookNotices::text(notice),
+                    bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+            showMessage(WebhookNotices::text(notice), bad);
+        }
+    }
+    m_lastWebhooks = webhooks;
+}
+
 void MainWindow::notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl)
 {
+    if (!m_settings.notices.exhausted)
+        return;
     m_failedForGood.append(delivery);
     m_failedUrls.append(webhookUrl);
     if (!m_notifyDelay.isActive())

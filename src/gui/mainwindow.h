@@ -11,6 +11,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class AutoPauseBanner;
 class DeliveryDetailView;
 class DeliveryHistoryModel;
 class EmptyState;
@@ -47,6 +48,7 @@ public:
     HistoryView *historyView() const { return m_historyView; }
     QTableView *scheduleView() const { return m_scheduleView; }
     DeliveryDetailView *detailView() const { return m_detail; }
+    AutoPauseBanner *autoPauseBanner() const { return m_autoPauseBanner; }
     bool isStoreOpen() const { return m_storeOpen; }
 
 Q_SIGNALS:
@@ -80,6 +82,8 @@ private:
     void updateScheduleTabTitle();
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
+    // Tray notices for how the webhooks changed since they were last loaded.
+    void notifyWebhookChanges(const QList<WebhookRow> &rows);
 
     std::optional<WebhookRow> selectedWebhook() const;
     QList<Delivery> selectedDeliveries() const;
@@ -140,6 +144,9 @@ private:
     bool m_pruneAfterRefresh = false; // the automatic prune at open, once the window has its rows
     int m_refreshGapMs = 250;
     QList<Delivery> m_failedForGood;
+    // The webhooks as last loaded from this store, to tell what changed; none until the first load.
+    std::optional<QList<Webhook>> m_lastWebhooks;
+    AutoPauseBanner *m_autoPauseBanner = nullptr;
     QStringList m_failedUrls;
 
     QAction *m_addWebhookAction = nullptr;

@@ -30,6 +30,10 @@ PreferencesDialog::PreferencesDialog(
     m_ui->concurrencySpin->setValue(settings.delivery.concurrency);
     m_ui->proxyEdit->setText(settings.delivery.proxyUrl);
     m_ui->retentionSpin->setValue(settings.retentionDays);
+    m_ui->noticeFirstFailureCheck->setChecked(settings.notices.firstFailure);
+    m_ui->noticeRecoveredCheck->setChecked(settings.notices.recovered);
+    m_ui->noticeExhaustedCheck->setChecked(settings.notices.exhausted);
+    m_ui->noticeDisabledCheck->setChecked(settings.notices.disabled);
     for (const QString &preset : RetryPolicy::presetNames())
         m_ui->defaultPresetCombo->addItem(WebhookDialog::presetTitle(preset), preset);
     m_ui->defaultPresetCombo->setCurrentIndex(
@@ -75,6 +79,10 @@ AppSettings PreferencesDialog::settings() const
     s.delivery.concurrency = m_ui->concurrencySpin->value();
     s.delivery.proxyUrl = m_ui->proxyEdit->text().trimmed();
     s.retentionDays = m_ui->retentionSpin->value();
+    s.notices.firstFailure = m_ui->noticeFirstFailureCheck->isChecked();
+    s.notices.recovered = m_ui->noticeRecoveredCheck->isChecked();
+    s.notices.exhausted = m_ui->noticeExhaustedCheck->isChecked();
+    s.notices.disabled = m_ui->noticeDisabledCheck->isChecked();
     s.defaultRetryPreset = m_ui->defaultPresetCombo->currentData().toString();
     return s;
 }
