@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AutoPauseBanner</name>
+    <message>
+        <source>&amp;Resume and Recover</source>
+        <translation>&amp;Fortsetzen und nachholen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) paused by auto-disable; their new deliveries are held.</source>
+        <translation>
+            <numerusform>%n Webhook von der automatischen Deaktivierung pausiert; seine neuen Zustellungen werden zurückgehalten.</numerusform>
+            <numerusform>%n Webhooks von der automatischen Deaktivierung pausiert; ihre neuen Zustellungen werden zurückgehalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2): %3, since %4. Its new deliveries are held.</source>
+        <translation>Webhook %1 (%2) – %3, seit %4. Seine neuen Zustellungen werden zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2): %3, since %4</source>
+        <translation>Webhook %1 (%2) – %3, seit %4</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryDetailView</name>
     <message>
         <source>Request</source>
@@ -1115,6 +1141,26 @@ POST %1
         <source>The database works.</source>
         <translation>Die Datenbank funktioniert.</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>When a webhook starts &amp;failing</source>
+        <translation>Wenn ein Webhook zu &amp;scheitern beginnt</translation>
+    </message>
+    <message>
+        <source>When a delivery fails for &amp;good</source>
+        <translation>Wenn eine Zustellung endgültig &amp;fehlschlägt</translation>
+    </message>
+    <message>
+        <source>When a failing webhook reco&amp;vers</source>
+        <translation>Wenn ein scheiternder Webhook sich &amp;erholt</translation>
+    </message>
+    <message>
+        <source>When auto-disable pa&amp;uses a webhook</source>
+        <translation>Wenn die automatische Deaktivierung einen Webhook pa&amp;usiert</translation>
+    </message>
 </context>
 <context>
     <name>RecoverDialog</name>
@@ -1919,6 +1965,58 @@ POST %1
     </message>
 </context>
 <context>
+    <name>WebhookNotices</name>
+    <message>
+        <source>Hookwatch: webhook failing</source>
+        <translation>Hookwatch: Webhook scheitert</translation>
+    </message>
+    <message>
+        <source>Hookwatch: webhook recovered</source>
+        <translation>Hookwatch: Webhook erholt</translation>
+    </message>
+    <message>
+        <source>Hookwatch: webhook paused</source>
+        <translation>Hookwatch: Webhook pausiert</translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2) started failing.</source>
+        <translation>Webhook %1 (%2) scheitert seit Kurzem.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2) delivers again.</source>
+        <translation>Webhook %1 (%2) stellt wieder zu.</translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2) was paused: %3.</source>
+        <translation>Webhook %1 (%2) wurde pausiert: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) started failing.</source>
+        <translation>
+            <numerusform>%n Webhook scheitert seit Kurzem.</numerusform>
+            <numerusform>%n Webhooks scheitern seit Kurzem.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) deliver again.</source>
+        <translation>
+            <numerusform>%n Webhook stellt wieder zu.</numerusform>
+            <numerusform>%n Webhooks stellen wieder zu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) were paused after failing too long.</source>
+        <translation>
+            <numerusform>%n Webhook wurde nach zu langem Scheitern pausiert.</numerusform>
+            <numerusform>%n Webhooks wurden nach zu langem Scheitern pausiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused after %1 of failures</source>
+        <translation>Pausiert: %1 lang nur Fehlschläge</translation>
+    </message>
+</context>
+<context>
     <name>WebhookTableModel</name>
     <message>
         <source>%1
@@ -1989,6 +2087,10 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Paused (auto)</source>
+        <translation>Pausiert (automatisch)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AutoPauseBanner</name>
+    <message numerus="yes">
+        <source>%n webhook(s) paused by auto-disable; their new deliveries are held.</source>
+        <translation>
+            <numerusform>%n webhook paused by auto-disable; its new deliveries are held.</numerusform>
+            <numerusform>%n webhooks paused by auto-disable; their new deliveries are held.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveryText</name>
     <message numerus="yes">
         <source>binary, %n bytes</source>
@@ -256,6 +266,30 @@
         <translation>
             <numerusform>Valid JSON, %n byte.</numerusform>
             <numerusform>Valid JSON, %n bytes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WebhookNotices</name>
+    <message numerus="yes">
+        <source>%n webhook(s) started failing.</source>
+        <translation>
+            <numerusform>%n webhook started failing.</numerusform>
+            <numerusform>%n webhooks started failing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) deliver again.</source>
+        <translation>
+            <numerusform>%n webhook delivers again.</numerusform>
+            <numerusform>%n webhooks deliver again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s) were paused after failing too long.</source>
+        <translation>
+            <numerusform>%n webhook was paused after failing too long.</numerusform>
+            <numerusform>%n webhooks were paused after failing too long.</numerusform>
         </translation>
     </message>
 </context>

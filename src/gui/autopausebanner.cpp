@@ -87,17 +87,17 @@ void AutoPauseBanner::setWebhooks(const QList<Webhook> &webhooks)
     QString text;
     if (m_paused.size() == 1) {
         const Webhook &hook = m_paused.first();
-        text = tr("Webhook %1 (%2) is paused since %3. %4; its new deliveries are held.")
+        text = tr("Webhook %1 (%2): %3, since %4. Its new deliveries are held.")
                    .arg(hook.id)
-                   .arg(Validation::maskedUrl(hook.deliveryUrl), since(hook),
-                       WebhookNotices::autoPauseReason(hook));
+                   .arg(Validation::maskedUrl(hook.deliveryUrl), WebhookNotices::autoPauseReason(hook),
+                       since(hook));
     } else {
         QStringList lines;
         for (const Webhook &hook : std::as_const(m_paused))
-            lines.append(tr("Webhook %1 (%2), since %3: %4")
+            lines.append(tr("Webhook %1 (%2): %3, since %4")
                              .arg(hook.id)
-                             .arg(Validation::maskedUrl(hook.deliveryUrl), since(hook),
-                                 WebhookNotices::autoPauseReason(hook)));
+                             .arg(Validation::maskedUrl(hook.deliveryUrl),
+                                 WebhookNotices::autoPauseReason(hook), since(hook)));
         text = tr("%n webhook(s) paused by auto-disable; their new deliveries are held.", nullptr,
                    int(m_paused.size()))
             % QLatin1Char('\n') % lines.join(QLatin1Char('\n'));
