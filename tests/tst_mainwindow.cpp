@@ -614,6 +614,17 @@ void TestMainWindow::autoPauseBannerResumesAndSendsWhatWasHeld()
     QVERIFY(banner);
     QVERIFY(!banner->isVisible());
 
+    // A worker records its first failure: the window tells, once.
+    {
+        QSqlQuery q(store.database());
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE webhooks SET failing_since = date_created WHERE id = %1").arg(id)));
+    }
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        window.statusBar()->currentMessage().contains(QStringLiteral("started failing")),
+        qPrintable(window.statusBar()->currentMessage()), 10000);
+    QVERIFY(!banner->isVisible());
+
     // As a worker's recording leaves it after three days of failures, then events held.
     QVERIFY(store.pauseWebhook(id).value());
     {
@@ -631,7 +642,7 @@ void TestMainWindow::autoPauseBannerResumesAndSendsWhatWasHeld()
         qPrintable(banner->text()));
     QCOMPARE(window.webhookModel()->index(0, WebhookTableModel::Active).data().toString(),
         QStringLiteral("Paused (auto)"));
-    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("was paused")),
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Paused after 3 days of failures")),
         qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(receiver.requestCount(), 0); // held, not attempted
 

@@ -1986,10 +1986,6 @@ POST %1
         <source>Webhook %1 (%2) delivers again.</source>
         <translation>Webhook %1 (%2) stellt wieder zu.</translation>
     </message>
-    <message>
-        <source>Webhook %1 (%2) was paused: %3.</source>
-        <translation>Webhook %1 (%2) wurde pausiert: %3.</translation>
-    </message>
     <message numerus="yes">
         <source>%n webhook(s) started failing.</source>
         <translation>
@@ -2014,6 +2010,10 @@ POST %1
     <message>
         <source>Paused after %1 of failures</source>
         <translation>Pausiert: %1 lang nur Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Webhook %1 (%2): %3.</source>
+        <translation>Webhook %1 (%2) – %3.</translation>
     </message>
 </context>
 <context>

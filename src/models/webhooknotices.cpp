@@ -66,7 +66,7 @@ QString WebhookNotices::text(const WebhookNotice &notice)
         case WebhookNotice::Kind::Recovered:
             return tr("Webhook %1 (%2) delivers again.").arg(hook.id).arg(url);
         case WebhookNotice::Kind::Disabled:
-            return tr("Webhook %1 (%2) was paused: %3.").arg(hook.id).arg(url, autoPauseReason(hook));
+            return tr("Webhook %1 (%2): %3.").arg(hook.id).arg(url, autoPauseReason(hook));
         }
     }
     switch (notice.kind) {
