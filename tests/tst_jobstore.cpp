@@ -933,6 +933,49 @@ private Q_SLOTS:
         }
     }
 
+    // A prune's transactions are sized by time, not rows, and on SQLite paced so that other
+    // writers get the lock between them.
+    void prunePacerSizesTransactionsByTime()
+    {
+        PrunePacer pacer(PrunePacer::SqlitePauseMs);
+        QCOMPARE(pacer.chunk(), PrunePacer::FirstChunk);
+        QCOMPARE(pacer.pauseMs(), 100);
+        // Fast rows: the next chunk grows towards 100 ms, at most doubling.
+        QVERIFY(pacer.record(1000, 10));
+        QCOMPARE(pacer.chunk(), 2000);
+        QVERIFY(pacer.record(2000, 50));
+        QCOMPARE(pacer.chunk(), 4000);
+        // 4,000 in 400 ms: 1,000 would take 100 ms, but one slow turn only halves it.
+        QVERIFY(pacer.record(4000, 400));
+        QCOMPARE(pacer.chunk(), 2000);
+        QVERIFY(pacer.record(2000, 400));
+        QCOMPARE(pacer.chunk(), 1000);
+        QVERIFY(pacer.record(1000, 100));
+        QCOMPARE(pacer.chunk(), 1000);
+        // A clock too coarse to see the time: still at most doubling, and never past the cap.
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(pacer.record(pacer.chunk(), 0));
+        QCOMPARE(pacer.chunk(), PrunePacer::MaxChunk);
+        // Fewer than asked for: nothing is left.
+        QVERIFY(!pacer.record(PrunePacer::MaxChunk - 1, 10));
+        // A very slow store goes down to a row at a time, not to none.
+        PrunePacer slow(0, 2);
+        QVERIFY(slow.record(2, 10000));
+        QCOMPARE(slow.chunk(), 1);
+        QVERIFY(slow.record(1, 10000));
+        QCOMPARE(slow.chunk(), 1);
+    }
+
+    void prunePacerPausesOnSqliteOnly_data() { TestDatabases::addBackendRows(); }
+    void prunePacerPausesOnSqliteOnly()
+    {
+        if (!openFresh())
+            return;
+        QFETCH(QString, backend);
+        QCOMPARE(m_store->prunePacer().pauseMs(), backend == QLatin1String("sqlite") ? 100 : 0);
+        QCOMPARE(m_store->prunePacer().chunk(), PrunePacer::FirstChunk);
+    }
+
     void pruneAndCascade_data() { TestDatabases::addBackendRows(); }
     void pruneAndCascade()
     {
@@ -945,7 +988,7 @@ private Q_SLOTS:
             record(*m_store, QStringLiteral("w"), c, 200, T0);
         m_clock->advance(31 * 24 * Hour);
         // Finished 31 days ago: pruned in chunks of 3; the two never tried stay.
-        QCOMPARE(m_store->prune(m_clock->now() - 30 * 24 * Hour, 3).value(), 10);
+        QCOMPARE(m_store->prune(m_clock->now() - 30 * 24 * Hour, PrunePacer(0, 3)).value(), 10);
         QCOMPARE(m_store->countDeliveries({}).value(), 2);
         {
             QSqlQuery q(m_store->database());

@@ -5,6 +5,7 @@
 #include "profiles.h"
 #include "validation.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcService, "hookwatch.service", QtInfoMsg)
@@ -659,7 +660,7 @@ void StoreService::prune(qint64 olderThanMs, bool automatic)
         m_pruning->automatic = m_pruning->automatic && automatic;
         return;
     }
-    m_pruning = Pruning { before, automatic, 0 };
+    m_pruning = Pruning { before, automatic, 0, m_store->prunePacer() };
     pruneNextChunk();
 }
 
@@ -667,7 +668,9 @@ void StoreService::pruneNextChunk()
 {
     if (!m_pruning || !m_store)
         return;
-    const auto n = m_store->pruneChunk(m_pruning->before, PruneChunk);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto n = m_store->pruneChunk(m_pruning->before, m_pruning->pacer.chunk());
     if (!n) {
         m_pruning.reset();
         fail(tr("Cannot prune: %1").arg(n.error()));
@@ -676,9 +679,10 @@ void StoreService::pruneNextChunk()
     m_pruning->deleted += n.value();
     if (n.value() > 0)
         noteChange();
-    if (n.value() == PruneChunk) {
-        // More to come, in a later turn: whatever the window asked meanwhile goes first.
-        m_pruneTimer.start(0);
+    if (m_pruning->pacer.record(n.value(), elapsed.elapsed())) {
+        // More to come, in a later turn: whatever the window asked meanwhile goes first, and
+        // on SQLite, workers' writes waiting for the lock.
+        m_pruneTimer.start(m_pruning->pacer.pauseMs());
         return;
     }
     const Pruning done = *std::exchange(m_pruning, std::nullopt);

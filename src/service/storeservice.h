@@ -4,6 +4,7 @@
 #include "deliverydetail.h"
 #include "deliveryfilter.h"
 #include "deliveryoptions.h"
+#include "prunepacer.h"
 #include "recovery.h"
 #include "scheduledretry.h"
 #include "storestatus.h"
@@ -37,7 +38,6 @@ public:
     // How long the coalescing timer waits before telling the window the store changed.
     static constexpr int ChangeCoalesceMs = 200;
     static constexpr int RetryScheduleLimit = 1000;
-    static constexpr int PruneChunk = 5000;
 
 public Q_SLOTS:
     // Stops delivering from the open store (letting attempts in flight finish briefly), closes
@@ -167,12 +167,13 @@ private:
     QTimer m_changeTimer;
     QList<Delivery> m_changedDeliveries;
     bool m_closing = false;
-    // A prune in progress, one chunk per turn of the event loop.
+    // A prune in progress, one chunk per turn of the event loop, paced by the store.
     struct Pruning
     {
         TimeMs before = 0;
         bool automatic = true;
         qint64 deleted = 0;
+        PrunePacer pacer;
     };
     std::optional<Pruning> m_pruning;
     QTimer m_pruneTimer;

@@ -6,6 +6,7 @@
 #include "delivery.h"
 #include "deliveryfilter.h"
 #include "historysummary.h"
+#include "prunepacer.h"
 #include "recovery.h"
 #include "result.h"
 #include "storecounts.h"
@@ -162,12 +163,18 @@ public:
     // Waiting or running deliveries exist (suspended ones and paused webhooks' do not count).
     Result<bool> hasUnfinished();
 
-    // Deletes deliveries finished before `before`, `chunk` at a time; returns how many.
-    Result<qint64> prune(TimeMs before, int chunk = 5000);
+    // Deletes deliveries finished before `before`, in transactions and pauses the pacer sizes
+    // (prunePacer(): about 100 ms each, 100 ms apart on SQLite), sleeping in the pauses: for a
+    // caller with nothing else to do (`hookwatch prune`). Returns how many.
+    Result<qint64> prune(TimeMs before);
+    Result<qint64> prune(TimeMs before, PrunePacer pacer);
+    // The pacing for this store's backend; a caller with an event loop starts each chunk
+    // pauseMs() after the last, and record()s each.
+    PrunePacer prunePacer() const;
     // One chunk of that, in one short transaction: a caller that must stay responsive (a
     // worker, the window) goes back to its event loop between chunks. Fewer than `chunk`
     // deleted: nothing is left to prune.
-    Result<int> pruneChunk(TimeMs before, int chunk = 5000);
+    Result<int> pruneChunk(TimeMs before, int chunk);
 
     // Calls `onChange` (in this thread, with `context` alive) when another connection or
     // process changes the store: PostgreSQL notifications, or, through a transaction pooler,
