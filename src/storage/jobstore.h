@@ -213,6 +213,10 @@ private:
     Status migrate();
     void notifyChange();
     QString sql(const char *statement) const; // adapts the few dialect differences
+    // On PostgreSQL, for a text search bounded to the newest deliveries: the lowest id of those,
+    // for DeliveryFilterSql to write into its SQL (see there). Nothing on SQLite, whose planner
+    // reads the bound's subquery first by itself, or when the search is not bounded.
+    Result<std::optional<qint64>> textSearchBound(const DeliveryFilter &filter);
     // A statement prepared once per connection and kept: the dispatcher's hot path runs
     // the same few statements thousands of times a second. Null (with `error` set) on failure.
     SqlStatement *prepared(const char *key, const QString &statement, Status &error);
