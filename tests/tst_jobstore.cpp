@@ -124,6 +124,11 @@ private Q_SLOTS:
         Webhook custom = makeWebhook();
         custom.retryPolicy.windowMs = 3 * Hour; // a custom value in its column, kept
         const qint64 hook = m_store->addWebhook(custom).value();
+        // A delivered one, its attempt kept through every step.
+        const qint64 delivered = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const auto toDeliver = m_store->claimDue(QStringLiteral("w"), 1, 60000, delivered).value();
+        QCOMPARE(toDeliver.size(), 1);
+        record(*m_store, QStringLiteral("w"), toDeliver.first(), 200, T0);
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
             // Each step undone, newest first.
@@ -139,6 +144,7 @@ private Q_SLOTS:
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN profile"),
                     QStringLiteral(
                         "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
+                { QStringLiteral("ALTER TABLE attempts DROP COLUMN test_tool") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -188,6 +194,11 @@ private Q_SLOTS:
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);
         QVERIFY(claimed.first().delivery.leaseToken != 0);
+        // Attempts from before the test tools are the dispatcher's own.
+        const QList<Attempt> attempts = m_store->attempts(delivered).value();
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().response->statusCode, 200);
+        QVERIFY(attempts.first().testTool.isEmpty());
     }
 
     // Opening a store that is up to date takes no write lock: a command that only reads

@@ -129,6 +129,10 @@ POST %1
         <source>Indent JSON bodies instead of showing the exact bytes that were sent</source>
         <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
     </message>
+    <message>
+        <source>%1  [test: %2]</source>
+        <translation>%1  [Test: %2]</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -967,6 +971,51 @@ POST %1
     </message>
 </context>
 <context>
+    <name>ReceiverTestsMenu</name>
+    <message>
+        <source>&amp;Test the Receiver</source>
+        <translation>Empfänger &amp;testen</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again With the Same Id</source>
+        <translation>Mit derselben Id &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery again with its id and signature: does the receiver deduplicate?</source>
+        <translation>Sendet die gewählte Zustellung noch einmal mit ihrer Id und Signatur: Erkennt der Empfänger das Duplikat?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n &amp;Duplicates at Once</source>
+        <translation>
+            <numerusform>%n &amp;Duplikat auf einmal senden</numerusform>
+            <numerusform>%n &amp;Duplikate auf einmal senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery several times at the same moment.</source>
+        <translation>Sendet die gewählte Zustellung mehrmals im selben Moment.</translation>
+    </message>
+    <message>
+        <source>Send With an &amp;Expired Timestamp</source>
+        <translation>Mit &amp;abgelaufenem Zeitstempel senden</translation>
+    </message>
+    <message>
+        <source>Signs the selected delivery 10 minutes in the past: a receiver that checks the replay window must refuse it (Standard Webhooks and Stripe only).</source>
+        <translation>Signiert die gewählte Zustellung mit einem 10 Minuten alten Zeitstempel: Ein Empfänger, der Wiederholungen prüft, muss sie ablehnen (nur Standard Webhooks und Stripe).</translation>
+    </message>
+    <message>
+        <source>Send a &amp;Batch Out of Order</source>
+        <translation>&amp;Stapel in falscher Reihenfolge senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %n test events for the selected webhook and sends them newest first.</source>
+        <translation>
+            <numerusform>Erzeugt %n Testereignis für den gewählten Webhook und sendet es.</numerusform>
+            <numerusform>Erzeugt %n Testereignisse für den gewählten Webhook und sendet das neueste zuerst.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoverDialog</name>
     <message>
         <source>Recover Failed Deliveries</source>
@@ -1334,6 +1383,21 @@ POST %1
             <numerusform>%n Versuch der Zustellung %1 nach %2 exportiert.</numerusform>
             <numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiver test: %n request(s) sent, %1 answered with a 2xx.</source>
+        <translation>
+            <numerusform>Empfängertest: %n Anfrage gesendet, %1 mit 2xx beantwortet.</numerusform>
+            <numerusform>Empfängertest: %n Anfragen gesendet, %1 mit 2xx beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiver test failed: %1</source>
+        <translation>Empfängertest fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Receiver test not sent: %1</source>
+        <translation>Empfängertest nicht gesendet: %1</translation>
     </message>
 </context>
 <context>

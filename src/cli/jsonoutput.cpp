@@ -111,6 +111,9 @@ QJsonObject attempt(const Attempt &a, const QByteArray &requestBody)
         { QStringLiteral("request"), a.deactivated ? QJsonValue(QJsonValue::Null) : QJsonValue(request) },
         { QStringLiteral("response"), response },
         { QStringLiteral("connection_error"), error },
+        // A receiver test tool's send ("same-id", "burst", …); null for the dispatcher's own.
+        { QStringLiteral("test_tool"),
+            a.testTool.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.testTool) },
     };
 }
 

@@ -201,6 +201,8 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
                 .arg(a.durationMs),
             m_attempts);
         item->setData(Qt::UserRole, a.number);
+        if (!a.testTool.isEmpty()) // a receiver test tool's send, not one of the delivery's tries
+            item->setText(tr("%1  [test: %2]").arg(item->text(), a.testTool));
     }
     m_attempts->blockSignals(false);
     if (detail.attempts.isEmpty()) {

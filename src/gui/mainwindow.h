@@ -19,6 +19,7 @@ class QShowEvent;
 class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
+class ReceiverTestsMenu;
 class RetryScheduleModel;
 class StoreConnection;
 class WebhookTableModel;
@@ -147,6 +148,7 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_retryResetAction = nullptr;
     QAction *m_retryNowAction = nullptr;
+    ReceiverTestsMenu *m_receiverTests = nullptr;
     QAction *m_retryFailedAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_pauseWebhookAction = nullptr;

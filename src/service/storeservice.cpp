@@ -3,6 +3,7 @@
 #include "deliveryservice.h"
 #include "jobstore.h"
 #include "profiles.h"
+#include "testsender.h"
 #include "validation.h"
 
 #include <QLoggingCategory>
@@ -78,6 +79,7 @@ void StoreService::closeStore()
     m_recovering.reset();
     m_exportTimer.stop();
     m_exporting.reset(); // an unfinished export is discarded: its file never appears
+    m_testSender.reset(); // a test send under way is abandoned, unrecorded
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
@@ -473,8 +475,8 @@ void StoreService::loadRetrySchedule()
         const TimeMs first = d.dateFirstSent.value_or(d.dateCreated);
         row.windowEnds = first + hook.retryPolicy.windowFor(d.lastStatusCode.value_or(0));
         if (d.scheduledStart)
-            row.projectedAttempts
-                = hook.retryPolicy.projectedAttempts(first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0));
+            row.projectedAttempts = hook.retryPolicy.projectedAttempts(
+                first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0));
         rows.append(row);
     }
     Q_EMIT retryScheduleLoaded(rows);

@@ -115,6 +115,11 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
             "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
         } },
+        // The receiver test tools' sends (TestSender) are attempts of their delivery, marked
+        // with the tool's name; the dispatcher's own attempts have none.
+        { {
+            "ALTER TABLE attempts ADD COLUMN test_tool TEXT",
+        } },
     };
     return steps;
 }

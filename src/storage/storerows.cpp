@@ -21,12 +21,12 @@ const char *const WebhookColumns
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
       "response_status, response_headers, response_body, response_body_truncated, connection_error, "
-      "deactivated";
+      "deactivated, test_tool";
 
 const char *const AttemptInsertColumns
     = "delivery_id, number, date_started, date_sent, duration_ms, request_url, request_method, "
       "request_headers, response_status, response_headers, response_body, response_body_truncated, "
-      "connection_error, deactivated";
+      "connection_error, deactivated, test_tool";
 
 QVariant nullableTime(const std::optional<TimeMs> &t)
 {
@@ -185,6 +185,7 @@ Attempt readAttempt(const SqlStatement &q, qint64 deliveryId)
     }
     a.connectionError = q.value(11).toString();
     a.deactivated = q.value(12).toInt() != 0;
+    a.testTool = q.value(13).toString();
     return a;
 }
 
@@ -235,6 +236,7 @@ void bindAttempt(SqlStatement &q, int &position, const Attempt &a, int number)
     }
     q.bindValue(position++, nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
     q.bindValue(position++, a.deactivated ? 1 : 0);
+    q.bindValue(position++, nullableText(a.testTool.isEmpty() ? QString() : a.testTool));
 }
 
 } // namespace StoreRows
