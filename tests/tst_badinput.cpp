@@ -98,6 +98,8 @@ class TestBadInput final : public QObject
             { "edit: secret over 200", edit({ QStringLiteral("--secret"), longSecret }), {}, "at most 200" },
             { "max in flight negative", add({ QStringLiteral("http://127.0.0.1:9/h"), QStringLiteral("--max-in-flight"), QStringLiteral("-1") }), {}, "--max-in-flight" },
             { "edit: max in flight not a number", edit({ QStringLiteral("--max-in-flight"), QStringLiteral("many") }), {}, "--max-in-flight" },
+            { "auto-disable not a duration", add({ ok, QStringLiteral("--auto-disable-after"), QStringLiteral("soon") }), {}, "--auto-disable-after" },
+            { "edit: auto-disable under a minute", edit({ QStringLiteral("--auto-disable-after"), QStringLiteral("5s") }), {}, "at least 1m, or off" },
             // Headers, durations, presets
             { "header injection", add({ ok, QStringLiteral("--header"), QStringLiteral("X-A: b\r\nX-Injected: 1") }), {}, "control character" },
             { "header without colon", add({ ok, QStringLiteral("--header"), QStringLiteral("no colon") }), {}, "Name: value" },
@@ -107,6 +109,15 @@ class TestBadInput final : public QObject
             { "zero timeout", add({ ok, QStringLiteral("--timeout"), QStringLiteral("0s") }), {}, "timeout" },
             { "negative window", add({ ok, QStringLiteral("--retry-window"), QStringLiteral("-1h") }), {}, "--retry-window" },
             { "unknown preset", add({ ok, QStringLiteral("--retry-preset"), QStringLiteral("github") }), {}, "github" },
+            { "steps without the first attempt", add({ ok, QStringLiteral("--retry-steps"), QStringLiteral("5s,5m") }), {}, "start the steps with 0" },
+            { "step not a duration", add({ ok, QStringLiteral("--retry-steps"), QStringLiteral("0,5,5m") }), {}, "\"5\" is not a duration" },
+            { "edit: zero step", edit({ QStringLiteral("--retry-steps"), QStringLiteral("0,0s") }), {}, "more than 0s" },
+            { "steps and tiers", add({ ok, QStringLiteral("--retry-steps"), QStringLiteral("0,5s"), QStringLiteral("--retry-late-delay"), QStringLiteral("1h") }), {}, "not both" },
+            { "jitter 1", add({ ok, QStringLiteral("--jitter"), QStringLiteral("1") }), {}, "--jitter" },
+            { "edit: jitter negative", edit({ QStringLiteral("--jitter"), QStringLiteral("-0.1") }), {}, "--jitter" },
+            { "jitter not a number", add({ ok, QStringLiteral("--jitter"), QStringLiteral("lots") }), {}, "--jitter" },
+            { "retry-after word", add({ ok, QStringLiteral("--retry-after"), QStringLiteral("maybe") }), {}, "honour or ignore" },
+            { "other window bare number", edit({ QStringLiteral("--retry-window-other"), QStringLiteral("60") }), {}, "--retry-window-other" },
             { "event type with space", add({ ok, QStringLiteral("--event-type"), QStringLiteral("a b") }), {}, "space" },
             // Payloads
             { "payload not JSON", send({ QStringLiteral("--payload"), payloadStdin }), "{not json", "not valid JSON" },
@@ -349,8 +360,10 @@ private Q_SLOTS:
         QCOMPARE(request.value(QStringLiteral("url")).toString(), m_receiver.url().toString());
         QCOMPARE(attempts.first().toObject().value(QStringLiteral("response")).toObject().value(QStringLiteral("status_code")).toInt(), 200);
         if (change == QLatin1String("suspend")) {
-            // Launchpad's rule as the store implements it: the result is kept, the delivery stays suspended.
+            // The delivery stays suspended; its result is the attempt's, which counts as one.
             QCOMPARE(d.value(QStringLiteral("status")).toString(), QStringLiteral("suspended"));
+            QCOMPARE(d.value(QStringLiteral("successful")).toBool(), true);
+            QCOMPARE(d.value(QStringLiteral("attempt_count")).toInt(), 1);
         } else {
             QCOMPARE(d.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
             QCOMPARE(d.value(QStringLiteral("successful")).toBool(), true);

@@ -182,6 +182,89 @@ private Q_SLOTS:
         QCOMPARE(hw({ QStringLiteral("deliveries"), QStringLiteral("--json") }).json().array().size(), 0);
     }
 
+    // The schedule as data from the command line: a profile's platform schedule, steps and
+    // jitter given by hand, and what `webhook show` says of each.
+    void retryStepsFromTheCommandLine_data() { TestDatabases::addBackendRows(); }
+    void retryStepsFromTheCommandLine()
+    {
+        if (!useBackend())
+            return;
+        const Run added = hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl(),
+            QStringLiteral("--profile"), QStringLiteral("standard-webhooks") });
+        QCOMPARE(added.code, 0);
+        const QString hook = QString::fromLatin1(added.out.trimmed());
+        const auto policy = [&] {
+            return hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook, QStringLiteral("--json") })
+                .json()
+                .object()
+                .value(QStringLiteral("retry_policy"))
+                .toObject();
+        };
+        QJsonObject p = policy();
+        QCOMPARE(p.value(QStringLiteral("preset")).toString(), QStringLiteral("standard-webhooks"));
+        QCOMPARE(p.value(QStringLiteral("custom")).toBool(), false);
+        QCOMPARE(p.value(QStringLiteral("steps_ms")).toArray().size(), 8);
+        QCOMPARE(p.value(QStringLiteral("honour_retry_after")).toBool(), true);
+        QVERIFY(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook })
+                    .out.contains("(preset standard-webhooks)"));
+
+        QCOMPARE(
+            hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--retry-steps"),
+                   QStringLiteral("0,5s,5m,30m,2h"), QStringLiteral("--jitter"), QStringLiteral("0.2") })
+                .code,
+            0);
+        p = policy();
+        QCOMPARE(p.value(QStringLiteral("steps_ms")).toArray(),
+            (QJsonArray { 0, 5000, 300000, 1800000, 7200000 }));
+        QCOMPARE(p.value(QStringLiteral("jitter")).toDouble(), 0.2);
+        QCOMPARE(p.value(QStringLiteral("custom")).toBool(), true);
+        const QByteArray shown = hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).out;
+        QVERIFY2(shown.contains("(custom, from preset standard-webhooks)"), shown.constData());
+        QVERIFY2(shown.contains("after 5 seconds"), shown.constData());
+        QVERIFY2(shown.contains("±20 %"), shown.constData());
+
+        // Tiers given for a stepped schedule make it tiered again; bad steps change nothing.
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook,
+                        QStringLiteral("--retry-late-delay"), QStringLiteral("2h") })
+                     .code,
+            0);
+        p = policy();
+        QVERIFY(p.value(QStringLiteral("steps_ms")).toArray().isEmpty());
+        QCOMPARE(p.value(QStringLiteral("late_delay_ms")).toInteger(), 2 * 3600000);
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook,
+                        QStringLiteral("--retry-steps"), QStringLiteral("0,soon") })
+                     .code,
+            2);
+        QCOMPARE(policy(), p);
+    }
+
+    // Auto-disable set and turned off from the command line, and shown by `webhook show`.
+    void autoDisableOption_data() { TestDatabases::addBackendRows(); }
+    void autoDisableOption()
+    {
+        if (!useBackend())
+            return;
+        const Run added = hw({ QStringLiteral("webhook"), QStringLiteral("add"), hookUrl(),
+                               QStringLiteral("--auto-disable-after"), QStringLiteral("3d") });
+        QCOMPARE(added.code, 0);
+        const QString hook = QString::fromLatin1(added.out.trimmed());
+        auto shown = [&] {
+            return hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook, QStringLiteral("--json") })
+                .json()
+                .object();
+        };
+        QCOMPARE(shown().value(QStringLiteral("auto_disable_after_ms")).toInteger(), 3 * 86400000LL);
+        QVERIFY(shown().value(QStringLiteral("auto_paused_at")).isNull());
+        QVERIFY(hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook })
+                    .out.contains("Auto-disable: after 3d of nothing but failures"));
+        QCOMPARE(hw({ QStringLiteral("webhook"), QStringLiteral("edit"), hook, QStringLiteral("--auto-disable-after"),
+                      QStringLiteral("off") })
+                     .code,
+                 0);
+        QVERIFY(shown().value(QStringLiteral("auto_disable_after_ms")).isNull());
+        QVERIFY(!hw({ QStringLiteral("webhook"), QStringLiteral("show"), hook }).out.contains("Auto-disable"));
+    }
+
     // The engine issue's walk-through: add, ping, fail, retry by hand, all from a script.
     void endToEnd_data() { TestDatabases::addBackendRows(); }
     void endToEnd()
@@ -272,6 +355,17 @@ private Q_SLOTS:
         QCOMPARE(sentAgain.code, 0);
         QCOMPARE(sentAgain.out, "delivery " + delivery.toLatin1()
                          + " was delivered already; it will be sent again now (its 24-hour retry window starts again)\n");
+        // Suspended before it goes out again: status, result and attempts say the same thing.
+        QCOMPARE(hw({ QStringLiteral("suspend"), delivery }).code, 0);
+        const Run shownText = hw({ QStringLiteral("show"), delivery });
+        QVERIFY2(shownText.out.contains("  Status:       suspended (pending)\n"
+                                        "  Result:       last attempt delivered (200)\n"
+                                        "  Attempts:     2 (0 since retry)\n"),
+                 shownText.out.constData());
+        const Run listed = hw({ QStringLiteral("deliveries"), QStringLiteral("--id"), delivery });
+        QVERIFY2(listed.out.contains("\tsuspended\tbug:0.1\t") && listed.out.contains("\t2 (0 since retry)\t200\t-\n"),
+                 listed.out.constData());
+        QCOMPARE(hw({ QStringLiteral("retry"), delivery }).code, 0);
 
         // The event path and the list.
         QCOMPARE(hw({ QStringLiteral("emit"), QStringLiteral("--event-type"), QStringLiteral("bug:0.1") }).out.trimmed(),

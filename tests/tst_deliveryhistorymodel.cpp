@@ -356,6 +356,7 @@ void TestDeliveryHistoryModel::updatesRowsInPlace()
     d.successful = true;
     d.lastStatusCode = 200;
     d.totalAttempts = 1;
+    d.attemptCount = 1;
     d.dateSent = d.dateCreated + 1000;
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.updateDeliveries({ d });
@@ -366,6 +367,41 @@ void TestDeliveryHistoryModel::updatesRowsInPlace()
     QCOMPARE(
         model.index(2, DeliveryHistoryModel::Status).data(DeliveryHistoryModel::DisplayStateRole).toInt(),
         int(Delivery::Display::Delivered));
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Attempts).data().toString(), QStringLiteral("1"));
+
+    // Tried four times, retried by hand, one attempt since: both counts, the total first.
+    d.status = JobStatus::Waiting;
+    d.successful = false;
+    d.failureDetail = QStringLiteral("Bad HTTP response: 503");
+    d.lastStatusCode = 503;
+    d.totalAttempts = 4;
+    d.attemptCount = 1;
+    model.updateDeliveries({ d });
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Attempts).data().toString(),
+        QStringLiteral("4 (1 since retry)"));
+    QCOMPARE(
+        model.index(2, DeliveryHistoryModel::Attempts).data(DeliveryHistoryModel::RawValueRole).toInt(), 4);
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Retrying"));
+
+    // Delivered, re-queued by hand and suspended: the status says so, the result is the last attempt's.
+    d.status = JobStatus::Suspended;
+    d.successful = true;
+    d.failureDetail.clear();
+    d.lastStatusCode = 200;
+    d.totalAttempts = 1;
+    d.attemptCount = 0;
+    model.updateDeliveries({ d });
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Suspended"));
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Result).data().toString(), QStringLiteral("200"));
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Attempts).data().toString(),
+        QStringLiteral("1 (0 since retry)"));
+    QVERIFY(model.index(2, DeliveryHistoryModel::Result)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Last attempt delivered at ")));
+    d.status = JobStatus::Waiting;
+    model.updateDeliveries({ d });
+    QCOMPARE(model.index(2, DeliveryHistoryModel::Status).data().toString(), QStringLiteral("Queued again"));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryHistoryModel)

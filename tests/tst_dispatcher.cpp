@@ -1,9 +1,12 @@
 #include "harness.h"
+#include "profiles.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QMessageAuthenticationCode>
 #include <QTcpServer>
+
+#include <cmath>
 
 namespace {
 constexpr qint64 Minute = 60 * 1000;
@@ -144,6 +147,97 @@ private Q_SLOTS:
         h.dispatcher->wake();
         QTest::qWait(100);
         QCOMPARE(h.receiver.requestCount(), 36);
+    }
+
+    // Standard Webhooks' schedule is by attempt number: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and
+    // 10 h after each failure, then failed for good after the eighth attempt; with jitter
+    // drawn by an injected source, each delay moves by exactly that much.
+    void standardWebhooksStepsThroughTheDispatcher_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<double>("jitter");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            QTest::addRow("%s", backend) << QString::fromLatin1(backend) << 0.0;
+            QTest::addRow("%s, jitter 0.2", backend) << QString::fromLatin1(backend) << 0.2;
+        }
+    }
+    void standardWebhooksStepsThroughTheDispatcher()
+    {
+        QFETCH(QString, backend);
+        QFETCH(double, jitter);
+        Dispatcher::Options options;
+        options.jitterSource = [] { return 1.0; }; // the top of the range: each delay + jitter
+        Harness h(backend, true, options);
+        HARNESS_OR_SKIP(h);
+        h.receiver.setResponse(500);
+        Webhook w;
+        w.profile = Profiles::StandardWebhooks;
+        w.retryPolicy = Profiles::defaultRetryPolicy(w.profile);
+        w.retryPolicy.jitter = jitter;
+        const qint64 id = h.store->createDelivery(h.addWebhook(w), QStringLiteral("ping"), "{}").value();
+        h.dispatcher->start();
+        QList<qint64> gaps;
+        Delivery d;
+        for (int i = 0; i < 20; ++i) {
+            const auto result = h.nextAttempt();
+            QVERIFY2(result, "an attempt was due but none came");
+            d = result->first;
+            if (d.status != JobStatus::Waiting)
+                break;
+            gaps << (*d.scheduledStart - *d.dateSent);
+            h.clock.set(*d.scheduledStart);
+        }
+        const QList<qint64> steps { 5 * 1000, 5 * Minute, 30 * Minute, 2 * Hour, 5 * Hour, 10 * Hour,
+            10 * Hour };
+        QList<qint64> expected;
+        for (qint64 step : steps)
+            expected << qint64(std::llround(double(step) * (1 + jitter)));
+        QCOMPARE(gaps, expected);
+        QCOMPARE(d.status, JobStatus::Failed);
+        QCOMPARE(h.store->attempts(id).value().size(), 8);
+        QCOMPARE(h.receiver.requestCount(), 8);
+    }
+
+    // A 503 with Retry-After is retried when the receiver asks under a schedule that honours
+    // it (Standard Webhooks'), capped where the window ends; Launchpad's ignores it.
+    void retryAfterIsHonoured_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<qint64>("expectedDelay");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            const QString b = QString::fromLatin1(backend);
+            QTest::addRow("%s: 120 s", backend)
+                << b << Profiles::StandardWebhooks << QByteArray("120") << 120 * 1000LL;
+            QTest::addRow("%s: an HTTP date", backend)
+                << b << Profiles::StandardWebhooks << QByteArray("Sat, 28 Nov 2026 10:10:00 GMT")
+                << 10 * Minute;
+            QTest::addRow("%s: past the window", backend)
+                << b << Profiles::StandardWebhooks << QByteArray("999999999") << 48 * Hour;
+            QTest::addRow("%s: launchpad ignores it", backend)
+                << b << Profiles::Launchpad << QByteArray("120") << 5 * Minute;
+        }
+    }
+    void retryAfterIsHonoured()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, profile);
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(qint64, expectedDelay);
+        Harness h(backend);
+        HARNESS_OR_SKIP(h);
+        h.receiver.setResponse(503, {}, { { QByteArrayLiteral("Retry-After"), retryAfter } });
+        Webhook w;
+        w.profile = profile;
+        w.retryPolicy = Profiles::defaultRetryPolicy(profile);
+        h.store->createDelivery(h.addWebhook(w), QStringLiteral("ping"), "{}");
+        h.dispatcher->start();
+        const auto result = h.nextAttempt();
+        QVERIFY(result);
+        QCOMPARE(result->second.response->statusCode, 503);
+        QCOMPARE(result->first.status, JobStatus::Waiting);
+        QCOMPARE(*result->first.scheduledStart - T0, expectedDelay);
     }
 
     // Launchpad's manual retry: a plain retry keeps the window, so a delivery first tried

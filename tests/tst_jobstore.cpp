@@ -129,6 +129,10 @@ private Q_SLOTS:
         const auto toDeliver = m_store->claimDue(QStringLiteral("w"), 1, 60000, delivered).value();
         QCOMPARE(toDeliver.size(), 1);
         record(*m_store, QStringLiteral("w"), toDeliver.first(), 200, T0);
+        Webhook current = makeWebhook();
+        current.retryPolicy = RetryPolicy::launchpadCurrent();
+        current.retryPolicy.earlyDelayMs = 7 * 60 * 1000; // custom, in its column
+        const qint64 currentHook = m_store->addWebhook(current).value();
         const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
         {
             // Each step undone, newest first.
@@ -144,6 +148,11 @@ private Q_SLOTS:
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN profile"),
                     QStringLiteral(
                         "UPDATE webhooks SET retry_preset = 'seed' WHERE retry_preset = 'launchpad'") },
+                { QStringLiteral("DROP INDEX deliveries_webhook_sent") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_disable_after_ms"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN failing_since"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_paused_at") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN retry_schedule") },
                 { QStringLiteral("ALTER TABLE attempts DROP COLUMN test_tool") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
@@ -181,6 +190,10 @@ private Q_SLOTS:
                 ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_failed_id'")
                 : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_failed_id'")));
         QVERIFY2(q.next(), "schema 4's index of the failed deliveries");
+        QVERIFY(q.exec(sqlite
+                ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE name = 'deliveries_webhook_sent'")
+                : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = 'deliveries_webhook_sent'")));
+        QVERIFY2(q.next(), "schema 7's index of each webhook's deliveries by when they were sent");
         QVERIFY(!m_store->webhook(hook).value().pausedAt);
         // Webhooks from before profiles send as Launchpad did, their schedule kept, "seed" renamed.
         const Webhook migrated = m_store->webhook(hook).value();
@@ -188,8 +201,19 @@ private Q_SLOTS:
         QCOMPARE(migrated.retryPolicy.preset, QStringLiteral("launchpad"));
         QCOMPARE(migrated.retryPolicy.windowMs, 3 * Hour);
         QVERIFY(migrated.retryPolicy.isCustom());
-        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks")) && q.next());
+        // Schema 8: auto-disable off, no failing run, not paused by it.
+        QCOMPARE(migrated.autoDisableAfterMs, qint64(0));
+        QVERIFY(!migrated.failingSince);
+        QVERIFY(!migrated.autoPausedAt);
+        QVERIFY(q.exec(QStringLiteral("SELECT retry_preset FROM webhooks ORDER BY id")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("launchpad"));
+        // Schema 9's schedule column: rows from before read from their preset and columns,
+        // nothing lost (launchpad-current's first tier and 4xx window come with its preset).
+        const Webhook migratedCurrent = m_store->webhook(currentHook).value();
+        QCOMPARE(migratedCurrent.retryPolicy, current.retryPolicy);
+        QVERIFY(migratedCurrent.retryPolicy.isCustom());
+        QVERIFY(m_store->updateWebhook(migratedCurrent).ok());
+        QCOMPARE(m_store->webhook(currentHook).value().retryPolicy, current.retryPolicy);
         const auto claimed = m_store->claimDue(QStringLiteral("w"), 5, 60000).value();
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);
@@ -199,6 +223,26 @@ private Q_SLOTS:
         QCOMPARE(attempts.size(), 1);
         QCOMPARE(attempts.first().response->statusCode, 200);
         QVERIFY(attempts.first().testTool.isEmpty());
+    }
+
+    // The whole schedule is kept per webhook: steps, jitter, Retry-After, both windows.
+    void retryScheduleIsStoredPerWebhook_data() { TestDatabases::addBackendRows(); }
+    void retryScheduleIsStoredPerWebhook()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook();
+        w.retryPolicy = RetryPolicy::standardWebhooks();
+        w.retryPolicy.jitter = 0.2;
+        w.retryPolicy.nonServerErrorWindowMs = Hour;
+        const qint64 id = m_store->addWebhook(w).value();
+        Webhook back = m_store->webhook(id).value();
+        QCOMPARE(back.retryPolicy, w.retryPolicy);
+        QVERIFY(back.retryPolicy.isCustom());
+        back.retryPolicy = RetryPolicy::stripe();
+        QVERIFY(m_store->updateWebhook(back).ok());
+        QCOMPARE(m_store->webhook(id).value().retryPolicy, RetryPolicy::stripe());
+        QCOMPARE(m_store->webhooks().value().first().retryPolicy, RetryPolicy::stripe());
     }
 
     // Opening a store that is up to date takes no write lock: a command that only reads
@@ -384,6 +428,91 @@ private Q_SLOTS:
         QCOMPARE(d.status, JobStatus::Waiting);
         QVERIFY(!d.dateFirstSent);
         QCOMPARE(m_store->retry(id + 1000, false).errorKind(), ErrorKind::NotFound);
+    }
+
+    // Status, result and attempts agree for a suspended delivery: the result and the counts
+    // describe its last attempt, whether it was suspended while that attempt was out or
+    // re-queued by hand after it and then suspended.
+    void suspendedDeliveryDescribesItsLastAttempt_data() { TestDatabases::addBackendRows(); }
+    void suspendedDeliveryDescribesItsLastAttempt()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QVERIFY(m_store->suspend(id).ok());
+        m_clock->advance(1000);
+        const QList<Delivery> after
+            = record(*m_store, QStringLiteral("w1"), claimed.first(), 200, m_clock->now());
+        QCOMPARE(after.size(), 1);
+        Delivery d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Suspended);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+        QCOMPARE(d.lastStatusCode, std::optional<int>(200));
+        QCOMPARE(d.dateSent, std::optional<TimeMs>(T0 + 1000));
+        QCOMPARE(d.dateFirstSent, std::optional<TimeMs>(T0 + 1000));
+        QCOMPARE(d.totalAttempts, 1);
+        QCOMPARE(d.attemptCount, 1); // no manual retry since
+        QCOMPARE(after.first().totalAttempts, 1);
+
+        // Re-queued by hand and suspended before it went out: one attempt in all, none since.
+        QVERIFY(m_store->retry(id, false).ok());
+        QVERIFY(m_store->suspend(id).ok());
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Suspended);
+        QCOMPARE(d.totalAttempts, 1);
+        QCOMPARE(d.attemptCount, 0);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+
+        // A late record from a claim that lost its lease does not overwrite a newer attempt's result.
+        QVERIFY(m_store->retry(id, false).ok());
+        claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 1);
+        QVERIFY(m_store->suspend(id).ok());
+        m_clock->advance(1000);
+        record(*m_store, QStringLiteral("w1"), claimed.first(), 503, m_clock->now() - 5000);
+        d = m_store->delivery(id).value();
+        QCOMPARE(d.totalAttempts, 2);
+        QCOMPARE(d.successful, std::optional<bool>(true));
+        QCOMPARE(d.lastStatusCode, std::optional<int>(200));
+        QCOMPARE(m_store->attempts(id).value().size(), 2);
+    }
+
+    // A webhook's health follows the attempts made: the deliveries sent most recently, the
+    // latest first, not the newest deliveries, which may not be due yet.
+    void recentlySentFollowsTheAttempts_data() { TestDatabases::addBackendRows(); }
+    void recentlySentFollowsTheAttempts()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = m_store->addWebhook(makeWebhook()).value();
+        const qint64 other = m_store->addWebhook(makeWebhook()).value();
+        const auto first = m_store->createDeliveries(hook, QStringLiteral("bug:0.1"), "{}", 3).value();
+        QVERIFY(m_store->createDelivery(other, QStringLiteral("bug:0.1"), "{}").ok());
+        auto claimed = m_store->claimDue(QStringLiteral("w1"), 10, 60000).value();
+        QCOMPARE(claimed.size(), 4);
+        // Recorded out of id order: the second delivery's attempt ends last.
+        for (const ClaimedDelivery &c : claimed) {
+            const qint64 id = c.delivery.id;
+            if (c.webhook.id != hook)
+                continue;
+            const TimeMs at = T0 + (id == first.first + 1 ? 3000 : id == first.first ? 1000 : 2000);
+            QVERIFY(m_store->recordAttempts(QStringLiteral("w1"), { attemptRecord(c, id == first.second ? 503 : 200, at) })
+                        .ok());
+        }
+        // Newer deliveries, not attempted yet.
+        QVERIFY(m_store->createDeliveries(hook, QStringLiteral("bug:0.1"), "{}", 5).ok());
+        const QList<Delivery> recent = m_store->recentlySent(hook, 50).value();
+        QCOMPARE(recent.size(), 3);
+        QCOMPARE(recent.at(0).id, first.first + 1);
+        QCOMPARE(recent.at(1).id, first.second);
+        QCOMPARE(recent.at(1).failureDetail, QStringLiteral("Bad HTTP response: 503"));
+        QCOMPARE(recent.at(2).id, first.first);
+        QVERIFY(recent.at(0).payload.isEmpty());
+        QCOMPARE(m_store->recentlySent(hook, 2).value().size(), 2);
+        QCOMPARE(m_store->recentlySent(other, 50).value().size(), 0); // claimed, not yet sent
     }
 
     // The dispatcher's steady state: one batch recorded and the next claimed in one step.
@@ -727,6 +856,7 @@ private Q_SLOTS:
         const qint64 h3 = m_store->addWebhook(makeWebhook()).value();
         m_store->createDeliveries(h1, QStringLiteral("x"), "{}", 3);
         m_store->createDeliveries(h2, QStringLiteral("x"), "{}", 3);
+        QVERIFY(!m_store->counts().value().anyFailed);
         QList<ClaimedDelivery> first, second;
         for (const ClaimedDelivery &c : m_store->claimDue(QStringLiteral("w"), 6, 60000).value())
             (c.delivery.webhookId == h1 ? first : second).append(c);
@@ -753,10 +883,12 @@ private Q_SLOTS:
         QCOMPARE(m_store->counts().value().failedLast24h, 2);
         m_clock->advance(2 * Hour);
         QCOMPARE(m_store->counts().value().failedLast24h, 0);
+        QVERIFY(m_store->counts().value().anyFailed); // failed longer ago, still there to recover
         // Finished 25 hours ago, but the retention is a day and a half: nothing goes; then it does.
         QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 0);
         m_clock->advance(12 * Hour);
         QCOMPARE(m_store->prune(m_clock->now() - 36 * Hour).value(), 3);
+        QVERIFY(!m_store->counts().value().anyFailed);
         QCOMPARE(m_store->countDeliveries({}).value(), 3);
         QCOMPARE(m_store->pendingByWebhook().value(), pending);
     }

@@ -2,6 +2,9 @@
 // and a real HTTP receiver. Also renders the window to a PNG anyone can look at.
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "emptystate.h"
+#include "historypane.h"
+#include "historyview.h"
 #include "icons.h"
 #include "jobstore.h"
 #include "mainwindow.h"
@@ -19,8 +22,11 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -43,6 +49,8 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void recoverDialogPreviewsThenRecovers();
     void webhookPaneFitsItsRows();
+    void watchingShowsTheLatestAttempts();
+    void emptyTablesSayWhatToDo();
     void closingClosesTheStoreFirst();
 
 private:
@@ -386,6 +394,127 @@ void TestMainWindow::webhookPaneFitsItsRows()
     const auto viewport = [view] { return view->viewport()->height(); };
     QTRY_VERIFY2_WITH_TIMEOUT(viewport() >= 3 * rowHeight && viewport() < 4 * rowHeight,
         qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(viewport()).arg(rowHeight)), 5000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// An admin watching a store that workers deliver from: 1,005 deliveries attempted and waiting
+// for a retry, 20 newer ones not yet due. The webhook's health is the attempts' (not "Never
+// tried"), and the retry schedule's tab does not present its cap as the count.
+void TestMainWindow::watchingShowsTheLatestAttempts()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("watch.db"))).value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        const qint64 id = store.addWebhook(hook).value();
+        const auto attempted = store.createDeliveries(id, QStringLiteral("bug:0.1"), "{}", 1005).value();
+        // As a worker leaves them after one failed attempt each.
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET successful = 0, failure_detail = 'Bad HTTP response: "
+                                      "503', last_status_code = 503, date_first_sent = date_created + id, "
+                                      "date_sent = date_created + id, total_attempts = 1, attempt_count = 1, "
+                                      "scheduled_start = date_created + 3600000 WHERE id <= %1")
+                           .arg(attempted.second)));
+        QVERIFY(store.createDeliveries(id, QStringLiteral("bug:0.1"), "{}", 20).ok());
+    }
+    AppSettings settings;
+    settings.delivery.deliver = false; // only watching
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 1, 10000);
+    const auto cell = [&window](int column) { return window.webhookModel()->index(0, column).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(cell(WebhookTableModel::LastResult), QStringLiteral("Bad HTTP response: 503"), 10000);
+    QCOMPARE(cell(WebhookTableModel::Recent), QStringLiteral("0/50"));
+    QTabWidget *tabs = nullptr;
+    for (QTabWidget *t : window.findChildren<QTabWidget *>()) {
+        if (t->count() > 1 && t->tabText(1).startsWith(QLatin1String("Retry &schedule")))
+            tabs = t;
+    }
+    QVERIFY(tabs);
+    const QLocale locale;
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->tabText(1),
+        QStringLiteral("Retry &schedule (%1 of %2)").arg(locale.toString(1000), locale.toString(1005)), 10000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// A new user's first window: the empty webhooks table offers to add one, the empty history to
+// ping it; Recover Failed is offered only once something has failed.
+void TestMainWindow::emptyTablesSayWhatToDo()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("empty.db"))).value();
+    // The first start: no column widths saved.
+    QSettings().remove(QStringLiteral("window/historyHeader"));
+    QSettings().remove(QStringLiteral("window/historyColumnsFitted"));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.isStoreOpen(), 10000);
+    auto *webhooksEmpty = window.webhookView()->viewport()->findChild<EmptyState *>();
+    auto *historyEmpty = window.historyView()->viewport()->findChild<EmptyState *>();
+    QVERIFY(webhooksEmpty && historyEmpty);
+    QTRY_COMPARE_WITH_TIMEOUT(webhooksEmpty->message(), QStringLiteral("No webhooks yet."), 5000);
+    QVERIFY(webhooksEmpty->isVisible());
+    QCOMPARE(webhooksEmpty->button()->text(), QStringLiteral("Add a webhook (Ctrl+N)"));
+    QVERIFY(webhooksEmpty->button()->isVisible());
+    // Whole and inside the table, centred.
+    const QRect shown = webhooksEmpty->geometry();
+    QVERIFY(window.webhookView()->viewport()->rect().contains(shown));
+    QVERIFY(qAbs(shown.center().x() - window.webhookView()->viewport()->rect().center().x()) <= 1);
+    auto *recover = window.findChild<QAction *>(QStringLiteral("retryFailedAction"));
+    QVERIFY(recover);
+    QVERIFY(!recover->isEnabled());
+
+    // A webhook added elsewhere (another process): the table shows it, the history offers a ping.
+    qint64 hook = 0;
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        hook = store.addWebhook(w).value();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 1, 10000);
+    QVERIFY(webhooksEmpty->isHidden());
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->filter().webhookId, std::optional<qint64>(hook), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        historyEmpty->message(), QStringLiteral("No deliveries yet: ping the webhook to send a test delivery."), 5000);
+    QCOMPARE(historyEmpty->button()->text(), QStringLiteral("Ping (Ctrl+P)"));
+    QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->button()->isVisible(), 5000);
+    QVERIFY(!recover->isEnabled());
+    // The empty history's columns fit its pane: no horizontal scroll bar.
+    QVERIFY(!window.historyView()->horizontalScrollBar()->isVisible());
+
+    // The button pings: a delivery appears and the history no longer says it is empty.
+    QTest::mouseClick(historyEmpty->button(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(historyEmpty->isHidden(), 5000);
+    // Its columns were sized to the first rows, once.
+    auto *pane = window.findChild<HistoryPane *>();
+    QVERIFY(pane);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->columnsFitted(), 5000);
+
+    // Once a delivery has failed for good, it can be recovered.
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        QSqlQuery q(store.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE deliveries SET status = 3, successful = 0, failure_detail = "
+                                      "'Bad HTTP response: 503', date_finished = date_created")));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(recover->isEnabled(), 10000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

@@ -9,9 +9,10 @@
 namespace {
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Hour = 60 * Minute;
+constexpr qint64 Day = 24 * Hour;
 constexpr TimeMs T0 = 1795860000000; // 2026-11-28T10:00:00Z
 
-AttemptRecord failedAttempt(const ClaimedDelivery &c, TimeMs at)
+AttemptRecord failedAttempt(const ClaimedDelivery &c, TimeMs at, int statusCode = 503)
 {
     AttemptRecord r;
     r.before = c.delivery;
@@ -21,7 +22,7 @@ AttemptRecord failedAttempt(const ClaimedDelivery &c, TimeMs at)
     r.attempt.dateSent = at;
     r.attempt.request.url = c.webhook.deliveryUrl;
     AttemptResponse response;
-    response.statusCode = 503;
+    response.statusCode = statusCode;
     r.attempt.response = response;
     return r;
 }
@@ -226,6 +227,77 @@ private Q_SLOTS:
 
         QVERIFY(!m_store->pauseWebhook(hook + 100).ok());
         QCOMPARE(m_store->resumeWebhook(hook + 100).errorKind(), ErrorKind::NotFound);
+    }
+
+    // Auto-disable: a webhook answered with nothing but failures for its period is paused,
+    // marked as paused for that; a success starts the count afresh; one without the setting
+    // is never paused; resume sends what was held and gives it a whole period again.
+    void autoDisablePausesAFailingWebhook_data() { TestDatabases::addBackendRows(); }
+    void autoDisablePausesAFailingWebhook()
+    {
+        if (!openFresh())
+            return;
+        Webhook w;
+        w.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        w.autoDisableAfterMs = 3 * Day;
+        const qint64 failing = m_store->addWebhook(w).value();
+        const qint64 recovering = m_store->addWebhook(w).value();
+        const qint64 off = addWebhook();
+        // Each webhook answers: every day a new delivery, all of them failed, except the one
+        // `recovering` answers with a success on the second day.
+        auto answerDue = [&](qint64 succeeding) {
+            const auto claimed = m_store->claimDue(QStringLiteral("w"), 1000, Minute).value();
+            QList<AttemptRecord> records;
+            for (const auto &c : claimed)
+                records.append(failedAttempt(c, m_clock->now(), c.webhook.id == succeeding ? 200 : 503));
+            m_store->recordAttempts(QStringLiteral("w"), records).value();
+        };
+        const TimeMs firstFailure = m_clock->now();
+        for (int day = 0; day < 3; ++day) {
+            for (qint64 hook : { failing, recovering, off })
+                m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+            answerDue(day == 1 ? recovering : 0);
+            QVERIFY2(!m_store->webhook(failing)->pausedAt, "paused before its three days");
+            m_clock->advance(Day);
+        }
+        QCOMPARE(m_store->webhook(failing)->failingSince, std::optional<TimeMs>(firstFailure));
+        QCOMPARE(m_store->webhook(recovering)->failingSince, std::optional<TimeMs>(firstFailure + 2 * Day));
+        // Three days after its first failure, the next failure pauses it.
+        for (qint64 hook : { failing, recovering, off })
+            m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        answerDue(0);
+        const Webhook paused = m_store->webhook(failing).value();
+        QCOMPARE(paused.pausedAt, std::optional<TimeMs>(m_clock->now()));
+        QCOMPARE(paused.autoPausedAt, std::optional<TimeMs>(m_clock->now()));
+        QVERIFY(!m_store->webhook(recovering)->pausedAt);
+        QVERIFY(!m_store->webhook(off)->pausedAt);
+        QVERIFY(m_store->webhook(off)->failingSince);
+
+        // Its new deliveries are held.
+        const qint64 held = m_store->createDelivery(failing, QStringLiteral("ping"), "{}").value();
+        m_clock->advance(Hour);
+        for (const auto &c : m_store->claimDue(QStringLiteral("w"), 1000, Minute).value())
+            QVERIFY(c.webhook.id != failing);
+        QCOMPARE(statusOf(held), JobStatus::Waiting);
+
+        // Resumed: the held delivery goes out, and a success clears the failing run.
+        QCOMPARE(m_store->resumeWebhook(failing).value(), true);
+        const Webhook resumed = m_store->webhook(failing).value();
+        QVERIFY(!resumed.pausedAt);
+        QVERIFY(!resumed.autoPausedAt);
+        QVERIFY(!resumed.failingSince);
+        QCOMPARE(resumed.autoDisableAfterMs, 3 * Day);
+        const auto claimed = m_store->claimDue(QStringLiteral("w"), 1000, Minute).value();
+        bool sent = false;
+        QList<AttemptRecord> records;
+        for (const auto &c : claimed) {
+            sent = sent || c.delivery.id == held;
+            records.append(failedAttempt(c, m_clock->now(), 200));
+        }
+        QVERIFY2(sent, "the held delivery is claimed after resume");
+        m_store->recordAttempts(QStringLiteral("w"), records).value();
+        QCOMPARE(statusOf(held), JobStatus::Completed);
+        QVERIFY(!m_store->webhook(failing)->failingSince);
     }
 
     // Running past its lease, or due for over a minute with nothing of its webhook in

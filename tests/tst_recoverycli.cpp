@@ -1,3 +1,4 @@
+#include "reliability.h"
 #include "testdatabases.h"
 #include "testreceiver.h"
 
@@ -5,9 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTest>
+
+using Reliability::Run;
 
 // The walk-through of the README, on the built `hookwatch`: a receiver down, every delivery
 // failed; the admin previews what failed, recovers it in one step, pauses and resumes the
@@ -16,57 +17,12 @@ class TestRecoveryCli final : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    };
-
-    QString m_db;
+    Reliability::Cli m_cli;
     std::unique_ptr<TestDatabases::Scratch> m_scratch;
     TestReceiver m_receiver;
-    QTemporaryDir m_home;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("HOOKWATCH_DB"));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        // Keeps the user's saved preferences and default store out of the tests.
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        return env;
-    }
-
-    // Runs hookwatch with --db appended, keeping this thread's event loop (and so the
-    // receiver) running meanwhile.
-    Run hw(QStringList args, const QByteArray &input = QByteArray(), bool withDb = true)
-    {
-        if (withDb)
-            args << QStringLiteral("--db") << m_db;
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        QSignalSpy finished(&p, &QProcess::finished);
-        p.start(qEnvironmentVariable("HOOKWATCH_BIN"), args);
-        if (!p.waitForStarted(5000))
-            return Run();
-        if (!input.isNull())
-            p.write(input);
-        p.closeWriteChannel();
-        if (!finished.wait(60000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        Run r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    // `hookwatch ARGS --db STORE`, the receiver answering meanwhile.
+    Run hw(const QStringList &args) const { return m_cli(args); }
 
     bool useBackend()
     {
@@ -79,7 +35,7 @@ class TestRecoveryCli final : public QObject
                 QTest::qSkip(qPrintable(m_scratch->error()), __FILE__, __LINE__);
             return false;
         }
-        m_db = m_scratch->url();
+        m_cli.setDb(m_scratch->url());
         m_receiver.clear();
         m_receiver.setResponse(200);
         return true;
@@ -243,6 +199,27 @@ private Q_SLOTS:
                      .code,
             2);
         QCOMPARE(hw({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml") }).code, 2);
+
+        // The history's filter reads as `deliveries` reads it.
+        const Run second = hw({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--id"), QStringLiteral("2"), QStringLiteral("--result"),
+            QStringLiteral("delivered") });
+        QCOMPARE(second.code, 0);
+        QCOMPARE(second.json().array().size(), 1);
+        QCOMPARE(second.json().array().first().toObject().value(QStringLiteral("id")).toInt(), 2);
+        const Run stillFailed = hw({ QStringLiteral("export"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--result"), QStringLiteral("failed") });
+        QCOMPARE(stillFailed.code, 0);
+        QCOMPARE(stillFailed.json().array().size(), 0);
+        const Run badResult
+            = hw({ QStringLiteral("export"), QStringLiteral("--result"), QStringLiteral("gone") });
+        QCOMPARE(badResult.code, 2);
+        QVERIFY2(badResult.err.contains("export: unknown result \"gone\""), badResult.err.constData());
+        const Run oneWithText
+            = hw({ QStringLiteral("export"), QStringLiteral("1"), QStringLiteral("--format"),
+                QStringLiteral("har"), QStringLiteral("--text"), QStringLiteral("order") });
+        QCOMPARE(oneWithText.code, 2);
+        QVERIFY2(oneWithText.err.contains("--text filters the history"), oneWithText.err.constData());
     }
 };
 

@@ -1,6 +1,7 @@
 #include "deliverystate.h"
 #include "retrypolicy.h"
 
+#include <QLocale>
 #include <QTest>
 
 namespace {
@@ -128,6 +129,216 @@ private Q_SLOTS:
         QCOMPARE(last.status, JobStatus::Failed);
         QCOMPARE(last.dateFirstSent.value(), T0 - 24 * Hour);
         QCOMPARE(last.dateFinished.value(), T0);
+    }
+
+    // A stepped schedule counts attempts: the delay after attempt n is step n; after the last
+    // step, or past the window, the delivery fails for good. Jitter moves the delay within
+    // ±jitter by the drawn unit; Retry-After on 429/503 wins where it is honoured, capped by
+    // the window.
+    void steppedNextAttempt_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("attempt");
+        QTest::addColumn<qint64>("elapsed");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<qint64>("retryAfter"); // -1: none
+        QTest::addColumn<double>("jitter");
+        QTest::addColumn<double>("unit");
+        QTest::addColumn<qint64>("expectedDelay"); // -1: no retry
+        const QString sw = QStringLiteral("standard-webhooks");
+        QTest::newRow("sw: after attempt 1, 5 s") << sw << 1 << 0LL << 500 << -1LL << 0.0 << 0.5 << 5000LL;
+        QTest::newRow("sw: after attempt 2, 5 min")
+            << sw << 2 << 5000LL << 0 << -1LL << 0.0 << 0.5 << 5 * Minute;
+        QTest::newRow("sw: after attempt 4, 2 h") << sw << 4 << Hour << 404 << -1LL << 0.0 << 0.5 << 2 * Hour;
+        QTest::newRow("sw: after attempt 7, 10 h")
+            << sw << 7 << 17 * Hour << 500 << -1LL << 0.0 << 0.5 << 10 * Hour;
+        QTest::newRow("sw: after attempt 8, done")
+            << sw << 8 << 27 * Hour << 500 << -1LL << 0.0 << 0.5 << -1LL;
+        QTest::newRow("sw: jitter low end") << sw << 3 << Hour << 500 << -1LL << 0.2 << 0.0 << 24 * Minute;
+        QTest::newRow("sw: jitter high end") << sw << 3 << Hour << 500 << -1LL << 0.2 << 1.0 << 36 * Minute;
+        QTest::newRow("sw: jitter middle") << sw << 3 << Hour << 500 << -1LL << 0.2 << 0.5 << 30 * Minute;
+        QTest::newRow("sw: Retry-After on 503") << sw << 1 << 0LL << 503 << 90000LL << 0.2 << 0.0 << 90000LL;
+        QTest::newRow("sw: Retry-After 0 on 429, a second") << sw << 2 << 0LL << 429 << 0LL << 0.0 << 0.5 << 1000LL;
+        QTest::newRow("sw: Retry-After on 500 ignored")
+            << sw << 1 << 0LL << 500 << 90000LL << 0.0 << 0.5 << 5000LL;
+        QTest::newRow("sw: Retry-After capped by the window")
+            << sw << 1 << 47 * Hour << 503 << 5 * Hour << 0.0 << 0.5 << Hour;
+        QTest::newRow("sw: Retry-After after the last step")
+            << sw << 8 << Hour << 503 << 1000LL << 0.0 << 0.5 << -1LL;
+        QTest::newRow("launchpad: Retry-After not honoured")
+            << QStringLiteral("launchpad") << 1 << 0LL << 503 << 1000LL << 0.0 << 0.5 << 5 * Minute;
+        QTest::newRow("launchpad: jitter on a tier")
+            << QStringLiteral("launchpad") << 1 << 0LL << 503 << -1LL << 0.1 << 1.0 << 5 * Minute + 30000;
+        const QString stripe = QStringLiteral("stripe");
+        QTest::newRow("stripe: after attempt 1, 1 min")
+            << stripe << 1 << 0LL << 500 << -1LL << 0.0 << 0.5 << Minute;
+        QTest::newRow("stripe: after attempt 9, 24 h")
+            << stripe << 9 << 31 * Hour << 500 << -1LL << 0.0 << 0.5 << 24 * Hour;
+        QTest::newRow("stripe: cut at 3 days")
+            << stripe << 10 << 55 * Hour << 500 << -1LL << 0.0 << 0.5 << 17 * Hour;
+        QTest::newRow("stripe: after attempt 11, done")
+            << stripe << 11 << 72 * Hour - 1 << 500 << -1LL << 0.0 << 0.5 << -1LL;
+        QTest::newRow("none: never") << QStringLiteral("none") << 1 << 0LL << 500 << -1LL << 0.0 << 0.5
+                                     << -1LL;
+    }
+    void steppedNextAttempt()
+    {
+        QFETCH(QString, preset);
+        QFETCH(int, attempt);
+        QFETCH(qint64, elapsed);
+        QFETCH(int, status);
+        QFETCH(qint64, retryAfter);
+        QFETCH(double, jitter);
+        QFETCH(double, unit);
+        QFETCH(qint64, expectedDelay);
+        RetryPolicy policy = RetryPolicy::fromPreset(preset).value();
+        policy.jitter = jitter;
+        RetryPolicy::Failure failure;
+        failure.firstAttempt = T0;
+        failure.attemptEnd = T0 + elapsed;
+        failure.attemptNumber = attempt;
+        failure.httpStatus = status;
+        if (retryAfter >= 0)
+            failure.retryAfterMs = retryAfter;
+        const auto next = policy.nextAttempt(failure, unit);
+        if (expectedDelay < 0) {
+            QVERIFY(!next.has_value());
+        } else {
+            QVERIFY(next.has_value());
+            QCOMPARE(*next - (T0 + elapsed), expectedDelay);
+        }
+    }
+
+    // Every attempt of a failing delivery, from the first: the platforms' published schedules.
+    void presetsAttemptTimes_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QList<qint64>>("offsets");
+        QTest::newRow("standard-webhooks")
+            << QStringLiteral("standard-webhooks")
+            << QList<qint64> { 0, 5000, 5000 + 5 * Minute, 5000 + 35 * Minute, 5000 + 155 * Minute,
+                   5000 + 455 * Minute, 5000 + 1055 * Minute, 5000 + 1655 * Minute };
+        QTest::newRow("stripe") << QStringLiteral("stripe")
+                                << QList<qint64> { 0, Minute, 6 * Minute, 36 * Minute, 96 * Minute,
+                                       216 * Minute, 456 * Minute, 936 * Minute, 1896 * Minute, 3336 * Minute,
+                                       72 * Hour };
+    }
+    void presetsAttemptTimes()
+    {
+        QFETCH(QString, preset);
+        QFETCH(QList<qint64>, offsets);
+        const RetryPolicy policy = RetryPolicy::fromPreset(preset).value();
+        const auto first = policy.nextAttempt({ T0, T0, 1, 500, std::nullopt });
+        QVERIFY(first);
+        QList<qint64> got { 0 };
+        for (const TimeMs t : policy.projectedAttempts(T0, *first, 100, 500, 2))
+            got << t - T0;
+        QCOMPARE(got, offsets);
+    }
+
+    void describesSteps()
+    {
+        // The list is the locale's ("a, b and c" in English).
+        const QString delays = QLocale().createSeparatedList({ QStringLiteral("5 seconds"),
+            QStringLiteral("5 minutes"), QStringLiteral("30 minutes"), QStringLiteral("2 hours"),
+            QStringLiteral("5 hours"), QStringLiteral("10 hours"), QStringLiteral("10 hours") });
+        const QString text = RetryPolicy::standardWebhooks().describe();
+        QCOMPARE(text,
+            QStringLiteral("Retries after ") + delays
+                + QStringLiteral(", at most until 2 days after the first attempt. A 429 or 503 with "
+                                 "Retry-After is retried when the receiver asks, within the window."));
+        RetryPolicy jittered = RetryPolicy::launchpad();
+        jittered.jitter = 0.2;
+        QVERIFY(jittered.describe().endsWith(QStringLiteral(" Each delay varies by up to ±20 %.")));
+    }
+
+    // What a webhook's row keeps: every preset, and custom values, back as they were.
+    void jsonRoundTrip_data()
+    {
+        QTest::addColumn<QString>("preset");
+        for (const QString &name : RetryPolicy::presetNames())
+            QTest::newRow(qPrintable(name)) << name;
+    }
+    void jsonRoundTrip()
+    {
+        QFETCH(QString, preset);
+        RetryPolicy policy = RetryPolicy::fromPreset(preset).value();
+        QCOMPARE(RetryPolicy::fromJson(policy.toJson()).value(), policy);
+        QVERIFY(!RetryPolicy::fromJson(policy.toJson()).value().isCustom());
+        policy.jitter = 0.25;
+        policy.windowMs = 5 * Hour;
+        policy.nonServerErrorWindowMs = 10 * Minute;
+        policy.stepsMs = { 0, 1000, 2000 };
+        const RetryPolicy back = RetryPolicy::fromJson(policy.toJson()).value();
+        QCOMPARE(back, policy);
+        QVERIFY(back.isCustom());
+        policy.stepsMs.clear();
+        QCOMPARE(RetryPolicy::fromJson(policy.toJson()).value(), policy);
+    }
+
+    void badStepsAreRefusedInOneSentence_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("no leading 0") << "5s,5m"
+                                      << "start the steps with 0";
+        QTest::newRow("not a duration") << "0,5x"
+                                        << "\"5x\" is not a duration";
+        QTest::newRow("bare number") << "0,30"
+                                     << "\"30\" is not a duration";
+        QTest::newRow("zero step") << "0,0s"
+                                   << "more than 0s";
+        QTest::newRow("empty step") << "0,,5m"
+                                    << "\"\" is not a duration";
+    }
+    void badStepsAreRefusedInOneSentence()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        const auto steps = RetryPolicy::parseSteps(text);
+        QVERIFY(!steps);
+        QVERIFY2(steps.error().contains(error), qPrintable(steps.error()));
+        QVERIFY(!steps.error().contains(QLatin1Char('\n')));
+    }
+
+    void stepsParseAndFormat()
+    {
+        const auto steps = RetryPolicy::parseSteps(QStringLiteral("0, 5s,5m,30m,2h"));
+        QVERIFY(steps);
+        QCOMPARE(steps.value(), (QList<qint64> { 0, 5000, 5 * Minute, 30 * Minute, 2 * Hour }));
+        QCOMPARE(RetryPolicy::formatSteps(steps.value()), QStringLiteral("0,5s,5m,30m,2h"));
+    }
+
+    void retryAfterParses()
+    {
+        QCOMPARE(RetryPolicy::parseRetryAfter("120", T0), std::optional<qint64>(120000));
+        QCOMPARE(RetryPolicy::parseRetryAfter(" 0 ", T0), std::optional<qint64>(0));
+        QCOMPARE(RetryPolicy::parseRetryAfter("Sat, 28 Nov 2026 10:10:00 GMT", T0),
+            std::optional<qint64>(10 * Minute));
+        QCOMPARE(RetryPolicy::parseRetryAfter("Sat, 28 Nov 2026 09:00:00 GMT", T0), std::optional<qint64>(0));
+        QVERIFY(!RetryPolicy::parseRetryAfter("-5", T0));
+        QVERIFY(!RetryPolicy::parseRetryAfter("soon", T0));
+    }
+
+    // The delivery's attempt_count (since the last manual retry) picks the step.
+    void deliveryUpdateUsesTheAttemptNumber()
+    {
+        Delivery d;
+        d.dateCreated = T0;
+        d.dateFirstSent = T0;
+        d.attemptCount = 3; // this is the fourth attempt
+        Outcome outcome = Outcome::classify(false, QString(), 500);
+        const auto u = DeliveryUpdate::afterAttempt(d, outcome, T0 + Hour, RetryPolicy::standardWebhooks());
+        QCOMPARE(u.scheduledStart.value(), T0 + Hour + 2 * Hour);
+        outcome = Outcome::classify(false, QString(), 503);
+        outcome.retryAfterMs = 7000;
+        const auto asked
+            = DeliveryUpdate::afterAttempt(d, outcome, T0 + Hour, RetryPolicy::standardWebhooks());
+        QCOMPARE(asked.scheduledStart.value(), T0 + Hour + 7000);
+        d.attemptCount = 7;
+        const auto last
+            = DeliveryUpdate::afterAttempt(d, outcome, T0 + Hour, RetryPolicy::standardWebhooks());
+        QCOMPARE(last.status, JobStatus::Failed);
     }
 
     void deactivatedIsNotSentNorRetried()

@@ -72,6 +72,49 @@ private Q_SLOTS:
         QCOMPARE(DeliveryText::jobStatusName(JobStatus::Waiting), QStringLiteral("wartet"));
         QCoreApplication::removeTranslator(&translator);
     }
+
+    // Failure details are stored in Launchpad's English and shown in the window's language.
+    void failuresShownInGerman_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("bad response") << QStringLiteral("Bad HTTP response: 503")
+                                      << QStringLiteral("Ungültige HTTP-Antwort: 503");
+        QTest::newRow("deactivated") << QStringLiteral("Webhook deactivated") << QStringLiteral("Webhook deaktiviert");
+        QTest::newRow("refused") << QStringLiteral("Connection error: Connection refused")
+                                 << QStringLiteral("Verbindungsfehler: Verbindung abgelehnt");
+        QTest::newRow("timeout") << QStringLiteral("Connection error: Request timeout")
+                                 << QStringLiteral("Verbindungsfehler: Zeitüberschreitung der Anfrage");
+        QTest::newRow("closed") << QStringLiteral(
+            "Connection error: Connection closed by the receiver before a complete response")
+                                << QStringLiteral(
+                                       "Verbindungsfehler: Verbindung vom Empfänger vor einer vollständigen Antwort geschlossen");
+        QTest::newRow("host") << QStringLiteral("Connection error: Host nowhere.invalid not found")
+                              << QStringLiteral("Verbindungsfehler: Host nowhere.invalid nicht gefunden");
+        QTest::newRow("tls") << QStringLiteral("Connection error: TLS handshake failed: The certificate is self-signed")
+                             << QStringLiteral("Verbindungsfehler: TLS-Handshake fehlgeschlagen: The certificate is self-signed");
+        QTest::newRow("not sent") << QStringLiteral("Connection error: Request not sent: bad header")
+                                  << QStringLiteral("Verbindungsfehler: Anfrage nicht gesendet: bad header");
+        QTest::newRow("Qt's own text") << QStringLiteral("Connection error: Network unreachable")
+                                       << QStringLiteral("Verbindungsfehler: Network unreachable");
+        QTest::newRow("not ours") << QStringLiteral("something else") << QStringLiteral("something else");
+    }
+    void failuresShownInGerman()
+    {
+        QFETCH(QString, stored);
+        QFETCH(QString, shown);
+        QTranslator translator;
+        QVERIFY(loadTranslation(translator, QLocale(QLocale::German, QLocale::Germany)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCOMPARE(DeliveryText::failure(stored), shown);
+        Delivery d;
+        d.status = JobStatus::Failed;
+        d.successful = false;
+        d.failureDetail = stored;
+        QCOMPARE(DeliveryText::result(d), shown);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(DeliveryText::failure(stored), stored); // English: as stored
+    }
 };
 
 QTEST_MAIN(TestTranslations)

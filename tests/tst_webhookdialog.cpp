@@ -4,6 +4,7 @@
 // with a certificate made by openssl now).
 #include "jobstore.h"
 #include "mainwindow.h"
+#include "retrypicture.h"
 #include "tlsreceiver.h"
 #include "webhookdialog.h"
 #include "webhooktablemodel.h"
@@ -35,6 +36,8 @@ class TestWebhookDialog : public QObject
 private Q_SLOTS:
     void refusesAnFtpUrl();
     void profileBringsItsTimeoutAndSchedule();
+    void customScheduleIsEditedAndPreviewed();
+    void aWebhooksOwnScheduleIsShownAndKept();
     void noUrlErrorBeforeTypingAndNoShift();
     void acceptsAnHttpsUrl();
     void secretIsWriteOnly();
@@ -173,6 +176,95 @@ void TestWebhookDialog::profileBringsItsTimeoutAndSchedule()
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secretEdit")), QStringLiteral("whsec_not*base64!"));
     QVERIFY(!saveButton(dialog)->isEnabled());
     QCOMPARE(dialog.webhook().timeoutMs, 15000);
+}
+
+// The schedule in the dialog: presets named as the command line names them, a profile's
+// platform schedule with its steps, values edited into "custom, from preset", the sentence
+// and the picture previewing it, and a bad value refused where it is typed.
+void TestWebhookDialog::customScheduleIsEditedAndPreviewed()
+{
+    WebhookDialog dialog { Webhook() };
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("urlEdit")), QStringLiteral("http://127.0.0.1:9/h"));
+    auto *preset = dialog.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    for (int i = 0; i < preset->count(); ++i)
+        QVERIFY2(preset->itemText(i).startsWith(preset->itemData(i).toString() + QStringLiteral(" — ")),
+            qPrintable(preset->itemText(i)));
+    auto *profile = dialog.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    profile->setCurrentIndex(profile->findData(QStringLiteral("standard-webhooks")));
+    QCOMPARE(preset->currentData().toString(), QStringLiteral("standard-webhooks"));
+    auto *steps = dialog.findChild<QLineEdit *>(QStringLiteral("stepsEdit"));
+    QCOMPARE(steps->text(), QStringLiteral("0,5s,5m,30m,2h,5h,10h,10h"));
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("lateDelayEdit"))->isEnabled());
+    auto *picture = dialog.findChild<RetryPicture *>();
+    QVERIFY(picture);
+    QCOMPARE(picture->data().next.value(), 5000);
+    QCOMPARE(picture->data().projected.size(), 6);
+    QCOMPARE(dialog.webhook().retryPolicy, RetryPolicy::standardWebhooks());
+
+    // Fewer steps: stored as typed, custom, previewed.
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("0,1m,1h"));
+    Webhook w = dialog.webhook();
+    QCOMPARE(w.retryPolicy.stepsMs, (QList<qint64> { 0, 60000, 3600000 }));
+    QVERIFY(w.retryPolicy.honourRetryAfter); // kept from the preset
+    auto *description = dialog.findChild<QLabel *>(QStringLiteral("policyDescription"));
+    QVERIFY2(description->text().contains(QStringLiteral("(custom, from preset standard-webhooks)")),
+        qPrintable(description->text()));
+    QCOMPARE(picture->data().projected.size(), 1);
+    QVERIFY(saveButton(dialog)->isEnabled());
+
+    // A bad step: said where the sentence was, nothing to save.
+    QTest::keyClicks(steps, QStringLiteral(",soon"));
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    QVERIFY2(description->text().contains(QStringLiteral("\"soon\" is not a duration")), qPrintable(description->text()));
+
+    // No steps: the tiers apply, editable.
+    steps->clear();
+    QTest::keyClicks(steps, QStringLiteral(" "));
+    QTest::keyClick(steps, Qt::Key_Backspace);
+    auto *late = dialog.findChild<QLineEdit *>(QStringLiteral("lateDelayEdit"));
+    QVERIFY(late->isEnabled());
+    auto *window = dialog.findChild<QLineEdit *>(QStringLiteral("windowEdit"));
+    window->selectAll();
+    QTest::keyClicks(window, QStringLiteral("6h"));
+    late->selectAll();
+    QTest::keyClicks(late, QStringLiteral("2h"));
+    w = dialog.webhook();
+    QVERIFY(!w.retryPolicy.isStepped());
+    QCOMPARE(w.retryPolicy.windowMs, 6 * 3600000LL);
+    QCOMPARE(w.retryPolicy.lateDelayMs, 2 * 3600000LL);
+    QVERIFY(saveButton(dialog)->isEnabled());
+    late->selectAll();
+    QTest::keyClicks(late, QStringLiteral("2"));
+    QVERIFY(!saveButton(dialog)->isEnabled());
+    QVERIFY2(description->text().contains(QStringLiteral("The late delay is not a duration")),
+        qPrintable(description->text()));
+
+    // Choosing a preset again brings its values back.
+    preset->setCurrentIndex(preset->findData(QStringLiteral("launchpad")));
+    QCOMPARE(dialog.webhook().retryPolicy, RetryPolicy::launchpad());
+    QCOMPARE(late->text(), QStringLiteral("1h"));
+    QVERIFY(saveButton(dialog)->isEnabled());
+}
+
+// Editing a webhook whose schedule was changed on the command line shows and keeps it.
+void TestWebhookDialog::aWebhooksOwnScheduleIsShownAndKept()
+{
+    Webhook stored;
+    stored.id = 4;
+    stored.deliveryUrl = QStringLiteral("http://127.0.0.1:9/h");
+    stored.retryPolicy = RetryPolicy::launchpadCurrent();
+    stored.retryPolicy.windowMs = 3 * 3600000LL;
+    stored.retryPolicy.jitter = 0.2;
+    WebhookDialog dialog { stored };
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("windowEdit"))->text(), QStringLiteral("3h"));
+    QCOMPARE(dialog.webhook().retryPolicy, stored.retryPolicy);
+    auto *preset = dialog.findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    preset->setCurrentIndex(preset->findData(QStringLiteral("none")));
+    preset->setCurrentIndex(preset->findData(QStringLiteral("launchpad-current")));
+    QCOMPARE(dialog.webhook().retryPolicy, stored.retryPolicy);
 }
 
 void TestWebhookDialog::noUrlErrorBeforeTypingAndNoShift()

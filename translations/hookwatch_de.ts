@@ -133,12 +133,16 @@ POST %1
         <source>%1  [test: %2]</source>
         <translation>%1  [Test: %2]</translation>
     </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
     <message>
         <source>Sending</source>
-        <translation>Wird gesendet</translation>
+        <translation type="vanished">Wird gesendet</translation>
     </message>
     <message>
         <source>now</source>
@@ -300,6 +304,82 @@ POST %1
             <numerusform>[erste %n Bytes gezeigt]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Queued again</source>
+        <translation>Erneut eingereiht</translation>
+    </message>
+    <message>
+        <source>%1 (%2 since retry)</source>
+        <translation>%1 (%2 seit Wiederholung)</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; suspended.</source>
+        <translation>Letzter Versuch zugestellt am %1; angehalten.</translation>
+    </message>
+    <message>
+        <source>Last attempt delivered at %1; queued to be sent again.</source>
+        <translation>Letzter Versuch zugestellt am %1; wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Webhook deactivated</source>
+        <translation>Webhook deaktiviert</translation>
+    </message>
+    <message>
+        <source>Bad HTTP response: %1</source>
+        <translation>Ungültige HTTP-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection closed by the receiver before a complete response</source>
+        <translation>Verbindung vom Empfänger vor einer vollständigen Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>Zeitüberschreitung beim Verbinden</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS-Handshake fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to proxy: %1</source>
+        <translation>Keine Verbindung zum Proxy: %1</translation>
+    </message>
+    <message>
+        <source>Request not sent: %1</source>
+        <translation>Anfrage nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Connection error: %1</source>
+        <translation>Verbindungsfehler: %1</translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>
@@ -403,6 +483,29 @@ POST %1
             <numerusform>%n Zustellung</numerusform>
             <numerusform>%n Zustellungen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %n delivery(s)</source>
+        <translation>
+            <numerusform>≈ %n Zustellung</numerusform>
+            <numerusform>≈ %n Zustellungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deliveries match these filters.</source>
+        <translation>Keine Zustellung passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: ping the webhook to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Pingen Sie den Webhook, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>No deliveries yet: select a webhook and ping it to send a test delivery.</source>
+        <translation>Noch keine Zustellungen: Wählen Sie einen Webhook und pingen Sie ihn, um eine Testzustellung zu senden.</translation>
+    </message>
+    <message>
+        <source>Ping (%1)</source>
+        <translation>Ping (%1)</translation>
     </message>
 </context>
 <context>
@@ -788,7 +891,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>Als curl kopieren</translation>
+        <translation>curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -868,7 +971,23 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Wiederholen, 24 h neu</translation>
+        <translation>Neues 24-h-Fenster</translation>
+    </message>
+    <message>
+        <source>Retry &amp;schedule (%1 of %2)</source>
+        <translation>&amp;Wiederholungsplan (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>No webhooks yet.</source>
+        <translation>Noch keine Webhooks.</translation>
+    </message>
+    <message>
+        <source>Add a webhook (%1)</source>
+        <translation>Webhook hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Retry Now</source>
+        <translation>Jetzt senden</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1232,18 @@ POST %1
     <message>
         <source> (%1 for HTTP errors other than 5xx)</source>
         <translation> (%1 bei anderen HTTP-Fehlern als 5xx)</translation>
+    </message>
+    <message>
+        <source>Retries after %1, at most until %2 after the first attempt</source>
+        <translation>Wiederholt nach %1, höchstens bis %2 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Each delay varies by up to ±%1 %.</source>
+        <translation>Jede Wartezeit schwankt um bis zu ±%1 %.</translation>
+    </message>
+    <message>
+        <source>A 429 or 503 with Retry-After is retried when the receiver asks, within the window.</source>
+        <translation>Ein 429 oder 503 mit Retry-After wird zu dem Zeitpunkt wiederholt, den der Empfänger verlangt, innerhalb des Zeitfensters.</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1827,78 @@ POST %1
         <source>Stripe</source>
         <translation>Stripe</translation>
     </message>
+    <message>
+        <source>Retry &amp;window:</source>
+        <translation>Wiederholungs&amp;fenster:</translation>
+    </message>
+    <message>
+        <source>for the first</source>
+        <translation>während der ersten</translation>
+    </message>
+    <message>
+        <source>then every</source>
+        <translation>danach alle</translation>
+    </message>
+    <message>
+        <source>a duration: 30s, 5m, 1h30m, 2d</source>
+        <translation>eine Dauer: 30s, 5m, 1h30m, 2d</translation>
+    </message>
+    <message>
+        <source>Retry until this long after the first attempt (0s: never)</source>
+        <translation>Wiederholen, bis so lange nach dem ersten Versuch (0s: nie)</translation>
+    </message>
+    <message>
+        <source>The delay after each attempt, the first attempt&apos;s 0 first; after the last step the delivery fails. Replaces the delays above.</source>
+        <translation>Die Wartezeit nach jedem Versuch, zuerst die 0 des ersten Versuchs; nach der letzten Stufe schlägt die Zustellung fehl. Ersetzt die Wartezeiten darüber.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks and Svix, by attempt</source>
+        <translation>Standard Webhooks und Svix, nach Versuch</translation>
+    </message>
+    <message>
+        <source>Stripe, backing off over 3 days</source>
+        <translation>Stripe, zunehmend über 3 Tage</translation>
+    </message>
+    <message>
+        <source>The retry window</source>
+        <translation>Das Wiederholungsfenster</translation>
+    </message>
+    <message>
+        <source>The early delay</source>
+        <translation>Die frühe Wartezeit</translation>
+    </message>
+    <message>
+        <source>The early period</source>
+        <translation>Der frühe Zeitraum</translation>
+    </message>
+    <message>
+        <source>The late delay</source>
+        <translation>Die späte Wartezeit</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration: write it as 30s, 5m, 1h30m or 2d.</source>
+        <translation>%1 ist keine Dauer: schreiben Sie sie als 30s, 5m, 1h30m oder 2d.</translation>
+    </message>
+    <message>
+        <source>(custom, from preset %1)</source>
+        <translation>(angepasst, aus Vorgabe %1)</translation>
+    </message>
+    <message>
+        <source>or &amp;steps:</source>
+        <translation>oder &amp;Stufen:</translation>
+    </message>
+    <message>
+        <source>e.g. 0,5s,5m,30m,2h</source>
+        <translation>z. B. 0,5s,5m,30m,2h</translation>
+    </message>
+    <message>
+        <source>Retry e&amp;very:</source>
+        <translation>Wiederholen a&amp;lle:</translation>
+    </message>
 </context>
 <context>
     <name>WebhookTableModel</name>
@@ -1768,6 +1971,88 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearchBar</name>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>V&amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Delivery id</source>
+        <translation>Zustellungsnr.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP status: give one from 100 to 599, such as 404, or a class such as 5xx.</source>
+        <translation>„%1“ ist kein HTTP-Status: Geben Sie einen von 100 bis 599 an, etwa 404, oder eine Klasse wie 5xx.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: pick a “To” date on or after the “From” date.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie als „Bis“ ein Datum am oder nach dem „Von“-Datum.</translation>
+    </message>
+    <message>
+        <source>The last attempt&apos;s HTTP status: a code such as 404, or a class such as 5xx</source>
+        <translation>Der HTTP-Status des letzten Versuchs: ein Code wie 404 oder eine Klasse wie 5xx</translation>
+    </message>
+</context>
+<context>
+    <name>RetryPicture</name>
+    <message>
+        <source>Retry schedule</source>
+        <translation>Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Each mark is an attempt from the first one: green delivered, red failed, orange the next, grey those still to come if every attempt fails. The dashed line is where the retry window ends.</source>
+        <translation>Jede Marke ist ein Versuch, ab dem ersten: grün zugestellt, rot fehlgeschlagen, orange der nächste, grau die noch folgenden, falls jeder Versuch fehlschlägt. Die gestrichelte Linie zeigt, wo das Wiederholungsfenster endet.</translation>
+    </message>
+    <message>
+        <source>No retry to come</source>
+        <translation>Keine Wiederholung mehr</translation>
+    </message>
+    <message>
+        <source>First retry %1 after the first attempt</source>
+        <translation>Erste Wiederholung %1 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Next attempt due now</source>
+        <translation>Nächster Versuch jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1</source>
+        <translation>Nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>No attempts to show.</source>
+        <translation>Keine Versuche anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>window ends</source>
+        <translation>Fenster endet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>nächster</translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation>noch folgend</translation>
     </message>
 </context>
 </TS>

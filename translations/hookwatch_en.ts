@@ -65,6 +65,13 @@
             <numerusform>%n deliveries</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>≈ %n delivery(s)</source>
+        <translation>
+            <numerusform>≈ %n delivery</numerusform>
+            <numerusform>≈ %n deliveries</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -22,7 +22,7 @@ QString usage()
         "                        [--header 'N: V']...\n"
         "                        [--inactive] [--timeout D] [--retry-preset NAME] [--retry-window D]\n"
         "                        [--retry-early-delay D] [--retry-early-period D] [--retry-late-delay D]\n"
-        "                        [--trust-self-signed] [--max-in-flight N]\n"
+        "                        [--trust-self-signed] [--max-in-flight N] [--auto-disable-after D|off]\n"
         "  hookwatch webhook edit ID [--url URL] [--secret S | --secret-file F | --no-secret]\n"
         "                        [--active | --inactive] [--no-event-types] [--no-headers] [options of add]\n"
         "  hookwatch webhook list [--json] | webhook show ID [--json] | webhook rm ID\n"

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "console.h"
 #include "exportformats.h"
+#include "historyfilter.h"
 #include "jobstore.h"
 #include "timeformat.h"
 
@@ -133,8 +134,9 @@ int exportCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("export"),
         QStringLiteral(
-            "export [--format csv|json] [--output FILE] [--webhook ID] [--status S] [--event-type T] "
-            "[--since TIME] [--until TIME]  |  export DELIVERY_ID --format har|http [--output FILE]"));
+            "export [--format csv|json] [--output FILE] [--webhook ID] [--status S] [--result R] "
+            "[--event-type T] [--http-status CODE] [--text T [--search-newest N]] [--id ID] [--since TIME] "
+            "[--until TIME]  |  export DELIVERY_ID --format har|http [--output FILE]"));
     c.add(QStringLiteral("format"),
         QStringLiteral(
             "csv (the default; no payloads) or json for the history; har or http for one delivery's "
@@ -142,14 +144,7 @@ int exportCommand(const Invocation &inv, const QStringList &args)
         QStringLiteral("F"));
     c.add(QStringLiteral("output"), QStringLiteral("Write to this file instead of standard output."),
         QStringLiteral("FILE"));
-    c.add(QStringLiteral("webhook"), QStringLiteral("Only this webhook's deliveries."), QStringLiteral("ID"));
-    c.add(QStringLiteral("status"), QStringLiteral("waiting, running, completed, failed or suspended."),
-        QStringLiteral("S"));
-    c.add(QStringLiteral("event-type"), QStringLiteral("Only this event type."), QStringLiteral("T"));
-    c.add(QStringLiteral("since"), QStringLiteral("Created at or after this time (ISO 8601)."),
-        QStringLiteral("TIME"));
-    c.add(QStringLiteral("until"), QStringLiteral("Created before this time (ISO 8601)."),
-        QStringLiteral("TIME"));
+    addHistoryFilterOptions(c);
     if (int code = c.parse(args); code >= 0)
         return code;
     const QString format = c.value(QStringLiteral("format")).toLower();
@@ -165,10 +160,10 @@ int exportCommand(const Invocation &inv, const QStringList &args)
             return usageError(
                 QStringLiteral("export: a delivery's attempts are exported with --format har or "
                                "--format http"));
-        for (const char *option : { "webhook", "status", "event-type", "since", "until" }) {
-            if (c.isSet(QLatin1String(option)))
-                return usageError(QStringLiteral("export: --%1 filters the history, not one delivery")
-                                      .arg(QLatin1String(option)));
+        for (const QString &option : historyFilterOptions()) {
+            if (c.isSet(option))
+                return usageError(
+                    QStringLiteral("export: --%1 filters the history, not one delivery").arg(option));
         }
         auto store = openStore(inv, holder);
         if (!store)
@@ -180,31 +175,8 @@ int exportCommand(const Invocation &inv, const QStringList &args)
             QStringLiteral("export: the history is exported with --format csv or --format json; "
                            "har and http take a delivery id"));
     DeliveryFilter f;
-    if (c.isSet(QStringLiteral("webhook"))) {
-        auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
-        if (!id)
-            return failWith(id);
-        f.webhookId = id.value();
-    }
-    if (c.isSet(QStringLiteral("status"))) {
-        const auto status = JobStatusInfo::fromName(c.value(QStringLiteral("status")));
-        if (!status)
-            return usageError(
-                QStringLiteral("export: unknown status \"%1\" (waiting, running, completed, failed "
-                               "or suspended)")
-                    .arg(c.value(QStringLiteral("status")).left(60)));
-        f.status = *status;
-    }
-    f.eventType = c.value(QStringLiteral("event-type"));
-    for (const char *name : { "since", "until" }) {
-        const QString option = QLatin1String(name);
-        if (!c.isSet(option))
-            continue;
-        auto t = TimeFormat::parseIso(c.value(option));
-        if (!t)
-            return usageError(QStringLiteral("--%1: %2").arg(option, t.error()));
-        (option == QLatin1String("since") ? f.since : f.until) = t.value();
-    }
+    if (int code = readHistoryFilter(c, f); code >= 0)
+        return code;
     auto store = openStore(inv, holder);
     if (!store)
         return failWith(store);

@@ -2,18 +2,36 @@
 #include "command.h"
 #include "commands.h"
 #include "console.h"
+#include "historyfilter.h"
 #include "jobstore.h"
 #include "jsonoutput.h"
 #include "timeformat.h"
-#include "validation.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace Cli {
 
 namespace {
+
+// Every attempt, with those since the last manual retry beside them when fewer: "4 (1 since retry)".
+QString attemptsText(const Delivery &d)
+{
+    if (d.attemptCount >= d.totalAttempts)
+        return QString::number(d.totalAttempts);
+    return QStringLiteral("%1 (%2 since retry)").arg(d.totalAttempts).arg(d.attemptCount);
+}
+
+// The last attempt's result; "last attempt …" while the delivery is pending again after it.
+QString resultText(const Delivery &d)
+{
+    if (!d.successful)
+        return QStringLiteral("never tried");
+    if (!*d.successful)
+        return d.failureDetail;
+    const QString code = d.lastStatusCode ? QStringLiteral(" (%1)").arg(*d.lastStatusCode) : QString();
+    return (d.pending() ? QStringLiteral("last attempt delivered") : QStringLiteral("delivered")) + code;
+}
 
 QString deliveryLine(const Delivery &d)
 {
@@ -31,8 +49,7 @@ QString deliveryLine(const Delivery &d)
         .arg(d.id)
         .arg(d.webhookId)
         .arg(JobStatusInfo::name(d.status), d.eventType, TimeFormat::iso(d.dateCreated))
-        .arg(d.attemptCount)
-        .arg(result, next);
+        .arg(attemptsText(d), result, next);
 }
 
 constexpr qint64 SummaryLimit = 100000;
@@ -80,30 +97,7 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
             "deliveries [--webhook ID] [--status S] [--result R] [--event-type T] [--http-status CODE] "
             "[--text T [--search-newest N]] [--id ID] [--since TIME] [--until TIME] [--limit N | --summary] "
             "[--json]"));
-    c.add(QStringLiteral("webhook"), QStringLiteral("Only this webhook's deliveries."), QStringLiteral("ID"));
-    c.add(QStringLiteral("status"), QStringLiteral("waiting, running, completed, failed or suspended."),
-        QStringLiteral("S"));
-    c.add(QStringLiteral("result"),
-        QStringLiteral("As the window shows it: delivered, retrying, failed (for good) or never-tried."),
-        QStringLiteral("R"));
-    c.add(QStringLiteral("event-type"), QStringLiteral("Only this event type."), QStringLiteral("T"));
-    c.add(QStringLiteral("http-status"),
-        QStringLiteral("The last attempt's HTTP status: a code (404) or a class (5xx)."),
-        QStringLiteral("CODE"));
-    c.add(QStringLiteral("text"),
-        QStringLiteral("Text in the id, event type, failure, payload or a response body; A-Z without case, "
-                       "% and _ as themselves."),
-        QStringLiteral("T"));
-    c.add(QStringLiteral("search-newest"),
-        QStringLiteral("--text looks among the newest N deliveries the other options take (default %1; 0: "
-                       "all, a scan of the whole store).")
-            .arg(DeliveryFilter::DefaultTextScanLimit),
-        QStringLiteral("N"));
-    c.add(QStringLiteral("id"), QStringLiteral("Only this delivery."), QStringLiteral("ID"));
-    c.add(QStringLiteral("since"), QStringLiteral("Created at or after this time (ISO 8601)."),
-        QStringLiteral("TIME"));
-    c.add(QStringLiteral("until"), QStringLiteral("Created before this time (ISO 8601)."),
-        QStringLiteral("TIME"));
+    addHistoryFilterOptions(c);
     c.add(QStringLiteral("limit"), QStringLiteral("At most N, newest first (default 50)."),
         QStringLiteral("N"));
     c.add(QStringLiteral("summary"),
@@ -119,64 +113,8 @@ int deliveriesCommand(const Invocation &inv, const QStringList &args)
         return usageError(QStringLiteral("deliveries: --summary adds up the newest %1; it takes no --limit")
                               .arg(SummaryLimit));
     DeliveryFilter f;
-    if (c.isSet(QStringLiteral("webhook"))) {
-        auto id = parseId(c.value(QStringLiteral("webhook")), "webhook");
-        if (!id)
-            return failWith(id);
-        f.webhookId = id.value();
-    }
-    if (c.isSet(QStringLiteral("status"))) {
-        const auto status = JobStatusInfo::fromName(c.value(QStringLiteral("status")));
-        if (!status)
-            return usageError(
-                QStringLiteral("deliveries: unknown status \"%1\" (waiting, running, completed, failed "
-                               "or suspended)")
-                    .arg(c.value(QStringLiteral("status"))));
-        f.status = *status;
-    }
-    if (c.isSet(QStringLiteral("result"))) {
-        const QString name = c.value(QStringLiteral("result"));
-        const QHash<QString, Delivery::Display> results = {
-            { QStringLiteral("delivered"), Delivery::Display::Delivered },
-            { QStringLiteral("retrying"), Delivery::Display::Retrying },
-            { QStringLiteral("failed"), Delivery::Display::Failed },
-            { QStringLiteral("never-tried"), Delivery::Display::NeverTried },
-        };
-        if (!results.contains(name))
-            return usageError(QStringLiteral(
-                "deliveries: unknown result \"%1\" (delivered, retrying, failed or never-tried)")
-                                  .arg(name));
-        f.display = results.value(name);
-    }
-    f.eventType = c.value(QStringLiteral("event-type"));
-    if (c.isSet(QStringLiteral("http-status"))) {
-        const auto range = Validation::httpStatusRange(c.value(QStringLiteral("http-status")));
-        if (!range)
-            return usageError(QStringLiteral("deliveries: ") + range.error());
-        f.httpStatus = range.value();
-    }
-    f.text = c.value(QStringLiteral("text")).trimmed();
-    if (c.isSet(QStringLiteral("search-newest"))) {
-        bool ok = false;
-        f.textScanLimit = c.value(QStringLiteral("search-newest")).toLongLong(&ok);
-        if (!ok || f.textScanLimit < 0)
-            return usageError(QStringLiteral("deliveries: --search-newest takes a number, 0 or more"));
-    }
-    if (c.isSet(QStringLiteral("id"))) {
-        auto id = parseId(c.value(QStringLiteral("id")), "delivery");
-        if (!id)
-            return failWith(id);
-        f.deliveryId = id.value();
-    }
-    for (const char *name : { "since", "until" }) {
-        const QString option = QLatin1String(name);
-        if (!c.isSet(option))
-            continue;
-        auto t = TimeFormat::parseIso(c.value(option));
-        if (!t)
-            return usageError(QStringLiteral("--%1: %2").arg(option, t.error()));
-        (option == QLatin1String("since") ? f.since : f.until) = t.value();
-    }
+    if (int code = readHistoryFilter(c, f); code >= 0)
+        return code;
     if (c.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         f.limit = c.value(QStringLiteral("limit")).toInt(&ok);
@@ -247,13 +185,8 @@ int showCommand(const Invocation &inv, const QStringList &args)
     out() << "Delivery " << x.id << " to webhook " << x.webhookId << "\n"
           << "  Event type:   " << x.eventType << "\n"
           << "  Status:       " << JobStatusInfo::name(x.status) << (x.pending() ? " (pending)" : "") << "\n"
-          << "  Result:       "
-          << (!x.successful          ? QStringLiteral("never tried")
-                     : *x.successful ? QStringLiteral("delivered")
-                                     : x.failureDetail)
-          << "\n"
-          << "  Attempts:     " << x.attemptCount << " since the last manual retry, " << attempts->size()
-          << " in all\n"
+          << "  Result:       " << resultText(x) << "\n"
+          << "  Attempts:     " << attemptsText(x) << "\n"
           << "  Created:      " << TimeFormat::iso(x.dateCreated) << "\n";
     if (x.dateFirstSent)
         out() << "  First sent:   " << TimeFormat::iso(*x.dateFirstSent) << "\n";

@@ -38,9 +38,18 @@ QJsonObject headers(const HeaderList &list, bool mask)
     return o;
 }
 
+QJsonObject retryPolicy(const RetryPolicy &p)
+{
+    // The stored schedule, and what a reader wants without working it out.
+    QJsonObject o = p.toJson();
+    o.insert(QStringLiteral("custom"), p.isCustom());
+    o.insert(QStringLiteral("stepped"), p.isStepped());
+    o.insert(QStringLiteral("description"), p.describe());
+    return o;
+}
+
 QJsonObject webhook(const Webhook &w)
 {
-    const RetryPolicy &p = w.retryPolicy;
     return {
         { QStringLiteral("id"), w.id },
         { QStringLiteral("delivery_url"), Validation::maskedUrl(w.deliveryUrl) },
@@ -52,12 +61,12 @@ QJsonObject webhook(const Webhook &w)
         { QStringLiteral("timeout_ms"), w.timeoutMs },
         { QStringLiteral("trust_self_signed"), w.trustSelfSigned },
         { QStringLiteral("max_in_flight"), w.maxInFlight > 0 ? QJsonValue(w.maxInFlight) : QJsonValue() },
-        { QStringLiteral("retry_policy"),
-            QJsonObject { { QStringLiteral("preset"), p.preset }, { QStringLiteral("custom"), p.isCustom() },
-                { QStringLiteral("window_ms"), p.windowMs },
-                { QStringLiteral("early_delay_ms"), p.earlyDelayMs },
-                { QStringLiteral("early_period_ms"), p.earlyPeriodMs },
-                { QStringLiteral("late_delay_ms"), p.lateDelayMs } } },
+        { QStringLiteral("paused_at"), time(w.pausedAt) },
+        { QStringLiteral("auto_disable_after_ms"),
+            w.autoDisableAfterMs > 0 ? QJsonValue(w.autoDisableAfterMs) : QJsonValue() },
+        { QStringLiteral("failing_since"), time(w.failingSince) },
+        { QStringLiteral("auto_paused_at"), time(w.autoPausedAt) },
+        { QStringLiteral("retry_policy"), retryPolicy(w.retryPolicy) },
         { QStringLiteral("date_created"), time(w.dateCreated) },
         { QStringLiteral("date_last_modified"), time(w.dateLastModified) },
     };

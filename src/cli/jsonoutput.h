@@ -12,6 +12,7 @@ namespace JsonOutput {
 
 QJsonValue time(const std::optional<TimeMs> &t);
 QJsonValue payloadValue(const QByteArray &payload);
+QJsonObject retryPolicy(const RetryPolicy &policy);
 QJsonObject webhook(const Webhook &webhook);
 QJsonObject delivery(const Delivery &delivery);
 QJsonObject attempt(const Attempt &attempt, const QByteArray &requestBody);

@@ -17,6 +17,78 @@ namespace Cli {
 
 namespace {
 
+// The retry schedule's options beyond the preset's tiers: steps, jitter, Retry-After and the
+// window of HTTP errors other than 5xx.
+void addRetryScheduleOptions(Command &c)
+{
+    c.add(QStringLiteral("retry-steps"),
+        QStringLiteral("Retry on steps by attempt instead of tiers: the delay after each attempt, the first "
+                       "attempt's 0 first (e.g. 0,5s,5m,30m,2h; none: back to tiers)."),
+        QStringLiteral("LIST"));
+    c.add(QStringLiteral("jitter"),
+        QStringLiteral("Vary each retry delay by up to this fraction either way (0.2: ±20%; 0: none)."),
+        QStringLiteral("F"));
+    c.add(QStringLiteral("retry-after"),
+        QStringLiteral("honour: retry a 429 or 503 when its Retry-After asks, within the window; ignore: "
+                       "keep to the schedule."),
+        QStringLiteral("honour|ignore"));
+    c.add(QStringLiteral("retry-window-other"),
+        QStringLiteral("Retry HTTP errors other than 5xx only until this long after the first attempt "
+                       "(none: as long as the window)."),
+        QStringLiteral("D"));
+}
+
+Status applyRetryScheduleOptions(const Command &c, RetryPolicy &p)
+{
+    const auto invalid = [](const QString &message) { return Status::failure(message, ErrorKind::Invalid); };
+    const bool tiersGiven = c.isSet(QStringLiteral("retry-early-delay"))
+        || c.isSet(QStringLiteral("retry-early-period")) || c.isSet(QStringLiteral("retry-late-delay"));
+    if (c.isSet(QStringLiteral("retry-steps"))) {
+        const QString text = c.value(QStringLiteral("retry-steps"));
+        if (text == QLatin1String("none")) {
+            p.stepsMs.clear();
+        } else {
+            if (tiersGiven)
+                return invalid(QStringLiteral(
+                    "give --retry-steps or the early and late delays, not both: steps replace the tiers"));
+            const auto steps = RetryPolicy::parseSteps(text);
+            if (!steps)
+                return invalid(steps.error());
+            p.stepsMs = steps.value();
+        }
+    } else if (tiersGiven) {
+        p.stepsMs.clear(); // tiers given for a stepped schedule make it tiered
+    }
+    if (c.isSet(QStringLiteral("jitter"))) {
+        bool ok = false;
+        const double jitter = c.value(QStringLiteral("jitter")).toDouble(&ok);
+        if (!ok || !(jitter >= 0 && jitter < 1))
+            return invalid(
+                QStringLiteral("--jitter is a fraction from 0 to less than 1 (0.2: ±20%), not \"%1\"")
+                    .arg(c.value(QStringLiteral("jitter"))));
+        p.jitter = jitter;
+    }
+    if (c.isSet(QStringLiteral("retry-after"))) {
+        const QString value = c.value(QStringLiteral("retry-after"));
+        if (value != QLatin1String("honour") && value != QLatin1String("ignore"))
+            return invalid(QStringLiteral("--retry-after is honour or ignore, not \"%1\"").arg(value));
+        p.honourRetryAfter = value == QLatin1String("honour");
+    }
+    if (c.isSet(QStringLiteral("retry-window-other"))) {
+        if (c.value(QStringLiteral("retry-window-other")) == QLatin1String("none")) {
+            p.nonServerErrorWindowMs.reset();
+        } else {
+            auto d = parseDurationOption(c, QStringLiteral("retry-window-other"));
+            if (!d)
+                return invalid(d.error());
+            p.nonServerErrorWindowMs = d.value();
+        }
+    }
+    if (Status s = p.check(); !s)
+        return invalid(s.error());
+    return {};
+}
+
 void addWebhookOptions(Command &c)
 {
     c.add(QStringLiteral("profile"),
@@ -47,11 +119,16 @@ void addWebhookOptions(Command &c)
         QStringLiteral("D"));
     c.add(QStringLiteral("retry-late-delay"), QStringLiteral("Delay between retries after that."),
         QStringLiteral("D"));
+    addRetryScheduleOptions(c);
     c.add(QStringLiteral("trust-self-signed"), QStringLiteral("Accept a self-signed TLS certificate."));
     c.add(QStringLiteral("max-in-flight"),
         QStringLiteral("At most N requests to this webhook at once, across every worker (0: no limit of its "
                        "own; each worker's --concurrency)."),
         QStringLiteral("N"));
+    c.add(QStringLiteral("auto-disable-after"),
+        QStringLiteral("Pause this webhook when it has answered nothing but failures for D (e.g. 3d; off: "
+                       "never, the default). `resume` sends what was held."),
+        QStringLiteral("D"));
 }
 
 // Applies the options shared by `webhook add` and `webhook edit` to `w`.
@@ -148,6 +225,8 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
                 QStringLiteral("--%1 must be more than 0s").arg(option), ErrorKind::Invalid);
         w.retryPolicy.*(o.field) = d.value();
     }
+    if (Status s = applyRetryScheduleOptions(c, w.retryPolicy); !s)
+        return s;
     if (w.hasSecret()) {
         // Checked against the profile it will sign for, the new one when both change.
         if (Status s = Profiles::checkSecret(w.profile, *w.secret); !s)
@@ -163,6 +242,20 @@ Status applyWebhookOptions(const Command &c, Webhook &w)
                 QStringLiteral("--max-in-flight takes a number from 0 (no limit of its own) to 1000"),
                 ErrorKind::Invalid);
         w.maxInFlight = n;
+    }
+    if (c.isSet(QStringLiteral("auto-disable-after"))) {
+        if (c.value(QStringLiteral("auto-disable-after")) == QLatin1String("off")) {
+            w.autoDisableAfterMs = 0;
+        } else {
+            auto d = parseDurationOption(c, QStringLiteral("auto-disable-after"));
+            if (!d)
+                return Status::failure(d.error(), ErrorKind::Invalid);
+            if (d.value() < 60 * 1000)
+                return Status::failure(
+                    QStringLiteral("--auto-disable-after takes a duration of at least 1m, or off"),
+                    ErrorKind::Invalid);
+            w.autoDisableAfterMs = d.value();
+        }
     }
     return {};
 }
@@ -336,6 +429,17 @@ int webhookShow(const Invocation &inv, const QStringList &args)
         out() << "  TLS:          trusts self-signed certificates\n";
     if (h.maxInFlight > 0)
         out() << "  In flight:    at most " << h.maxInFlight << " at once, across every worker\n";
+    if (h.autoDisableAfterMs > 0)
+        out() << "  Auto-disable: after " << Duration::format(h.autoDisableAfterMs)
+              << " of nothing but failures\n";
+    if (h.failingSince)
+        out() << "  Failing:      every attempt since " << TimeFormat::iso(*h.failingSince) << "\n";
+    if (h.autoPausedAt)
+        out() << "  Paused:       since " << TimeFormat::iso(*h.autoPausedAt) << ", after "
+              << Duration::format(h.autoDisableAfterMs) << " of failures (`hookwatch resume " << h.id
+              << "` sends what was held)\n";
+    else if (h.pausedAt)
+        out() << "  Paused:       since " << TimeFormat::iso(*h.pausedAt) << "\n";
     out() << "  Created:      " << TimeFormat::iso(h.dateCreated) << "\n"
           << "  Modified:     " << TimeFormat::iso(h.dateLastModified) << Qt::endl;
     return Success;

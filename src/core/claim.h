@@ -27,6 +27,7 @@ struct AttemptRecord
     Attempt attempt;
     Delivery before; // the delivery as claimed; its lease token names the claim
     RetryPolicy policy;
+    double jitterUnit = 0.5; // the dispatcher's draw for the policy's jitter, in [0, 1)
 };
 
 // One claim's hold on a delivery. Every claim writes a token of its own, and every later

@@ -1,7 +1,7 @@
 #include "deliverystate.h"
 
-DeliveryUpdate DeliveryUpdate::afterAttempt(const Delivery &before, const Outcome &outcome, TimeMs now,
-                                            const RetryPolicy &policy)
+DeliveryUpdate DeliveryUpdate::afterAttempt(
+    const Delivery &before, const Outcome &outcome, TimeMs now, const RetryPolicy &policy, double jitterUnit)
 {
     DeliveryUpdate u;
     u.successful = outcome.successful;
@@ -22,8 +22,14 @@ DeliveryUpdate DeliveryUpdate::afterAttempt(const Delivery &before, const Outcom
         return u;
     }
     if (outcome.retryable) {
-        const TimeMs first = u.dateFirstSent.value_or(before.dateCreated);
-        if (const auto next = policy.nextAttempt(first, now, outcome.httpStatus)) {
+        RetryPolicy::Failure failure;
+        failure.firstAttempt = u.dateFirstSent.value_or(before.dateCreated);
+        failure.attemptEnd = now;
+        // attempt_count counts the attempts since the delivery was last retried by hand.
+        failure.attemptNumber = before.attemptCount + 1;
+        failure.httpStatus = outcome.httpStatus;
+        failure.retryAfterMs = outcome.retryAfterMs;
+        if (const auto next = policy.nextAttempt(failure, jitterUnit)) {
             u.status = JobStatus::Waiting;
             u.scheduledStart = *next;
             return u;

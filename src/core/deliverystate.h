@@ -17,6 +17,8 @@ struct DeliveryUpdate
     QString failureDetail;
     std::optional<int> lastStatusCode;
 
+    // `jitterUnit`, in [0, 1): where the retry falls within the policy's jitter (the caller's
+    // random draw; 0.5 is the delay itself).
     static DeliveryUpdate afterAttempt(const Delivery &before, const Outcome &outcome, TimeMs now,
-                                       const RetryPolicy &policy);
+        const RetryPolicy &policy, double jitterUnit = 0.5);
 };

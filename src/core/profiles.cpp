@@ -57,6 +57,10 @@ RetryPolicy defaultRetryPolicy(const QString &name)
         return RetryPolicy::launchpadCurrent();
     if (name == GitHub)
         return RetryPolicy::none(); // GitHub does not retry; a delivery is redelivered by hand
+    if (name == StandardWebhooks)
+        return RetryPolicy::standardWebhooks();
+    if (name == Stripe)
+        return RetryPolicy::stripe();
     return RetryPolicy::launchpad();
 }
 

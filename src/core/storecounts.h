@@ -12,6 +12,7 @@ struct StoreCounts
     int running = 0;
     int suspended = 0;
     int failedLast24h = 0;
+    bool anyFailed = false; // a delivery failed for good, at any time, is in the store
 };
 
 // A worker holding leases on the store right now, as the store sees it.

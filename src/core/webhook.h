@@ -36,6 +36,12 @@ struct Webhook
     // Set while the webhook is paused (JobStore::pauseWebhook): its deliveries are held, not
     // attempted and not failed. Distinct from inactive, which fails them as Launchpad does.
     std::optional<TimeMs> pausedAt;
+    // Auto-disable: after this long of nothing but failures (since failingSince, set by the
+    // first failed attempt after a success and cleared by a success) the webhook is paused,
+    // and autoPausedAt records that the pause was this. 0: off, the default.
+    qint64 autoDisableAfterMs = 0;
+    std::optional<TimeMs> failingSince;
+    std::optional<TimeMs> autoPausedAt;
     TimeMs dateCreated = 0;
     TimeMs dateLastModified = 0;
 

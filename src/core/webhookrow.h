@@ -7,11 +7,11 @@
 
 #include <optional>
 
-// A webhook's health at a glance: computed from its newest deliveries.
+// A webhook's health at a glance: computed from the deliveries it sent most recently.
 struct WebhookHealth
 {
-    std::optional<Delivery> lastDelivery; // the newest delivery, if any
-    int recentDelivered = 0; // of the newest (at most 50) deliveries
+    std::optional<Delivery> lastDelivery; // the one sent last; else the newest, if any
+    int recentDelivered = 0; // of the (at most 50) deliveries sent most recently
     int recentTotal = 0;
     int pending = 0; // waiting, running or suspended
     std::optional<TimeMs> nextRetry;

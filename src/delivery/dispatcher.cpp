@@ -460,6 +460,8 @@ void Dispatcher::onAttemptFinished(const Attempt &attempt)
         return;
     AttemptRecord record = it.value();
     record.attempt = attempt;
+    record.jitterUnit
+        = m_options.jitterSource ? m_options.jitterSource() : QRandomGenerator::global()->generateDouble();
     m_outstanding.erase(it);
     if (m_toRecord.isEmpty())
         m_oldestRecord.start();

@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
+
 class SendQueue;
 class QNetworkProxy;
 
@@ -39,6 +41,9 @@ public:
         // Check the store for changes at this interval instead of the store's own way
         // (JobStore::watchChanges); 0: the store's way.
         int pollIntervalMs = 0;
+        // Draws in [0, 1) placing each retry within its schedule's jitter; empty: random.
+        // Tests give a fixed one.
+        std::function<double()> jitterSource;
     };
 
     // Times come from the store's clock (JobStore::clock(): the database server's on

@@ -2,9 +2,11 @@
 
 #include "deliverytext.h"
 #include "icons.h"
+#include "retrypicture.h"
 #include "validation.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,6 +52,8 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     , m_response(makeTextPane(this))
     , m_payload(makeTextPane(this))
     , m_pretty(new QCheckBox(tr("Pre&tty"), this))
+    , m_retryPicture(new RetryPicture(this))
+    , m_retryPolicy(new QLabel(this))
 {
     QFont bold = m_summary->font();
     bold.setBold(true);
@@ -69,6 +73,14 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     m_tabs->addTab(m_request, tr("Request"));
     m_tabs->addTab(m_response, tr("Response"));
     m_tabs->addTab(m_payload, tr("Payload"));
+    auto *retries = new QWidget(this);
+    auto *retriesLayout = new QVBoxLayout(retries);
+    m_retryPolicy->setWordWrap(true);
+    m_retryPolicy->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    retriesLayout->addWidget(m_retryPicture);
+    retriesLayout->addWidget(m_retryPolicy);
+    retriesLayout->addStretch(1);
+    m_tabs->addTab(retries, tr("Retries"));
     m_pretty->setToolTip(tr("Indent JSON bodies instead of showing the exact bytes that were sent"));
     m_pretty->setChecked(QSettings().value(prettyKey, false).toBool());
     m_tabs->setCornerWidget(m_pretty, Qt::TopRightCorner);
@@ -102,6 +114,8 @@ void DeliveryDetailView::clear(const QString &message)
     m_request->clear();
     m_response->clear();
     m_payload->clear();
+    m_retryPicture->setData({});
+    m_retryPolicy->clear();
     m_toolBar->setEnabled(false);
 }
 
@@ -179,6 +193,10 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
     m_facts->setText(facts);
     m_payload->setPlainText(body(d.payload));
     m_toolBar->setEnabled(true);
+    const RetryPolicy policy = detail.webhook ? detail.webhook->retryPolicy : RetryPolicy();
+    m_retryPicture->setData(
+        RetryPictureData::forDelivery(d, detail.attempts, policy, QDateTime::currentMSecsSinceEpoch()));
+    m_retryPolicy->setText(policy.describe());
 
     m_attempts->blockSignals(true);
     m_attempts->clear();

@@ -8,6 +8,7 @@ class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
+class RetryPicture;
 class QTabWidget;
 class QToolBar;
 
@@ -50,4 +51,6 @@ private:
     QPlainTextEdit *m_response;
     QPlainTextEdit *m_payload;
     QCheckBox *m_pretty;
+    RetryPicture *m_retryPicture; // the "Retries" tab: the schedule as a picture, and in words
+    QLabel *m_retryPolicy;
 };

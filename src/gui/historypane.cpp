@@ -2,7 +2,11 @@
 
 #include "deliveryhistorymodel.h"
 #include "deliverytext.h"
+#include "emptystate.h"
 #include "eventtemplates.h"
+#include "historysearchbar.h"
+#include "historyview.h"
+#include "historywindowmodel.h"
 #include "icons.h"
 #include "statusdelegate.h"
 #include "tableviews.h"
@@ -14,8 +18,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QStyle>
-#include <QTableView>
 #include <QVBoxLayout>
 
 HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent)
@@ -26,7 +30,10 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_eventTypeFilter(new QComboBox(this))
     , m_searchEdit(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_view(TableViews::make(this))
+    , m_searchBar(new HistorySearchBar(this))
+    , m_windowModel(new HistoryWindowModel(model, this))
+    , m_view(new HistoryView(m_windowModel, this))
+    , m_empty(new EmptyState(m_view))
 {
     m_onlySelectedWebhook->setChecked(true);
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
@@ -52,37 +59,44 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     filters->addWidget(m_displayFilter);
     filters->addWidget(m_eventTypeFilter);
     filters->addWidget(m_searchEdit, 1);
-    filters->addWidget(m_count);
 
     m_view->setObjectName(QStringLiteral("historyView"));
-    m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(DeliveryHistoryModel::Id, Qt::DescendingOrder);
     m_view->setItemDelegateForColumn(
         DeliveryHistoryModel::Status, new StatusDelegate(DeliveryHistoryModel::DisplayStateRole, this));
     m_view->addActions(contextActions);
     auto *header = m_view->horizontalHeader();
-    header->resizeSection(DeliveryHistoryModel::Id, 60);
-    // As wide as the widest status name in this language ("Wird wiederholt"), with its icon.
+    // Once rows show, the status is as wide as its widest name in this language ("Wird
+    // wiederholt"), with its icon, so a delivery that turns Retrying reads whole.
     int statusWidth = 0;
     for (const auto display : { Delivery::Display::NeverTried, Delivery::Display::Delivered,
              Delivery::Display::Retrying, Delivery::Display::Failed })
         statusWidth
             = qMax(statusWidth, m_view->fontMetrics().horizontalAdvance(DeliveryText::displayName(display)));
-    const int iconSize = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
-    header->resizeSection(DeliveryHistoryModel::Status, statusWidth + iconSize + 20);
-    header->resizeSection(DeliveryHistoryModel::EventType, 130);
-    for (int column : { DeliveryHistoryModel::Created, DeliveryHistoryModel::FirstSent,
-             DeliveryHistoryModel::LastSent, DeliveryHistoryModel::NextAttempt })
-        header->resizeSection(column, 78);
-    header->resizeSection(DeliveryHistoryModel::Attempts, 65);
-    header->resizeSection(DeliveryHistoryModel::Result, 220);
+    m_statusWidth
+        = statusWidth + m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 20;
+    // Until the first rows arrive, each column as wide as its header: an empty history fits
+    // its pane, with no horizontal scroll bar.
+    for (int column = 0; column < DeliveryHistoryModel::ColumnCount; ++column)
+        header->resizeSection(column, header->minimumSectionSize());
     TableViews::fitHeaderTexts(header);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
+    // The count on the second row, where the search bar leaves room: the text search keeps
+    // the first row's.
+    auto *search = new QHBoxLayout;
+    search->addWidget(m_searchBar, 1);
+    search->addWidget(m_count);
+    layout->addLayout(search);
+    // The view and the bar that stands for the whole history, which the view never counts.
+    auto *table = new QHBoxLayout;
+    table->setSpacing(0);
+    table->addWidget(m_view, 1);
+    table->addWidget(m_view->positionBar());
+    layout->addLayout(table, 1);
 
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(300);
@@ -91,9 +105,82 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     connect(m_displayFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_eventTypeFilter, &QComboBox::currentIndexChanged, this, &HistoryPane::filterChanged);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_searchBar, &HistorySearchBar::changed, this, &HistoryPane::filterChanged);
+    connect(m_model, &DeliveryHistoryModel::estimated, this, [this](qint64 estimate) {
+        // Marked as what it is until the exact count replaces it.
+        m_count->setText(tr("≈ %n delivery(s)", nullptr, int(qMin<qint64>(estimate, INT_MAX))));
+    });
     connect(m_model, &DeliveryHistoryModel::counted, this, [this](qint64 count) {
         m_count->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
+        updateEmptyState();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
+    // Rows arrive loaded (a first page sent ahead of its count) or are filled in later.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::fitColumnsOnce);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &HistoryPane::fitColumnsOnce);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryPane::updateEmptyState);
+}
+
+void HistoryPane::fitColumnsToFirstRows()
+{
+    m_columnsFitted = false;
+    fitColumnsOnce();
+}
+
+void HistoryPane::fitColumnsOnce()
+{
+    if (m_columnsFitted || m_model->rowCount() == 0
+        || !m_model->index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool())
+        return;
+    // Once, to the header and the rows in view; from then on the widths are the user's.
+    m_columnsFitted = true;
+    m_view->resizeColumnsToContents();
+    m_view->setColumnWidth(
+        DeliveryHistoryModel::Status, qMax(m_view->columnWidth(DeliveryHistoryModel::Status), m_statusWidth));
+    // First rows that all succeeded would leave the result a status code's width: room for
+    // the commonest failure too, as another webhook's rows will show.
+    const int failureWidth = m_view->fontMetrics().horizontalAdvance(
+                                 DeliveryText::failure(QStringLiteral("Bad HTTP response: 503")))
+        + 16;
+    m_view->setColumnWidth(
+        DeliveryHistoryModel::Result, qMax(m_view->columnWidth(DeliveryHistoryModel::Result), failureWidth));
+    // A long failure or event type is cut on the right (its cell's tooltip has it whole)
+    // rather than pushing the columns after it out of view.
+    const int widest = qMax(m_view->viewport()->width() * 2 / 5, 160);
+    for (int column : { DeliveryHistoryModel::EventType, DeliveryHistoryModel::Result }) {
+        if (m_view->columnWidth(column) > widest)
+            m_view->setColumnWidth(column, widest);
+    }
+}
+
+void HistoryPane::setPingAction(QAction *ping)
+{
+    m_pingAction = ping;
+    updateEmptyState();
+}
+
+void HistoryPane::updateEmptyState()
+{
+    if (m_model->rowCount() > 0 || m_model->isCounting()) {
+        m_empty->clear();
+        return;
+    }
+    const DeliveryFilter shown = m_model->filter();
+    if (shown.display || !shown.eventType.isEmpty() || !shown.text.isEmpty() || shown.httpStatus || shown.deliveryId
+        || shown.since || shown.until) {
+        m_empty->showMessage(tr("No deliveries match these filters."));
+        return;
+    }
+    const QString message = shown.webhookId
+        ? tr("No deliveries yet: ping the webhook to send a test delivery.")
+        : tr("No deliveries yet: select a webhook and ping it to send a test delivery.");
+    if (!m_pingAction) {
+        m_empty->showMessage(message);
+        return;
+    }
+    m_empty->showMessage(message, m_pingAction,
+        tr("Ping (%1)").arg(m_pingAction->shortcut().toString(QKeySequence::NativeText)));
 }
 
 DeliveryFilter HistoryPane::filter(std::optional<qint64> selectedWebhookId) const
@@ -105,6 +192,7 @@ DeliveryFilter HistoryPane::filter(std::optional<qint64> selectedWebhookId) cons
                                        : std::nullopt;
     filter.eventType = m_eventTypeFilter->currentData().toString();
     filter.text = m_searchEdit->text().trimmed();
+    m_searchBar->apply(filter); // an entry that is not valid keeps what the history shows
     return filter;
 }
 

@@ -8,12 +8,15 @@
 #include <optional>
 
 class DeliveryHistoryModel;
+class EmptyState;
+class HistorySearchBar;
+class HistoryView;
+class HistoryWindowModel;
 class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QTableView;
 
 // The history tab: its filters (the selected webhook only, a status, an event type, a search)
 // above the delivery history of any size, with the number of deliveries the filter matches.
@@ -27,11 +30,18 @@ public:
     HistoryPane(
         DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent = nullptr);
 
-    QTableView *view() const { return m_view; }
+    HistoryView *view() const { return m_view; }
     // The filter the widgets say, for the selected webhook `selectedWebhookId` (none: no
     // webhook is selected); every webhook when "Selected webhook only" is off.
     DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
     void focusSearch();
+    // The action an empty history offers (Ping), with its shortcut on the button.
+    void setPingAction(QAction *ping);
+    EmptyState *emptyState() const { return m_empty; }
+    // Sizes the columns to the header and the rows once the first rows are loaded (once: the
+    // user's widths are kept after that). Whether that has happened is kept with the widths.
+    void fitColumnsToFirstRows();
+    bool columnsFitted() const { return m_columnsFitted; }
 
 Q_SIGNALS:
     // A filter widget changed (the search once typing paused).
@@ -44,6 +54,15 @@ private:
     QComboBox *m_eventTypeFilter;
     QLineEdit *m_searchEdit;
     QLabel *m_count;
-    QTableView *m_view;
+    HistorySearchBar *m_searchBar;
+    HistoryWindowModel *m_windowModel;
+    HistoryView *m_view;
+    EmptyState *m_empty;
+    QAction *m_pingAction = nullptr;
+    bool m_columnsFitted = true;
+    int m_statusWidth = 0;
     QTimer m_searchDelay;
+
+    void updateEmptyState();
+    void fitColumnsOnce();
 };

@@ -2,7 +2,10 @@
 
 #include "deliverydetailview.h"
 #include "deliveryhistorymodel.h"
+#include "deliverytext.h"
+#include "emptystate.h"
 #include "historypane.h"
+#include "historyview.h"
 #include "icons.h"
 #include "preferencesdialog.h"
 #include "receivertestsmenu.h"
@@ -25,6 +28,7 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,6 +45,7 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
 #include <numeric>
 
 void initGuiResources();
@@ -96,10 +101,18 @@ MainWindow::MainWindow(
             = qMax(activeWidth, m_webhookView->fontMetrics().horizontalAdvance(WebhookTableModel::tr(word)));
     webhookHeader->resizeSection(WebhookTableModel::Active, qMax(80, activeWidth + 40));
     webhookHeader->resizeSection(WebhookTableModel::EventTypes, 200);
-    webhookHeader->resizeSection(WebhookTableModel::LastResult, 200);
+    // The commonest failure whole, with its icon, in this language ("Ungültige HTTP-Antwort: 503").
+    webhookHeader->resizeSection(WebhookTableModel::LastResult,
+        qMax(200,
+            m_webhookView->fontMetrics().horizontalAdvance(
+                DeliveryText::failure(QStringLiteral("Bad HTTP response: 503")))
+                + 40));
     webhookHeader->resizeSection(WebhookTableModel::Recent, 130);
     webhookHeader->resizeSection(WebhookTableModel::Pending, 70);
     TableViews::fitHeaderTexts(webhookHeader);
+    m_webhooksEmpty = new EmptyState(m_webhookView);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_webhookModel, signal, this, &MainWindow::updateActions);
 
     m_scheduleView = TableViews::make(this);
     m_scheduleView->setObjectName(QStringLiteral("scheduleView"));
@@ -260,6 +273,7 @@ void MainWindow::createHistoryPane()
             m_copyCurlAction },
         this);
     m_historyView = m_history->view();
+    m_history->setPingAction(m_pingAction);
     connect(m_history, &HistoryPane::filterChanged, this, &MainWindow::updateHistoryFilter);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
@@ -351,11 +365,11 @@ void MainWindow::connectStore()
     connect(service, &StoreService::historyBoundariesFound, m_historyModel,
         &DeliveryHistoryModel::onBoundariesFound);
     connect(service, &StoreService::historyCounted, m_historyModel, &DeliveryHistoryModel::onCounted);
+    connect(service, &StoreService::historyEstimated, m_historyModel, &DeliveryHistoryModel::onEstimated);
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);
     connect(service, &StoreService::retryScheduleLoaded, this, [this](const QList<ScheduledRetry> &rows) {
         m_scheduleModel->setSchedule(rows);
-        m_tabs->setTabText(
-            1, rows.isEmpty() ? tr("Retry &schedule") : tr("Retry &schedule (%1)").arg(rows.size()));
+        updateScheduleTabTitle();
     });
     connect(service, &StoreService::detailLoaded, this, [this](const DeliveryDetail &detail) {
         const qint64 id = detail.delivery.id < 0 ? -detail.delivery.id : detail.delivery.id;
@@ -407,12 +421,13 @@ void MainWindow::connectViews()
         changed.secret.reset(); // keep the stored one
         Q_EMIT m_connection->saveWebhook(changed);
     });
-    for (QTableView *view : { m_historyView, m_scheduleView }) {
+    for (QTableView *view : { static_cast<QTableView *>(m_historyView), m_scheduleView }) {
         connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentDeliveryChanged);
         connect(
             view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     }
+    connect(m_historyView, &HistoryView::currentDeliveryChanged, this, &MainWindow::onCurrentDeliveryChanged);
     // The history model is reset when its filter changes: the view's selection model stays.
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentDeliveryChanged);
 }
@@ -434,8 +449,10 @@ void MainWindow::restoreWindowState()
     }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
-    m_historyView->horizontalHeader()->restoreState(
+    const bool restored = m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
+    if (!restored || !settings.value(QStringLiteral("window/historyColumnsFitted")).toBool())
+        m_history->fitColumnsToFirstRows();
 }
 
 // The first start: the webhooks table as high as its header and rows (2 to 8 of them), the rest
@@ -484,6 +501,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
         settings.setValue(QStringLiteral("window/lowerSplitter"), splitter->saveState());
     settings.setValue(QStringLiteral("window/historyHeader"), m_historyView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/historyColumnsFitted"), m_history->columnsFitted());
     // Attempts in flight get a moment to finish and be recorded; the window goes at once.
     event->ignore();
     if (!m_closing) {
@@ -576,6 +594,7 @@ void MainWindow::showStatus(const StoreStatus &status)
                                .arg(c.waiting + c.running + c.suspended)
                                .arg(c.retrying)
                                .arg(c.failedLast24h));
+    updateScheduleTabTitle();
     QStringList holders;
     for (const LeaseHolder &holder : status.leaseHolders)
         holders << tr("%1 (%n delivery(s))", nullptr, holder.deliveries).arg(holder.owner);
@@ -585,6 +604,25 @@ void MainWindow::showStatus(const StoreStatus &status)
             ? tr("No worker is sending anything right now.")
             : tr("Sending now:\n%1").arg(holders.join(QLatin1Char('\n'))));
     updateActions();
+}
+
+void MainWindow::updateScheduleTabTitle()
+{
+    const int shown = m_scheduleModel->rowCount();
+    if (shown == 0) {
+        m_tabs->setTabText(1, tr("Retry &schedule"));
+        return;
+    }
+    const QLocale locale;
+    // The schedule lists the soonest StoreService::RetryScheduleLimit: when it is full, the
+    // store's own count of retrying deliveries says how many there are.
+    const int retrying = m_status.counts.retrying;
+    if (shown >= StoreService::RetryScheduleLimit && retrying > shown) {
+        m_tabs->setTabText(
+            1, tr("Retry &schedule (%1 of %2)").arg(locale.toString(shown), locale.toString(retrying)));
+        return;
+    }
+    m_tabs->setTabText(1, tr("Retry &schedule (%1)").arg(locale.toString(shown)));
 }
 
 void MainWindow::notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl)
@@ -607,10 +645,13 @@ QList<Delivery> MainWindow::selectedDeliveries() const
 {
     QList<Delivery> list;
     if (m_tabs->currentIndex() == 0) {
-        for (const QModelIndex &index : m_historyView->selectionModel()->selectedRows()) {
-            if (auto d = m_historyModel->deliveryAt(index.row()))
+        // Selected deliveries scrolled out of view count while their rows are cached.
+        const QSet<qint64> ids = m_historyView->selectedDeliveryIds();
+        for (qint64 id : ids) {
+            if (auto d = m_historyModel->deliveryById(id))
                 list.append(*d);
         }
+        std::sort(list.begin(), list.end(), [](const Delivery &a, const Delivery &b) { return a.id > b.id; });
     } else {
         for (const QModelIndex &index : m_scheduleView->selectionModel()->selectedRows()) {
             if (auto r = m_scheduleModel->retryAt(index.row()))
@@ -624,10 +665,10 @@ void MainWindow::onCurrentDeliveryChanged()
 {
     std::optional<qint64> id;
     const bool history = m_tabs->currentIndex() == 0;
-    const QModelIndex current = (history ? m_historyView : m_scheduleView)->currentIndex();
-    if (current.isValid()) {
-        const QVariant value = current.data(
-            history ? int(DeliveryHistoryModel::DeliveryIdRole) : int(RetryScheduleModel::DeliveryIdRole));
+    if (history) {
+        id = m_historyView->currentDeliveryId(); // kept while scrolled out of view
+    } else if (const QModelIndex current = m_scheduleView->currentIndex(); current.isValid()) {
+        const QVariant value = current.data(RetryScheduleModel::DeliveryIdRole);
         if (value.isValid())
             id = value.toLongLong();
     }
@@ -651,7 +692,14 @@ void MainWindow::updateActions()
     m_deleteWebhookAction->setEnabled(hook);
     m_pingAction->setEnabled(hook);
     m_sendTestAction->setEnabled(hook);
-    m_retryFailedAction->setEnabled(open);
+    // Recovery re-sends failed deliveries: nothing to offer while none has failed.
+    m_retryFailedAction->setEnabled(open && m_status.counts.anyFailed);
+    if (open && m_webhookModel->rowCount() == 0) {
+        m_webhooksEmpty->showMessage(tr("No webhooks yet."), m_addWebhookAction,
+            tr("Add a webhook (%1)").arg(m_addWebhookAction->shortcut().toString(QKeySequence::NativeText)));
+    } else {
+        m_webhooksEmpty->clear();
+    }
     m_stuckAction->setEnabled(open);
     m_exportHistoryAction->setEnabled(open);
     m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());

@@ -13,7 +13,9 @@
 
 class DeliveryDetailView;
 class DeliveryHistoryModel;
+class EmptyState;
 class HistoryPane;
+class HistoryView;
 class QLabel;
 class QShowEvent;
 class QSystemTrayIcon;
@@ -43,7 +45,7 @@ public:
     DeliveryHistoryModel *historyModel() const { return m_historyModel; }
     RetryScheduleModel *scheduleModel() const { return m_scheduleModel; }
     QTableView *webhookView() const { return m_webhookView; }
-    QTableView *historyView() const { return m_historyView; }
+    HistoryView *historyView() const { return m_historyView; }
     QTableView *scheduleView() const { return m_scheduleView; }
     DeliveryDetailView *detailView() const { return m_detail; }
     bool isStoreOpen() const { return m_storeOpen; }
@@ -76,6 +78,7 @@ private:
     void updateActions();
     void updateHistoryFilter();
     void showStatus(const StoreStatus &status);
+    void updateScheduleTabTitle();
     void showMessage(const QString &message, bool error = false);
     void notifyFailedForGood(const Delivery &delivery, const QString &webhookUrl);
 
@@ -120,7 +123,7 @@ private:
 
     QTableView *m_webhookView = nullptr;
     HistoryPane *m_history = nullptr;
-    QTableView *m_historyView = nullptr; // m_history's
+    HistoryView *m_historyView = nullptr; // m_history's
     QTableView *m_scheduleView = nullptr;
     QTabWidget *m_tabs = nullptr;
     DeliveryDetailView *m_detail = nullptr;
@@ -150,6 +153,7 @@ private:
     QAction *m_retryNowAction = nullptr;
     ReceiverTestsMenu *m_receiverTests = nullptr;
     QAction *m_retryFailedAction = nullptr;
+    EmptyState *m_webhooksEmpty = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_pauseWebhookAction = nullptr;
     QAction *m_stuckAction = nullptr;

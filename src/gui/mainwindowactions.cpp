@@ -118,6 +118,7 @@ void MainWindow::createActions()
     m_addWebhookAction->setIconText(tr("Add"));
     m_sendTestAction->setIconText(tr("Send Event"));
     m_retryResetAction->setIconText(tr("Retry, Restart 24 h"));
+    m_retryNowAction->setIconText(tr("Retry Now"));
     m_retryFailedAction->setIconText(tr("Recover Failed"));
     m_pruneAction->setIconText(tr("Prune"));
     m_preferencesAction->setIconText(tr("Preferences"));

@@ -70,6 +70,12 @@ QString cellToolTip(const QTableView *view, const QModelIndex &index)
 QTableView *make(QWidget *parent)
 {
     auto *view = new QTableView(parent);
+    setUp(view);
+    return view;
+}
+
+void setUp(QTableView *view)
+{
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
@@ -81,7 +87,6 @@ QTableView *make(QWidget *parent)
     view->horizontalHeader()->setStretchLastSection(true);
     view->setTextElideMode(Qt::ElideRight);
     new CellToolTips(view);
-    return view;
 }
 
 void fitHeaderTexts(QHeaderView *header)

@@ -15,6 +15,8 @@ namespace TableViews {
 // Whole rows selected, alternating colours, one line per row, actions as the context menu;
 // a cell too narrow for its text is cut on the right and shows the whole text as its tooltip.
 QTableView *make(QWidget *parent);
+// The same for a view made elsewhere (a QTableView subclass).
+void setUp(QTableView *view);
 // The tooltip of a cell: its whole text when the column is too narrow for it, then the model's
 // own tooltip, if it says something else.
 QString cellToolTip(const QTableView *view, const QModelIndex &index);

@@ -1,6 +1,7 @@
 #include "timingmarks.h"
 
 #include "deliveryhistorymodel.h"
+#include "historyview.h"
 #include "mainwindow.h"
 
 #include <QDateTime>
@@ -46,7 +47,7 @@ bool TimingMarks::topRowLoaded() const
 {
     const int row = m_window->historyView()->rowAt(0);
     return row >= 0
-        && m_window->historyModel()->index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
+        && m_window->historyView()->model()->index(row, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
 }
 
 // The paint is flushed once the event that carries it is done.

@@ -1,9 +1,11 @@
 #include "webhookdialog.h"
 
 #include "profiles.h"
+#include "retrypicture.h"
 
 #include "ui_webhookdialog.h"
 
+#include "duration.h"
 #include "eventtemplates.h"
 #include "validation.h"
 
@@ -53,8 +55,10 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::WebhookDialog>())
     , m_original(webhook)
+    , m_policyPicture(new RetryPicture(this))
 {
     m_ui->setupUi(this);
+    m_ui->formLayout->addRow(QString(), m_policyPicture);
     setMinimumWidth(560);
     // Messages wrap at the width of the fields, not at their own shortest.
     m_ui->urlMessage->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -114,6 +118,24 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
         m_ui->presetCombo->addItem(presetTitle(preset), preset);
     const int presetIndex = m_ui->presetCombo->findData(webhook.retryPolicy.preset);
     m_ui->presetCombo->setCurrentIndex(qMax(0, presetIndex));
+    const QString durationHint = tr("a duration: 30s, 5m, 1h30m, 2d");
+    for (QLineEdit *edit :
+        { m_ui->windowEdit, m_ui->earlyDelayEdit, m_ui->earlyPeriodEdit, m_ui->lateDelayEdit }) {
+        edit->setToolTip(durationHint);
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            updatePolicyDescription();
+            validate();
+        });
+    }
+    m_ui->windowEdit->setToolTip(tr("Retry until this long after the first attempt (0s: never)"));
+    m_ui->stepsEdit->setPlaceholderText(tr("e.g. 0,5s,5m,30m,2h"));
+    m_ui->stepsEdit->setToolTip(tr("The delay after each attempt, the first attempt's 0 first; after the "
+                                   "last step the delivery fails. Replaces the delays above."));
+    connect(m_ui->stepsEdit, &QLineEdit::textEdited, this, [this] {
+        updatePolicyDescription();
+        validate();
+    });
+    showPolicy(webhook.retryPolicy);
 
     connect(m_ui->urlEdit, &QLineEdit::textChanged, this, &WebhookDialog::validate);
     connect(m_ui->secretEdit, &QLineEdit::textChanged, this, [this] {
@@ -133,8 +155,7 @@ WebhookDialog::WebhookDialog(const Webhook &webhook, QWidget *parent)
         [this] { m_ui->removeHeaderButton->setEnabled(!m_ui->headerTable->selectedItems().isEmpty()); });
     connect(m_ui->addHeaderButton, &QPushButton::clicked, this, &WebhookDialog::addHeader);
     connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, &WebhookDialog::removeHeader);
-    connect(
-        m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::updatePolicyDescription);
+    connect(m_ui->presetCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::onPresetChanged);
     connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, &WebhookDialog::onProfileChanged);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &WebhookDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &WebhookDialog::reject);
@@ -157,12 +178,19 @@ WebhookDialog::~WebhookDialog()
 
 QString WebhookDialog::presetTitle(const QString &preset)
 {
+    // Named as the command line names them, with what they are.
+    const auto titled = [&preset](const QString &title) { return tr("%1 — %2").arg(preset, title); };
     if (preset == QLatin1String("launchpad") || preset == QLatin1String("seed"))
-        return tr("Launchpad's webhook-retries design (default)");
+        return tr("%1 — %2").arg(
+            QStringLiteral("launchpad"), tr("Launchpad's webhook-retries design (default)"));
     if (preset == QLatin1String("launchpad-current"))
-        return tr("Launchpad as it is today");
+        return titled(tr("Launchpad as it is today"));
+    if (preset == QLatin1String("standard-webhooks"))
+        return titled(tr("Standard Webhooks and Svix, by attempt"));
+    if (preset == QLatin1String("stripe"))
+        return titled(tr("Stripe, backing off over 3 days"));
     if (preset == QLatin1String("none"))
-        return tr("No automatic retry (GitHub)");
+        return titled(tr("No automatic retry (GitHub)"));
     return preset;
 }
 
@@ -222,11 +250,8 @@ Webhook WebhookDialog::webhook() const
     w.trustSelfSigned = m_ui->trustSelfSignedCheck->isChecked();
     w.maxInFlight = m_ui->maxInFlightSpin->value();
     w.profile = m_ui->profileCombo->currentData().toString();
-    const QString preset = m_ui->presetCombo->currentData().toString();
-    if (preset != m_original.retryPolicy.preset) {
-        if (const auto policy = RetryPolicy::fromPreset(preset))
-            w.retryPolicy = policy.value();
-    }
+    if (const auto policy = editedPolicy())
+        w.retryPolicy = policy.value();
     const QString typed = m_ui->secretEdit->text();
     if (!typed.isEmpty())
         w.secret = typed;
@@ -267,6 +292,8 @@ QString WebhookDialog::validationError() const
         return error;
     if (const auto headers = tableHeaders(); !headers)
         return headers.error();
+    if (const auto policy = editedPolicy(); !policy)
+        return policy.error();
     return QString();
 }
 
@@ -277,7 +304,8 @@ QString WebhookDialog::fieldsError() const
     if (Status s = Validation::secret(m_ui->secretEdit->text()); !s)
         return s.error();
     if (Status s = Profiles::checkSecret(m_ui->profileCombo->currentData().toString(),
-            m_ui->secretEdit->text().isEmpty() ? m_original.secret.value_or(QString()) : m_ui->secretEdit->text());
+            m_ui->secretEdit->text().isEmpty() ? m_original.secret.value_or(QString())
+                                               : m_ui->secretEdit->text());
         !s)
         return s.error();
     const QStringList others = m_ui->otherEventTypesEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -301,7 +329,10 @@ void WebhookDialog::validate()
     m_ui->headerMessage->setVisible(!headerError.isEmpty());
     m_ui->headerMessage->setText(headerError);
     m_ui->headerMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(error.isEmpty() && headerError.isEmpty());
+    // A schedule's mistake shows where its sentence would (updatePolicyDescription()).
+    const bool policyOk = bool(editedPolicy());
+    m_ui->buttonBox->button(QDialogButtonBox::Save)
+        ->setEnabled(error.isEmpty() && headerError.isEmpty() && policyOk);
 }
 
 void WebhookDialog::appendHeaderRow(const QString &name, const QString &value)
@@ -371,15 +402,88 @@ void WebhookDialog::updateSecretState()
     m_ui->clearSecretButton->setEnabled(stored && !m_clearSecret);
 }
 
-void WebhookDialog::updatePolicyDescription()
+void WebhookDialog::showPolicy(const RetryPolicy &policy)
+{
+    m_ui->windowEdit->setText(Duration::format(policy.windowMs));
+    m_ui->earlyDelayEdit->setText(Duration::format(policy.earlyDelayMs));
+    m_ui->earlyPeriodEdit->setText(Duration::format(policy.earlyPeriodMs));
+    m_ui->lateDelayEdit->setText(Duration::format(policy.lateDelayMs));
+    m_ui->stepsEdit->setText(policy.isStepped() ? RetryPolicy::formatSteps(policy.stepsMs) : QString());
+    updatePolicyDescription();
+}
+
+// A preset chosen brings its values; the webhook's own, when it is the preset it had.
+void WebhookDialog::onPresetChanged()
 {
     const QString preset = m_ui->presetCombo->currentData().toString();
-    RetryPolicy shown = m_original.retryPolicy;
+    if (preset == m_original.retryPolicy.preset)
+        showPolicy(m_original.retryPolicy);
+    else if (const auto policy = RetryPolicy::fromPreset(preset))
+        showPolicy(policy.value());
+    validate();
+}
+
+Result<RetryPolicy> WebhookDialog::editedPolicy() const
+{
+    using R = Result<RetryPolicy>;
+    const QString preset = m_ui->presetCombo->currentData().toString();
+    RetryPolicy policy = m_original.retryPolicy;
     if (preset != m_original.retryPolicy.preset) {
-        if (const auto policy = RetryPolicy::fromPreset(preset))
-            shown = policy.value();
+        const auto base = RetryPolicy::fromPreset(preset);
+        if (!base)
+            return R::failure(base.error());
+        policy = base.value();
     }
-    m_ui->policyDescription->setText(shown.describe());
+    const struct
+    {
+        QLineEdit *edit;
+        qint64 RetryPolicy::*field;
+        const char *name;
+    } fields[] = {
+        { m_ui->windowEdit, &RetryPolicy::windowMs, QT_TR_NOOP("The retry window") },
+        { m_ui->earlyDelayEdit, &RetryPolicy::earlyDelayMs, QT_TR_NOOP("The early delay") },
+        { m_ui->earlyPeriodEdit, &RetryPolicy::earlyPeriodMs, QT_TR_NOOP("The early period") },
+        { m_ui->lateDelayEdit, &RetryPolicy::lateDelayMs, QT_TR_NOOP("The late delay") },
+    };
+    for (const auto &f : fields) {
+        const auto d = Duration::parse(f.edit->text().trimmed());
+        if (!d)
+            return R::failure(tr("%1 is not a duration: write it as 30s, 5m, 1h30m or 2d.").arg(tr(f.name)));
+        policy.*(f.field) = d.value();
+    }
+    const QString steps = m_ui->stepsEdit->text().trimmed();
+    if (steps.isEmpty()) {
+        policy.stepsMs.clear();
+    } else {
+        const auto parsed = RetryPolicy::parseSteps(steps);
+        if (!parsed)
+            return R::failure(parsed.error());
+        policy.stepsMs = parsed.value();
+    }
+    if (Status s = policy.check(); !s)
+        return R::failure(s.error());
+    return policy;
+}
+
+void WebhookDialog::updatePolicyDescription()
+{
+    const bool stepped = !m_ui->stepsEdit->text().trimmed().isEmpty();
+    for (QWidget *tier : std::initializer_list<QWidget *> { m_ui->earlyDelayEdit, m_ui->earlyPeriodEdit,
+             m_ui->lateDelayEdit, m_ui->earlyPeriodLabel, m_ui->lateDelayLabel })
+        tier->setEnabled(!stepped);
+    const auto policy = editedPolicy();
+    if (!policy) {
+        m_ui->policyDescription->setText(policy.error());
+        m_ui->policyDescription->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_policyPicture->setData({});
+        return;
+    }
+    m_ui->policyDescription->setStyleSheet(QString());
+    QString text = policy.value().describe();
+    if (policy.value().isCustom())
+        text += QLatin1Char(' ') + tr("(custom, from preset %1)").arg(policy.value().preset);
+    m_ui->policyDescription->setText(text);
+    m_policyPicture->setData(RetryPictureData::preview(policy.value()), false);
 }
 
 void WebhookDialog::accept()

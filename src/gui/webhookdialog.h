@@ -8,6 +8,7 @@
 #include <memory>
 
 class QTableWidgetItem;
+class RetryPicture;
 
 namespace Ui {
 class WebhookDialog;
@@ -41,6 +42,11 @@ private:
     void validate();
     void updateSecretState();
     void updatePolicyDescription();
+    // The schedule's fields filled from `policy`: on opening, and when a preset is chosen.
+    void showPolicy(const RetryPolicy &policy);
+    void onPresetChanged();
+    // The schedule as the fields give it, or why they give none.
+    Result<RetryPolicy> editedPolicy() const;
     void onProfileChanged();
     QStringList checkedEventTypes() const;
     // The headers in the table as they will be stored; the first bad row's message otherwise.
@@ -56,4 +62,5 @@ private:
     Webhook m_original;
     bool m_clearSecret = false;
     bool m_updatingHeaders = false;
+    RetryPicture *m_policyPicture;
 };

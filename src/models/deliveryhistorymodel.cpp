@@ -69,8 +69,7 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case Id:
             return QString::number(d.id);
         case Status:
-            return d.status == JobStatus::Running && !d.successful ? tr("Sending")
-                                                                   : DeliveryText::displayName(d.display());
+            return DeliveryText::state(d);
         case EventType:
             return d.eventType;
         case Created:
@@ -80,7 +79,7 @@ QVariant DeliveryHistoryModel::data(const QModelIndex &index, int role) const
         case LastSent:
             return DeliveryText::optionalShortTime(d.dateSent);
         case Attempts:
-            return QString::number(d.totalAttempts);
+            return DeliveryText::attempts(d);
         case Result:
             return DeliveryText::result(d);
         case NextAttempt:
@@ -293,6 +292,12 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
         // Makes the view look at its rows again, which asks for the stale pages in view.
         Q_EMIT dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
     }
+}
+
+void DeliveryHistoryModel::onEstimated(quint64 serial, qint64 estimate)
+{
+    if (serial == m_countSerial)
+        Q_EMIT estimated(estimate);
 }
 
 void DeliveryHistoryModel::wantPage(qint64 page) const
@@ -556,4 +561,10 @@ int DeliveryHistoryModel::rowOfDelivery(qint64 deliveryId) const
             return int(it.key());
     }
     return -1;
+}
+
+std::optional<Delivery> DeliveryHistoryModel::deliveryById(qint64 deliveryId) const
+{
+    const int row = rowOfDelivery(deliveryId);
+    return row < 0 ? std::nullopt : deliveryAt(row);
 }

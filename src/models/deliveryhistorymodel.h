@@ -70,6 +70,7 @@ public:
 
     std::optional<Delivery> deliveryAt(int row) const;
     int rowOfDelivery(qint64 deliveryId) const; // -1 when not loaded
+    std::optional<Delivery> deliveryById(qint64 deliveryId) const; // while its page is cached
     int cachedRowCount() const { return int(m_rows.size()); }
     int pagesRequested() const { return m_pagesRequested; }
     bool isCounting() const { return m_countSerial != 0; }
@@ -77,6 +78,7 @@ public:
 
 public Q_SLOTS:
     void onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId = 0);
+    void onEstimated(quint64 serial, qint64 estimate);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
     void onBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
 
@@ -88,6 +90,8 @@ Q_SIGNALS:
     void pageWanted(quint64 serial, const DeliveryFilter &filter, qint64 offset, int limit);
     void boundariesWanted(quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void counted(qint64 count);
+    // The store's estimate of the count on its way (PostgreSQL), to show as such meanwhile.
+    void estimated(qint64 estimate);
 
 private:
     quint64 pageSerial() const { return (m_filterSerial << 32) | m_generation; }

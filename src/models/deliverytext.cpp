@@ -39,13 +39,82 @@ QString DeliveryText::displayName(Delivery::Display display)
     return QString();
 }
 
+QString DeliveryText::state(const Delivery &d)
+{
+    switch (d.status) {
+    case JobStatus::Suspended:
+        return tr("Suspended");
+    case JobStatus::Running:
+        if (!d.successful || *d.successful)
+            return tr("Sending");
+        break;
+    case JobStatus::Waiting:
+        if (d.successful && *d.successful)
+            return tr("Queued again");
+        break;
+    case JobStatus::Completed:
+    case JobStatus::Failed:
+        break;
+    }
+    return displayName(d.display());
+}
+
+QString DeliveryText::attempts(const Delivery &d)
+{
+    if (d.attemptCount >= d.totalAttempts)
+        return QString::number(d.totalAttempts);
+    return tr("%1 (%2 since retry)").arg(d.totalAttempts).arg(d.attemptCount);
+}
+
+namespace {
+// What follows `prefix` in `text`, or a null string when `text` does not start with it.
+QString after(const QString &text, QLatin1String prefix)
+{
+    return text.startsWith(prefix) ? text.mid(prefix.size()) : QString();
+}
+} // namespace
+
+QString DeliveryText::failure(const QString &stored)
+{
+    if (stored == QLatin1String("Webhook deactivated"))
+        return tr("Webhook deactivated");
+    if (const QString code = after(stored, QLatin1String("Bad HTTP response: ")); !code.isNull())
+        return tr("Bad HTTP response: %1").arg(code);
+    const QString error = after(stored, QLatin1String("Connection error: "));
+    if (error.isNull())
+        return stored;
+    // The deliverer's words for an attempt that got no response (src/delivery/deliverer.cpp).
+    QString detail = error;
+    if (error == QLatin1String("Connection refused"))
+        detail = tr("Connection refused");
+    else if (error == QLatin1String("Connection closed by the receiver before a complete response"))
+        detail = tr("Connection closed by the receiver before a complete response");
+    else if (error == QLatin1String("Connection timed out"))
+        detail = tr("Connection timed out");
+    else if (error == QLatin1String("Request timeout"))
+        detail = tr("Request timeout");
+    else if (error == QLatin1String("No response") || error == QLatin1String("no response"))
+        detail = tr("No response");
+    else if (error == QLatin1String("TLS handshake failed"))
+        detail = tr("TLS handshake failed");
+    else if (const QString rest = after(error, QLatin1String("TLS handshake failed: ")); !rest.isNull())
+        detail = tr("TLS handshake failed: %1").arg(rest);
+    else if (const QString rest = after(error, QLatin1String("Cannot connect to proxy: ")); !rest.isNull())
+        detail = tr("Cannot connect to proxy: %1").arg(rest);
+    else if (const QString rest = after(error, QLatin1String("Request not sent: ")); !rest.isNull())
+        detail = tr("Request not sent: %1").arg(rest);
+    else if (error.startsWith(QLatin1String("Host ")) && error.endsWith(QLatin1String(" not found")))
+        detail = tr("Host %1 not found").arg(error.mid(5, error.size() - 5 - 10));
+    return tr("Connection error: %1").arg(detail);
+}
+
 QString DeliveryText::result(const Delivery &d)
 {
     if (!d.successful.has_value())
         return d.status == JobStatus::Running ? tr("Sending…") : QString();
     if (*d.successful)
         return d.lastStatusCode ? QString::number(*d.lastStatusCode) : tr("OK");
-    return d.failureDetail;
+    return failure(d.failureDetail);
 }
 
 QString DeliveryText::summary(const Delivery &d)
@@ -58,19 +127,23 @@ QString DeliveryText::summary(const Delivery &d)
             return tr("Not tried yet; suspended.");
         return tr("Not tried yet.");
     case Delivery::Display::Delivered:
+        if (d.status == JobStatus::Suspended)
+            return tr("Last attempt delivered at %1; suspended.").arg(optionalTime(d.dateSent));
+        if (d.pending())
+            return tr("Last attempt delivered at %1; queued to be sent again.").arg(optionalTime(d.dateSent));
         return tr("Delivered at %1").arg(optionalTime(d.dateSent));
     case Delivery::Display::Retrying: {
         QString text = tr("Tried since %1, last failed at %2")
                            .arg(optionalTime(d.dateFirstSent), optionalTime(d.dateSent));
         if (!d.failureDetail.isEmpty())
-            text += QLatin1String(": ") + d.failureDetail;
+            text += QLatin1String(": ") + failure(d.failureDetail);
         return text;
     }
     case Delivery::Display::Failed: {
         // A deactivated webhook's attempt sends nothing: no date_sent, only the finish.
         QString text = tr("Failed at %1").arg(optionalTime(d.dateSent ? d.dateSent : d.dateFinished));
         if (!d.failureDetail.isEmpty())
-            text += QLatin1String(": ") + d.failureDetail;
+            text += QLatin1String(": ") + failure(d.failureDetail);
         return text;
     }
     }

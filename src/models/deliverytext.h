@@ -16,6 +16,17 @@ public:
     static QString displayName(Delivery::Display display);
     // The job's own status, in the window's language ("waiting", "wartet").
     static QString jobStatusName(JobStatus status);
+    // The history's Status column: Launchpad's four names, except where the job's own status
+    // says more: "Sending" while an attempt is out, "Suspended", "Queued again" for a delivered
+    // one re-queued by hand.
+    static QString state(const Delivery &delivery);
+    // Every attempt over the delivery's life, with those since the last manual retry beside
+    // them when fewer: "4", "4 (1 since retry)".
+    static QString attempts(const Delivery &delivery);
+    // A stored failure detail ("Bad HTTP response: 503", "Connection error: Connection refused")
+    // in the window's language: the store keeps Launchpad's English words, translated here.
+    // Texts not made by Hookwatch (Qt's own network errors) stay as they are.
+    static QString failure(const QString &stored);
     // The status code of the last attempt, or its failure detail; "" before any attempt.
     static QString result(const Delivery &delivery);
     // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".

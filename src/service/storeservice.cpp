@@ -277,11 +277,9 @@ WebhookHealth StoreService::healthOf(qint64 webhookId, int pending, const QList<
 {
     WebhookHealth health;
     health.pending = pending;
-    DeliveryFilter newest;
-    newest.webhookId = webhookId;
-    newest.limit = HealthWindow;
-    newest.withPayload = false;
-    if (auto recent = m_store->deliveries(newest)) {
+    // The most recent attempts, not the newest deliveries: with thousands queued, the newest
+    // are not due yet while workers deliver the older ones.
+    if (auto recent = m_store->recentlySent(webhookId, HealthWindow)) {
         if (!recent->isEmpty())
             health.lastDelivery = recent->first();
         for (const Delivery &d : recent.value()) {
@@ -291,6 +289,16 @@ WebhookHealth StoreService::healthOf(qint64 webhookId, int pending, const QList<
             if (*d.successful)
                 ++health.recentDelivered;
         }
+    }
+    if (!health.lastDelivery) {
+        // Nothing sent yet: the newest delivery says whether there is any (never tried, or a
+        // deactivated webhook's failure).
+        DeliveryFilter newest;
+        newest.webhookId = webhookId;
+        newest.limit = 1;
+        newest.withPayload = false;
+        if (auto latest = m_store->deliveries(newest); latest && !latest->isEmpty())
+            health.lastDelivery = latest->first();
     }
     for (const Delivery &d : schedule) {
         if (d.webhookId == webhookId && d.scheduledStart) {
@@ -415,6 +423,10 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
         }
         Q_EMIT historyPageLoaded(serial, 0, first.value());
     }
+    // Counting ten million rows takes PostgreSQL a second or more: its estimate first (a plan,
+    // about a millisecond). A failed estimate leaves only the wait for the count.
+    if (const auto estimate = m_store->estimateDeliveries(upTo); estimate && estimate.value() >= 0)
+        Q_EMIT historyEstimated(serial, estimate.value());
     const auto count = m_store->countDeliveries(upTo);
     if (!count) {
         fail(tr("Cannot count the deliveries: %1").arg(count.error()));
@@ -476,7 +488,7 @@ void StoreService::loadRetrySchedule()
         row.windowEnds = first + hook.retryPolicy.windowFor(d.lastStatusCode.value_or(0));
         if (d.scheduledStart)
             row.projectedAttempts = hook.retryPolicy.projectedAttempts(
-                first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0));
+                first, *d.scheduledStart, 60, d.lastStatusCode.value_or(0), d.attemptCount + 1);
         rows.append(row);
     }
     Q_EMIT retryScheduleLoaded(rows);

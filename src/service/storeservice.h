@@ -107,6 +107,8 @@ Q_SIGNALS:
     // offsets stay true while new deliveries arrive (0 when there are none).
     // `oldestId`: the list's other end, for estimating a key in between before boundaries exist.
     void historyCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId);
+    // PostgreSQL: the planner's figure for the count, ahead of the exact count under `serial`.
+    void historyEstimated(quint64 serial, qint64 estimate);
     void historyPageLoaded(quint64 serial, qint64 row, const QList<Delivery> &rows);
     void historyBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
     void retryScheduleLoaded(const QList<ScheduledRetry> &rows);

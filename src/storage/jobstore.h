@@ -41,7 +41,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 10;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -79,6 +79,9 @@ public:
     Result<Delivery> delivery(qint64 id);
     Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
     Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    // The planner's estimate of countDeliveries() on PostgreSQL, at once where the count is a
+    // scan of millions of rows; -1 on SQLite, which keeps no row estimates.
+    Result<qint64> estimateDeliveries(const DeliveryFilter &filter);
     // The filtered history added up (HistorySummary), over the newest `limit` deliveries it
     // takes and their attempts: bounded at any size of store.
     Result<HistorySummary> historySummary(const DeliveryFilter &filter, qint64 limit);
@@ -93,6 +96,10 @@ public:
     Result<StoreCounts> counts();
     // Waiting, running or suspended deliveries per webhook id (webhooks with none left out).
     Result<QHash<qint64, int>> pendingByWebhook();
+    // A webhook's deliveries sent most recently, the latest first, payloads left out: its
+    // health at a glance follows the attempts made, not the newest deliveries (which may not be
+    // due yet). A deactivated webhook's failures, which send nothing, are not among them.
+    Result<QList<Delivery>> recentlySent(qint64 webhookId, int limit);
     Result<QList<LeaseHolder>> leaseHolders();
 
     // Manual actions, with Launchpad's transitions. retry() on a waiting delivery is
@@ -219,6 +226,9 @@ private:
     Result<QList<ClaimedDelivery>> claimDueLocked(
         const QString &owner, const ClaimRequest &request, qint64 leaseMs, std::optional<qint64> onlyId);
     Result<QList<Delivery>> recordAttemptsLocked(const QString &owner, const QList<AttemptRecord> &records);
+    // Keeps each webhook's failing_since by the attempts just recorded, and pauses a webhook
+    // failing for longer than its auto_disable_after_ms.
+    Status trackFailingWebhooksLocked(const QList<Delivery> &recorded);
     // Reads a delivery's state inside the caller's transaction, its row locked on PostgreSQL
     // until the transaction ends.
     struct LockedDelivery

@@ -115,6 +115,27 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN profile TEXT NOT NULL DEFAULT 'launchpad'",
             "UPDATE webhooks SET retry_preset = 'launchpad' WHERE retry_preset = 'seed'",
         } },
+        // A webhook's health from its most recent attempts: the deliveries it sent last, by when
+        // they were sent, read from the newest end of this index instead of sorting every
+        // delivery of the webhook (the newest deliveries may not be due yet).
+        { {
+            "CREATE INDEX deliveries_webhook_sent ON deliveries (webhook_id, date_sent, id) "
+            "WHERE date_sent IS NOT NULL",
+        } },
+        // Auto-disable: a webhook answered with nothing but failures for auto_disable_after_ms
+        // (NULL: never) since failing_since is paused by the recording of its failures, and
+        // auto_paused_at says the pause was that, not the user's.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN auto_disable_after_ms BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN failing_since BIGINT",
+            "ALTER TABLE webhooks ADD COLUMN auto_paused_at BIGINT",
+        } },
+        // Each webhook's whole retry schedule as JSON (RetryPolicy::toJson): steps, jitter,
+        // Retry-After and the windows by failure class, which the columns cannot hold. Rows
+        // from before keep it NULL and are read from their preset and columns, as written.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN retry_schedule TEXT",
+        } },
         // The receiver test tools' sends (TestSender) are attempts of their delivery, marked
         // with the tool's name; the dispatcher's own attempts have none.
         { {

@@ -3,10 +3,13 @@
 #include "deliverystate.h"
 #include "outcome.h"
 #include "sqlstatement.h"
+#include "storelog.h"
 #include "storerows.h"
 
+#include <QMap>
 #include <QSqlError>
 
+#include <algorithm>
 #include <string>
 
 // The dispatcher's records: each finished attempt kept, and its delivery moved on by the
@@ -103,10 +106,18 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     rows.reserve(records.size());
     for (const AttemptRecord &record : records) {
         const Attempt &a = record.attempt;
-        const Outcome outcome
+        Outcome outcome
             = Outcome::classify(a.deactivated, a.connectionError, a.response ? a.response->statusCode : 0);
-        rows.append(
-            { &record, DeliveryUpdate::afterAttempt(record.before, outcome, a.dateSent, record.policy), {} });
+        if (a.response) {
+            for (const auto &[name, value] : a.response->headers) {
+                if (name.compare("Retry-After", Qt::CaseInsensitive) == 0)
+                    outcome.retryAfterMs = RetryPolicy::parseRetryAfter(value, a.dateSent);
+            }
+        }
+        rows.append({ &record,
+            DeliveryUpdate::afterAttempt(
+                record.before, outcome, a.dateSent, record.policy, record.jitterUnit),
+            {} });
     }
     const int n = int(rows.size());
     Status error;
@@ -135,11 +146,21 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
             "RETURNING {DELIVERY_COLUMNS}"),
         error);
+    // Suspended by hand while its attempt was out: the state stays suspended, but the result,
+    // the send dates and the count since the last manual retry describe the attempt just made,
+    // unless a later attempt (by a claim taken after this lease expired) is recorded already.
+    SqlStatement *suspendedResult = prepared("record.suspended",
+        sql("UPDATE deliveries SET total_attempts = total_attempts + 1, attempt_count = attempt_count + 1, "
+            "successful = :successful, failure_detail = CAST(:detail AS TEXT), last_status_code = "
+            "CAST(:code AS INTEGER), date_sent = CAST(:sent AS BIGINT), date_first_sent = "
+            "COALESCE(date_first_sent, CAST(:first_sent AS BIGINT)) WHERE id = :id AND status = {SUSPENDED} "
+            "AND (date_sent IS NULL OR date_sent <= :attempt_sent) RETURNING {DELIVERY_COLUMNS}"),
+        error);
     SqlStatement *alreadyRecorded = prepared("record.exists",
         QStringLiteral("SELECT 1 FROM attempts WHERE delivery_id = :id AND "
                        "date_started = :started AND date_sent = :sent"),
         error);
-    if (!update || !attemptOnly || !alreadyRecorded)
+    if (!update || !attemptOnly || !suspendedResult || !alreadyRecorded)
         return R::failure(error.error());
     int position = 0;
     for (const Row &row : std::as_const(rows)) {
@@ -197,10 +218,27 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
         alreadyRecorded->finish();
         if (duplicate)
             continue;
-        // The delivery moved on while the attempt was out (its lease expired and it was
-        // claimed again, it was retried or suspended by hand, or its webhook was deleted):
-        // the request was made, so the attempt is kept if the delivery still exists, and the
-        // state stays as the other party set it.
+        const DeliveryUpdate &u = row.update;
+        suspendedResult->bindValue(QStringLiteral(":successful"), u.successful ? 1 : 0);
+        suspendedResult->bindValue(
+            QStringLiteral(":detail"), nullableText(u.failureDetail.isEmpty() ? QString() : u.failureDetail));
+        suspendedResult->bindValue(QStringLiteral(":code"), nullableInt(u.lastStatusCode));
+        suspendedResult->bindValue(QStringLiteral(":sent"), nullableTime(u.dateSent));
+        suspendedResult->bindValue(QStringLiteral(":first_sent"), nullableTime(u.dateFirstSent));
+        suspendedResult->bindValue(QStringLiteral(":id"), id);
+        suspendedResult->bindValue(QStringLiteral(":attempt_sent"), row.record->attempt.dateSent);
+        if (Status s = exec(*suspendedResult, "recording an attempt"); !s) {
+            return R::failure(s.error());
+        }
+        if (suspendedResult->next())
+            row.after = readDelivery(*suspendedResult);
+        suspendedResult->finish();
+        if (row.after)
+            continue;
+        // Otherwise the delivery moved on while the attempt was out (its lease expired and it
+        // was claimed again, it was retried by hand, or its webhook was deleted): the request
+        // was made, so the attempt is kept if the delivery still exists, and the state stays
+        // as the other party set it.
         attemptOnly->bindValue(QStringLiteral(":id"), id);
         if (Status s = exec(*attemptOnly, "recording an attempt"); !s) {
             return R::failure(s.error());
@@ -236,6 +274,79 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
             return R::failure(s.error());
         }
     }
+    if (Status s = trackFailingWebhooksLocked(after); !s)
+        return R::failure(s.error());
     notifyChange();
     return after;
+}
+
+Status JobStore::trackFailingWebhooksLocked(const QList<Delivery> &recorded)
+{
+    // Per webhook, from this batch in the order sent: whether its last answer was a success,
+    // and when its run of failures since the last success began.
+    struct Run
+    {
+        bool succeeded = false; // a success in this batch, after which the run starts afresh
+        std::optional<TimeMs> failingSince;
+    };
+    QMap<qint64, Run> runs;
+    QList<const Delivery *> bySent;
+    for (const Delivery &d : recorded) {
+        if (d.dateSent)
+            bySent.append(&d);
+    }
+    std::stable_sort(bySent.begin(), bySent.end(),
+        [](const Delivery *a, const Delivery *b) { return *a->dateSent < *b->dateSent; });
+    for (const Delivery *d : std::as_const(bySent)) {
+        Run &run = runs[d->webhookId];
+        if (d->successful.value_or(false)) {
+            run.succeeded = true;
+            run.failingSince.reset();
+        } else if (!run.failingSince) {
+            run.failingSince = *d->dateSent;
+        }
+    }
+    if (runs.isEmpty())
+        return {};
+    Status error;
+    SqlStatement *track = prepared("record.failing",
+        QStringLiteral(
+            "UPDATE webhooks SET failing_since = CASE WHEN CAST(:since AS BIGINT) IS NULL THEN NULL WHEN "
+            "CAST(:fresh AS INTEGER) = 1 THEN CAST(:since2 AS BIGINT) ELSE COALESCE(failing_since, "
+            "CAST(:since3 AS BIGINT)) END WHERE id = :id"),
+        error);
+    // The pause is the user's pause (JobStore::pauseWebhook), marked as this one.
+    SqlStatement *pause = prepared("record.autopause",
+        QStringLiteral(
+            "UPDATE webhooks SET paused_at = CAST(:now AS BIGINT), auto_paused_at = CAST(:now2 AS BIGINT) "
+            "WHERE id = :id AND paused_at IS NULL AND auto_disable_after_ms IS NOT NULL AND "
+            "failing_since IS NOT NULL AND failing_since + auto_disable_after_ms <= CAST(:now3 AS BIGINT)"),
+        error);
+    if (!track || !pause)
+        return error;
+    const TimeMs now = this->now();
+    for (auto it = runs.constBegin(); it != runs.constEnd(); ++it) {
+        const QVariant since = nullableTime(it->failingSince);
+        track->bindValue(QStringLiteral(":since"), since);
+        track->bindValue(QStringLiteral(":fresh"), it->succeeded ? 1 : 0);
+        track->bindValue(QStringLiteral(":since2"), since);
+        track->bindValue(QStringLiteral(":since3"), since);
+        track->bindValue(QStringLiteral(":id"), it.key());
+        if (Status s = exec(*track, "recording a webhook's failures"); !s)
+            return s;
+        track->finish();
+        if (!it->failingSince)
+            continue;
+        pause->bindValue(QStringLiteral(":now"), now);
+        pause->bindValue(QStringLiteral(":now2"), now);
+        pause->bindValue(QStringLiteral(":now3"), now);
+        pause->bindValue(QStringLiteral(":id"), it.key());
+        if (Status s = exec(*pause, "pausing a failing webhook"); !s)
+            return s;
+        if (pause->numRowsAffected() > 0)
+            qCInfo(lcStore) << "webhook" << it.key()
+                            << "paused: nothing but failures for its auto-disable period";
+        pause->finish();
+    }
+    return {};
 }

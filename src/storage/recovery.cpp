@@ -173,7 +173,9 @@ Result<bool> JobStore::resumeWebhook(qint64 webhookId)
         if (Status s = exec(shift, "resuming a webhook"); !s)
             return R::failure(s.error());
         SqlStatement u(database(), SqlStatement::Mode(statementMode()));
-        u.prepare(QStringLiteral("UPDATE webhooks SET paused_at = NULL WHERE id = :id"));
+        // A resumed webhook gets its whole auto-disable period again before it is paused anew.
+        u.prepare(QStringLiteral(
+            "UPDATE webhooks SET paused_at = NULL, auto_paused_at = NULL, failing_since = NULL WHERE id = :id"));
         u.bindValue(QStringLiteral(":id"), webhookId);
         if (Status s = exec(u, "resuming a webhook"); !s)
             return R::failure(s.error());

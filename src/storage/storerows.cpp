@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 
 namespace StoreRows {
@@ -16,7 +17,8 @@ const char *const DeliveryColumns
 const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
-      "date_last_modified, max_in_flight, paused_at, profile";
+      "date_last_modified, max_in_flight, paused_at, profile, auto_disable_after_ms, failing_since, "
+      "auto_paused_at, retry_schedule";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -161,6 +163,15 @@ Webhook readWebhook(const SqlStatement &q)
     w.maxInFlight = q.value(15).toInt();
     w.pausedAt = optionalTime(q.value(16));
     w.profile = q.value(17).toString();
+    w.autoDisableAfterMs = q.value(18).toLongLong();
+    w.failingSince = optionalTime(q.value(19));
+    w.autoPausedAt = optionalTime(q.value(20));
+    // The whole schedule, from schema 9 on; a row written before keeps its preset and columns.
+    if (!q.value(21).isNull()) {
+        const QJsonObject json = QJsonDocument::fromJson(q.value(21).toString().toUtf8()).object();
+        if (auto schedule = RetryPolicy::fromJson(json))
+            w.retryPolicy = schedule.value();
+    }
     return w;
 }
 
@@ -207,10 +218,14 @@ void bindWebhook(SqlStatement &q, const Webhook &w)
     q.bindValue(QStringLiteral(":early_delay"), w.retryPolicy.earlyDelayMs);
     q.bindValue(QStringLiteral(":early_period"), w.retryPolicy.earlyPeriodMs);
     q.bindValue(QStringLiteral(":late_delay"), w.retryPolicy.lateDelayMs);
+    q.bindValue(QStringLiteral(":schedule"),
+        QString::fromUtf8(QJsonDocument(w.retryPolicy.toJson()).toJson(QJsonDocument::Compact)));
     q.bindValue(QStringLiteral(":trust"), w.trustSelfSigned ? 1 : 0);
     q.bindValue(QStringLiteral(":profile"), w.profile);
     q.bindValue(QStringLiteral(":max_in_flight"),
         nullableInt(w.maxInFlight > 0 ? std::optional<int>(w.maxInFlight) : std::nullopt));
+    q.bindValue(QStringLiteral(":auto_disable"),
+        nullableTime(w.autoDisableAfterMs > 0 ? std::optional<TimeMs>(w.autoDisableAfterMs) : std::nullopt));
 }
 
 void bindAttempt(SqlStatement &q, int &position, const Attempt &a, int number)

@@ -14,9 +14,10 @@ Result<qint64> JobStore::addWebhook(const Webhook &webhook)
     q.prepare(sql(
         "INSERT INTO webhooks (delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, "
         "retry_window_ms, retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, "
-        "trust_self_signed, date_created, date_last_modified, max_in_flight, profile) VALUES (:url, :active, "
-        ":secret, :types, :headers, :timeout, :preset, :window, :early_delay, :early_period, :late_delay, "
-        ":trust, :created, :modified, :max_in_flight, :profile) RETURNING id"));
+        "trust_self_signed, date_created, date_last_modified, max_in_flight, profile, auto_disable_after_ms, "
+        "retry_schedule) VALUES (:url, :active, :secret, :types, :headers, :timeout, :preset, :window, "
+        ":early_delay, :early_period, :late_delay, :trust, :created, :modified, :max_in_flight, :profile, "
+        ":auto_disable, :schedule) RETURNING id"));
     bindWebhook(q, webhook);
     const TimeMs now = this->now();
     q.bindValue(QStringLiteral(":created"), now);
@@ -40,7 +41,8 @@ Status JobStore::updateWebhook(const Webhook &webhook)
         "headers = :headers, timeout_ms = :timeout, retry_preset = :preset, retry_window_ms = :window, "
         "retry_early_delay_ms = :early_delay, retry_early_period_ms = :early_period, "
         "retry_late_delay_ms = :late_delay, trust_self_signed = :trust, date_last_modified = :modified, "
-        "max_in_flight = :max_in_flight, profile = :profile WHERE id = :id"));
+        "max_in_flight = :max_in_flight, profile = :profile, auto_disable_after_ms = :auto_disable, "
+        "retry_schedule = :schedule WHERE id = :id"));
     bindWebhook(q, webhook);
     q.bindValue(QStringLiteral(":modified"), now());
     q.bindValue(QStringLiteral(":id"), webhook.id);

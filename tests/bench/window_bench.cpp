@@ -10,6 +10,8 @@
 
 #include "appsettings.h"
 #include "deliveryhistorymodel.h"
+#include "historyview.h"
+#include "historywindowmodel.h"
 #include "mainwindow.h"
 #include "storeconnection.h"
 #include "storeservice.h"
@@ -131,7 +133,7 @@ class RowsShownWatch final : public QObject
 {
 public:
     using Where = std::function<bool(int top, int bottom, int last)>;
-    RowsShownWatch(QTableView *view, DeliveryHistoryModel *model)
+    RowsShownWatch(HistoryView *view, DeliveryHistoryModel *model)
         : QObject(view)
         , m_view(view)
         , m_model(model)
@@ -154,11 +156,10 @@ protected:
     {
         if (event->type() != QEvent::Paint || !m_armed)
             return false;
+        // The view shows the rows from its top row down (HistoryView), as many as fit.
         const int last = m_model->rowCount() - 1;
-        const int top = m_view->rowAt(0);
-        int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
-        if (bottom < 0)
-            bottom = last;
+        const int top = int(m_view->topRow());
+        const int bottom = qMin(last, top + m_view->windowModel()->pageRows() - 1);
         if (m_there(top, bottom, last) && rowLoaded(m_model, top) && rowLoaded(m_model, bottom)) {
             m_armed = false;
             QMetaObject::invokeMethod(this, [this] { m_shownAt = now(); }, Qt::QueuedConnection);
@@ -167,7 +168,7 @@ protected:
     }
 
 private:
-    QTableView *m_view;
+    HistoryView *m_view;
     DeliveryHistoryModel *m_model;
     Where m_there;
     bool m_armed = false;
@@ -265,7 +266,7 @@ int history(const DatabaseConfig &database, int rounds)
         return 1;
     }
     const double startingStall = probe.take();
-    QTableView *view = window.historyView();
+    HistoryView *view = window.historyView();
     DeliveryHistoryModel *model = window.historyModel();
     waitUntil([model] { return !model->isCounting(); }, 120000);
     const qint64 countedAt = now();
@@ -301,7 +302,7 @@ int history(const DatabaseConfig &database, int rounds)
         allRows = model->rowCount();
         // A click on the first row (the keys move from the current row), then Ctrl+End with the
         // cache holding the first rows only, then Ctrl+Home.
-        view->setCurrentIndex(model->index(0, 0));
+        view->setCurrentIndex(view->model()->index(0, 0));
         idle(300);
         int pagesBefore = model->pagesRequested();
         watch->arm(RowsShownWatch::atBottom);
@@ -319,7 +320,7 @@ int history(const DatabaseConfig &database, int rounds)
         idle(300);
         // The scroll bar dragged to its middle and let go, as a hand does; the cache holds the
         // first and last rows only.
-        QScrollBar *bar = view->verticalScrollBar();
+        QScrollBar *bar = view->positionBar();
         const int middle = bar->maximum() / 2;
         pagesBefore = model->pagesRequested();
         watch->arm([middle](int top, int, int) { return qAbs(top - middle) <= 1; });
@@ -344,7 +345,8 @@ int history(const DatabaseConfig &database, int rounds)
     result(QStringLiteral("scroll-top-ms %1").arg(joined(toTop)));
     result(QStringLiteral("scroll-middle-ms %1").arg(joined(toMiddle)));
     result(QStringLiteral("session-stall-ms %1").arg(probe.take(), 0, 'f', 1));
-    result(QStringLiteral("rows all=%1 failed=%2 pages-for-end=%3 pages-for-middle=%4 cached-max=%5 page-size=%6")
+    result(QStringLiteral(
+        "rows all=%1 failed=%2 pages-for-end=%3 pages-for-middle=%4 cached-max=%5 page-size=%6")
                .arg(allRows)
                .arg(failedRows)
                .arg(pagesForEnd)
@@ -394,7 +396,8 @@ int busy(const DatabaseConfig &database, int count, int concurrency)
         lastTick = tick;
         if (!started) {
             startingWorst = qMax(startingWorst, late);
-            started = !marks.isEmpty() && marks.constLast().what.startsWith(QLatin1String("history-rows-shown"));
+            started
+                = !marks.isEmpty() && marks.constLast().what.startsWith(QLatin1String("history-rows-shown"));
             return;
         }
         if (late > worst) {
@@ -407,7 +410,7 @@ int busy(const DatabaseConfig &database, int count, int concurrency)
     QTimer user;
     user.setInterval(250);
     QObject::connect(&user, &QTimer::timeout, &window, [&window] {
-        QScrollBar *bar = window.historyView()->verticalScrollBar();
+        QScrollBar *bar = window.historyView()->positionBar();
         bar->setValue(QRandomGenerator::global()->bounded(bar->maximum() + 1));
     });
     probe.start();
@@ -418,11 +421,15 @@ int busy(const DatabaseConfig &database, int count, int concurrency)
     user.stop();
     std::sort(lateness.begin(), lateness.end());
     const auto pct = [&lateness](double p) {
-        return lateness.isEmpty() ? 0.0 : lateness.at(qMin(lateness.size() - 1, qsizetype(p * lateness.size()))) / 1000.0;
+        return lateness.isEmpty()
+            ? 0.0
+            : lateness.at(qMin(lateness.size() - 1, qsizetype(p * lateness.size()))) / 1000.0;
     };
-    const qsizetype over50 = std::count_if(lateness.cbegin(), lateness.cend(), [](qint64 us) { return us > 50000; });
-    result(QStringLiteral("busy delivered=%1 of=%2 seconds=%3 samples=%4 stall-max-ms=%5 stall-p99-ms=%6 "
-                          "stall-p50-ms=%7 over-50ms=%8 worst-at-s=%9 peak-rss-kb=%10 done=%11 starting-stall-ms=%12")
+    const qsizetype over50
+        = std::count_if(lateness.cbegin(), lateness.cend(), [](qint64 us) { return us > 50000; });
+    result(QStringLiteral(
+        "busy delivered=%1 of=%2 seconds=%3 samples=%4 stall-max-ms=%5 stall-p99-ms=%6 "
+        "stall-p50-ms=%7 over-50ms=%8 worst-at-s=%9 peak-rss-kb=%10 done=%11 starting-stall-ms=%12")
                .arg(completed.size())
                .arg(count)
                .arg(seconds, 0, 'f', 2)
@@ -454,14 +461,14 @@ public:
         QElapsedTimer t;
         t.start();
         const int type = event->type();
-        const QByteArray name = receiver->metaObject()->className() + QByteArrayLiteral(" ")
-                + receiver->objectName().toUtf8();
+        const QByteArray name
+            = receiver->metaObject()->className() + QByteArrayLiteral(" ") + receiver->objectName().toUtf8();
         ++m_depth;
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
         if (t.elapsed() >= m_slowMs)
-            std::fprintf(stderr, "slow event: %lld ms, depth %d, type %d, to %s\n", t.elapsed(), m_depth, type,
-                         name.constData());
+            std::fprintf(stderr, "slow event: %lld ms, depth %d, type %d, to %s\n", t.elapsed(), m_depth,
+                type, name.constData());
         return done;
     }
 
@@ -483,11 +490,11 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("figure"), QStringLiteral("history or busy"));
     parser.addOption({ QStringLiteral("db"), QStringLiteral("the store"), QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("rounds"), QStringLiteral("history rounds"), QStringLiteral("N"),
-                       QStringLiteral("5") });
+        QStringLiteral("5") });
     parser.addOption({ QStringLiteral("count"), QStringLiteral("deliveries waiting"), QStringLiteral("N"),
-                       QStringLiteral("20000") });
+        QStringLiteral("20000") });
     parser.addOption({ QStringLiteral("concurrency"), QStringLiteral("in flight"), QStringLiteral("N"),
-                       QStringLiteral("8") });
+        QStringLiteral("8") });
     parser.process(app);
     const auto database = DatabaseConfig::parse(parser.value(QStringLiteral("db")));
     if (!database) {
@@ -499,6 +506,6 @@ int main(int argc, char *argv[])
         return history(database.value(), parser.value(QStringLiteral("rounds")).toInt());
     if (figure == QLatin1String("busy"))
         return busy(database.value(), parser.value(QStringLiteral("count")).toInt(),
-                    parser.value(QStringLiteral("concurrency")).toInt());
+            parser.value(QStringLiteral("concurrency")).toInt());
     parser.showHelp(2);
 }
