@@ -133,6 +133,38 @@ private Q_SLOTS:
         QVERIFY2(refusedOutput.contains(QStringLiteral("5 of 6 verified")), qPrintable(refusedOutput));
     }
 
+    // While a secret is rotated, the platforms' own libraries accept a request with either
+    // secret (Standard Webhooks and Stripe send a signature with each).
+    void rotatedSecretAccepted()
+    {
+        Harness h(QStringLiteral("sqlite"), false);
+        HARNESS_OR_SKIP(h);
+        const QString previous = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        const QString next = QStringLiteral("whsec_bmV3IHNlY3JldCBieXRlcw==");
+        QMap<QByteArray, QString> profileOfPath;
+        for (const QString &profile : { Profiles::StandardWebhooks, Profiles::Stripe }) {
+            Webhook w;
+            w.profile = profile;
+            w.secret = previous;
+            w.deliveryUrl = h.receiver.url(QStringLiteral("/") + profile).toString();
+            const qint64 hook = h.addWebhook(w);
+            QVERIFY(h.store->rotateSecret(hook, next, h.store->now() + 3600 * 1000).ok());
+            QVERIFY(h.store->createDelivery(hook, QStringLiteral("x"), "{\"n\":2}").ok());
+            profileOfPath.insert(QByteArray("/") + profile.toLatin1(), profile);
+        }
+        h.dispatcher->start();
+        h.dispatcher->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(h.receiver.requests().size(), 2, 20000);
+        QJsonArray requests;
+        for (const QString &secret : { previous, next }) {
+            for (const auto &request : h.receiver.requests())
+                requests.append(asJson(request, profileOfPath.value(request.path), secret));
+        }
+        const auto [code, output] = verify(requests);
+        QVERIFY2(code == 0, qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("4 of 4 verified")), qPrintable(output));
+    }
+
     // The receiver test tools' expired timestamp (`replay --expired`): signed correctly, 10
     // minutes ago, so the platforms' own libraries refuse it for its age; the same delivery
     // sent again now (`replay`) is accepted.

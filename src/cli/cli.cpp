@@ -25,6 +25,7 @@ QString usage()
         "                        [--trust-self-signed] [--max-in-flight N] [--auto-disable-after D|off]\n"
         "  hookwatch webhook edit ID [--url URL] [--secret S | --secret-file F | --no-secret]\n"
         "                        [--active | --inactive] [--no-event-types] [--no-headers] [options of add]\n"
+        "                        [--rotate-secret S [--keep-previous-for D]]\n"
         "  hookwatch webhook list [--json] | webhook show ID [--json] | webhook rm ID\n"
         "  hookwatch profiles [--json]           the platforms a webhook can send as\n"
         "  hookwatch ping WEBHOOK_ID [--wait]\n"

@@ -58,6 +58,9 @@ QJsonObject webhook(const Webhook &w)
         { QStringLiteral("event_types"), QJsonArray::fromStringList(w.eventTypes) },
         { QStringLiteral("headers"), headers(w.headers, true) },
         { QStringLiteral("has_secret"), w.hasSecret() },
+        // A rotated secret's predecessor is write-only too: only until when it is kept.
+        { QStringLiteral("previous_secret_until"),
+            w.previousSecret && w.previousSecretUntil ? time(*w.previousSecretUntil) : QJsonValue() },
         { QStringLiteral("timeout_ms"), w.timeoutMs },
         { QStringLiteral("trust_self_signed"), w.trustSelfSigned },
         { QStringLiteral("max_in_flight"), w.maxInFlight > 0 ? QJsonValue(w.maxInFlight) : QJsonValue() },

@@ -327,6 +327,7 @@ void StoreService::loadWebhooks()
     for (const Webhook &hook : hooks.value()) {
         WebhookRow row { hook, healthOf(hook.id, pendingByWebhook.value(hook.id), scheduled) };
         row.webhook.secret.reset(); // write-only: it never leaves the store's thread
+        row.webhook.previousSecret.reset();
         if (hook.hasSecret())
             row.webhook.secret = QString(); // "has a secret" without its value
         rows.append(row);
@@ -515,6 +516,7 @@ void StoreService::loadDetail(qint64 deliveryId)
     if (auto hook = m_store->webhook(detail.delivery.webhookId)) {
         detail.webhook = hook.value();
         detail.webhook->secret.reset();
+        detail.webhook->previousSecret.reset();
     }
     Q_EMIT detailLoaded(detail);
 }

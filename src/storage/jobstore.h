@@ -41,7 +41,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 10;
+    static constexpr int SchemaVersion = 11;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -67,6 +67,9 @@ public:
     Result<Webhook> webhook(qint64 id);
     Result<QList<Webhook>> webhooks();
     Status removeWebhook(qint64 id); // with all its deliveries and attempts
+    // Makes `secret` the webhook's secret and keeps the one it had as the previous secret until
+    // `keepPreviousUntil` (none kept when it had none). updateWebhook() leaves both as they are.
+    Status rotateSecret(qint64 webhookId, const QString &secret, TimeMs keepPreviousUntil);
 
     // Deliveries.
     Result<qint64> createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload);

@@ -141,6 +141,12 @@ const QList<MigrationStep> &migrationSteps()
         { {
             "ALTER TABLE attempts ADD COLUMN test_tool TEXT",
         } },
+        // Secret rotation: the secret before the current one, and until when requests are
+        // signed with it too.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN previous_secret TEXT",
+            "ALTER TABLE webhooks ADD COLUMN previous_secret_until BIGINT",
+        } },
     };
     return steps;
 }

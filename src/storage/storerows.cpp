@@ -18,7 +18,7 @@ const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
       "date_last_modified, max_in_flight, paused_at, profile, auto_disable_after_ms, failing_since, "
-      "auto_paused_at, retry_schedule";
+      "auto_paused_at, retry_schedule, previous_secret, previous_secret_until";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
@@ -172,6 +172,9 @@ Webhook readWebhook(const SqlStatement &q)
         if (auto schedule = RetryPolicy::fromJson(json))
             w.retryPolicy = schedule.value();
     }
+    if (!q.value(22).isNull())
+        w.previousSecret = q.value(22).toString();
+    w.previousSecretUntil = optionalTime(q.value(23));
     return w;
 }
 
