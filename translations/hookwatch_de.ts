@@ -137,6 +137,10 @@ POST %1
         <source>Retries</source>
         <translation>Wiederholungen</translation>
     </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryHistoryModel</name>
@@ -506,6 +510,37 @@ POST %1
     <message>
         <source>Ping (%1)</source>
         <translation>Ping (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearchBar</name>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>V&amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP-Status</translation>
+    </message>
+    <message>
+        <source>Delivery id</source>
+        <translation>Zustellungsnr.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP status: give one from 100 to 599, such as 404, or a class such as 5xx.</source>
+        <translation>„%1“ ist kein HTTP-Status: Geben Sie einen von 100 bis 599 an, etwa 404, oder eine Klasse wie 5xx.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: pick a “To” date on or after the “From” date.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie als „Bis“ ein Datum am oder nach dem „Von“-Datum.</translation>
+    </message>
+    <message>
+        <source>The last attempt&apos;s HTTP status: a code such as 404, or a class such as 5xx</source>
+        <translation>Der HTTP-Status des letzten Versuchs: ein Code wie 404 oder eine Klasse wie 5xx</translation>
     </message>
 </context>
 <context>
@@ -891,7 +926,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>curl kopieren</translation>
+        <translation>Als curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -971,7 +1006,7 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Neues 24-h-Fenster</translation>
+        <translation>Wiederholen, 24 h neu</translation>
     </message>
     <message>
         <source>Retry &amp;schedule (%1 of %2)</source>
@@ -1188,6 +1223,57 @@ POST %1
     </message>
 </context>
 <context>
+    <name>RetryPicture</name>
+    <message>
+        <source>Retry schedule</source>
+        <translation>Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Each mark is an attempt from the first one: green delivered, red failed, orange the next, grey those still to come if every attempt fails. The dashed line is where the retry window ends.</source>
+        <translation>Jede Marke ist ein Versuch, ab dem ersten: grün zugestellt, rot fehlgeschlagen, orange der nächste, grau die noch folgenden, falls jeder Versuch fehlschlägt. Die gestrichelte Linie zeigt, wo das Wiederholungsfenster endet.</translation>
+    </message>
+    <message>
+        <source>No retry to come</source>
+        <translation>Keine Wiederholung mehr</translation>
+    </message>
+    <message>
+        <source>First retry %1 after the first attempt</source>
+        <translation>Erste Wiederholung %1 nach dem ersten Versuch</translation>
+    </message>
+    <message>
+        <source>Next attempt due now</source>
+        <translation>Nächster Versuch jetzt fällig</translation>
+    </message>
+    <message>
+        <source>Next attempt in %1</source>
+        <translation>Nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>No attempts to show.</source>
+        <translation>Keine Versuche anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>window ends</source>
+        <translation>Fenster endet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>nächster</translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation>noch folgend</translation>
+    </message>
+</context>
+<context>
     <name>RetryPolicy</name>
     <message>
         <source>Does not retry automatically.</source>
@@ -1298,6 +1384,45 @@ POST %1
     <message>
         <source>Projected attempts</source>
         <translation>Voraussichtliche Versuche</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureWorkbench</name>
+    <message>
+        <source>Type the secret to check the signature (kept nowhere)</source>
+        <translation>Geheimnis eingeben, um die Signatur zu prüfen (wird nirgends gespeichert)</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Signiert:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signatur:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with secret:</source>
+        <translation>Mit Geheimnis &amp;prüfen:</translation>
+    </message>
+    <message>
+        <source>The exact bytes signed:</source>
+        <translation>Die genau signierten Bytes:</translation>
+    </message>
+    <message>
+        <source>No attempt selected.</source>
+        <translation>Kein Versuch ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Nothing: no signature was sent (the webhook had no secret then).</source>
+        <translation>Nichts: Es wurde keine Signatur gesendet (der Webhook hatte damals kein Geheimnis).</translation>
+    </message>
+    <message>
+        <source>HMAC of &quot;%1&quot; (profile %2)</source>
+        <translation>HMAC von „%1“ (Profil %2)</translation>
+    </message>
+    <message>
+        <source>✔ The signature matches this secret.</source>
+        <translation>✔ Die Signatur passt zu diesem Geheimnis.</translation>
     </message>
 </context>
 <context>
@@ -1971,88 +2096,6 @@ Wiederholungsregel: %2</translation>
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
-    </message>
-</context>
-<context>
-    <name>HistorySearchBar</name>
-    <message>
-        <source>Fro&amp;m</source>
-        <translation>V&amp;on</translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation>&amp;Bis</translation>
-    </message>
-    <message>
-        <source>HTTP status</source>
-        <translation>HTTP-Status</translation>
-    </message>
-    <message>
-        <source>Delivery id</source>
-        <translation>Zustellungsnr.</translation>
-    </message>
-    <message>
-        <source>“%1” is not an HTTP status: give one from 100 to 599, such as 404, or a class such as 5xx.</source>
-        <translation>„%1“ ist kein HTTP-Status: Geben Sie einen von 100 bis 599 an, etwa 404, oder eine Klasse wie 5xx.</translation>
-    </message>
-    <message>
-        <source>The range ends before it starts: pick a “To” date on or after the “From” date.</source>
-        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie als „Bis“ ein Datum am oder nach dem „Von“-Datum.</translation>
-    </message>
-    <message>
-        <source>The last attempt&apos;s HTTP status: a code such as 404, or a class such as 5xx</source>
-        <translation>Der HTTP-Status des letzten Versuchs: ein Code wie 404 oder eine Klasse wie 5xx</translation>
-    </message>
-</context>
-<context>
-    <name>RetryPicture</name>
-    <message>
-        <source>Retry schedule</source>
-        <translation>Wiederholungsplan</translation>
-    </message>
-    <message>
-        <source>Each mark is an attempt from the first one: green delivered, red failed, orange the next, grey those still to come if every attempt fails. The dashed line is where the retry window ends.</source>
-        <translation>Jede Marke ist ein Versuch, ab dem ersten: grün zugestellt, rot fehlgeschlagen, orange der nächste, grau die noch folgenden, falls jeder Versuch fehlschlägt. Die gestrichelte Linie zeigt, wo das Wiederholungsfenster endet.</translation>
-    </message>
-    <message>
-        <source>No retry to come</source>
-        <translation>Keine Wiederholung mehr</translation>
-    </message>
-    <message>
-        <source>First retry %1 after the first attempt</source>
-        <translation>Erste Wiederholung %1 nach dem ersten Versuch</translation>
-    </message>
-    <message>
-        <source>Next attempt due now</source>
-        <translation>Nächster Versuch jetzt fällig</translation>
-    </message>
-    <message>
-        <source>Next attempt in %1</source>
-        <translation>Nächster Versuch in %1</translation>
-    </message>
-    <message>
-        <source>No attempts to show.</source>
-        <translation>Keine Versuche anzuzeigen.</translation>
-    </message>
-    <message>
-        <source>window ends</source>
-        <translation>Fenster endet</translation>
-    </message>
-    <message>
-        <source>delivered</source>
-        <translation>zugestellt</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>next</source>
-        <translation>nächster</translation>
-    </message>
-    <message>
-        <source>still to come</source>
-        <translation>noch folgend</translation>
     </message>
 </context>
 </TS>
