@@ -130,8 +130,16 @@ POST %1
         <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
     </message>
     <message>
+        <source>%1  [test: %2]</source>
+        <translation>%1  [Test: %2]</translation>
+    </message>
+    <message>
         <source>Retries</source>
         <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
     </message>
 </context>
 <context>
@@ -918,7 +926,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>curl kopieren</translation>
+        <translation>Als curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -998,7 +1006,7 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Neues 24-h-Fenster</translation>
+        <translation>Wiederholen, 24 h neu</translation>
     </message>
     <message>
         <source>Retry &amp;schedule (%1 of %2)</source>
@@ -1114,6 +1122,51 @@ POST %1
     <message>
         <source>The database works.</source>
         <translation>Die Datenbank funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverTestsMenu</name>
+    <message>
+        <source>&amp;Test the Receiver</source>
+        <translation>Empfänger &amp;testen</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again With the Same Id</source>
+        <translation>Mit derselben Id &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery again with its id and signature: does the receiver deduplicate?</source>
+        <translation>Sendet die gewählte Zustellung noch einmal mit ihrer Id und Signatur: Erkennt der Empfänger das Duplikat?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n &amp;Duplicates at Once</source>
+        <translation>
+            <numerusform>%n &amp;Duplikat auf einmal senden</numerusform>
+            <numerusform>%n &amp;Duplikate auf einmal senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery several times at the same moment.</source>
+        <translation>Sendet die gewählte Zustellung mehrmals im selben Moment.</translation>
+    </message>
+    <message>
+        <source>Send With an &amp;Expired Timestamp</source>
+        <translation>Mit &amp;abgelaufenem Zeitstempel senden</translation>
+    </message>
+    <message>
+        <source>Signs the selected delivery 10 minutes in the past: a receiver that checks the replay window must refuse it (Standard Webhooks and Stripe only).</source>
+        <translation>Signiert die gewählte Zustellung mit einem 10 Minuten alten Zeitstempel: Ein Empfänger, der Wiederholungen prüft, muss sie ablehnen (nur Standard Webhooks und Stripe).</translation>
+    </message>
+    <message>
+        <source>Send a &amp;Batch Out of Order</source>
+        <translation>&amp;Stapel in falscher Reihenfolge senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %n test events for the selected webhook and sends them newest first.</source>
+        <translation>
+            <numerusform>Erzeugt %n Testereignis für den gewählten Webhook und sendet es.</numerusform>
+            <numerusform>Erzeugt %n Testereignisse für den gewählten Webhook und sendet das neueste zuerst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1387,45 @@ POST %1
     </message>
 </context>
 <context>
+    <name>SignatureWorkbench</name>
+    <message>
+        <source>Type the secret to check the signature (kept nowhere)</source>
+        <translation>Geheimnis eingeben, um die Signatur zu prüfen (wird nirgends gespeichert)</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Signiert:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signatur:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with secret:</source>
+        <translation>Mit Geheimnis &amp;prüfen:</translation>
+    </message>
+    <message>
+        <source>The exact bytes signed:</source>
+        <translation>Die genau signierten Bytes:</translation>
+    </message>
+    <message>
+        <source>No attempt selected.</source>
+        <translation>Kein Versuch ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Nothing: no signature was sent (the webhook had no secret then).</source>
+        <translation>Nichts: Es wurde keine Signatur gesendet (der Webhook hatte damals kein Geheimnis).</translation>
+    </message>
+    <message>
+        <source>HMAC of &quot;%1&quot; (profile %2)</source>
+        <translation>HMAC von „%1“ (Profil %2)</translation>
+    </message>
+    <message>
+        <source>✔ The signature matches this secret.</source>
+        <translation>✔ Die Signatur passt zu diesem Geheimnis.</translation>
+    </message>
+</context>
+<context>
     <name>StoreService</name>
     <message>
         <source>No database is open.</source>
@@ -1547,6 +1639,21 @@ POST %1
             <numerusform>%n Versuch der Zustellung %1 nach %2 exportiert.</numerusform>
             <numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiver test: %n request(s) sent, %1 answered with a 2xx.</source>
+        <translation>
+            <numerusform>Empfängertest: %n Anfrage gesendet, %1 mit 2xx beantwortet.</numerusform>
+            <numerusform>Empfängertest: %n Anfragen gesendet, %1 mit 2xx beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiver test failed: %1</source>
+        <translation>Empfängertest fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Receiver test not sent: %1</source>
+        <translation>Empfängertest nicht gesendet: %1</translation>
     </message>
 </context>
 <context>

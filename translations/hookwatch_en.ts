@@ -119,6 +119,23 @@
     </message>
 </context>
 <context>
+    <name>ReceiverTestsMenu</name>
+    <message numerus="yes">
+        <source>Send %n &amp;Duplicates at Once</source>
+        <translation>
+            <numerusform>Send %n &amp;Duplicate at Once</numerusform>
+            <numerusform>Send %n &amp;Duplicates at Once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %n test events for the selected webhook and sends them newest first.</source>
+        <translation>
+            <numerusform>Creates %n test event for the selected webhook and sends it.</numerusform>
+            <numerusform>Creates %n test events for the selected webhook and sends them newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoverDialog</name>
     <message numerus="yes">
         <source>%n failed delivery(s) will be sent again.</source>
@@ -222,6 +239,13 @@
         <translation>
             <numerusform>Exported %n attempt of delivery %1 to %2.</numerusform>
             <numerusform>Exported %n attempts of delivery %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiver test: %n request(s) sent, %1 answered with a 2xx.</source>
+        <translation>
+            <numerusform>Receiver test: %n request sent, %1 answered with a 2xx.</numerusform>
+            <numerusform>Receiver test: %n requests sent, %1 answered with a 2xx.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "deliverytext.h"
 #include "icons.h"
 #include "retrypicture.h"
+#include "signatureworkbench.h"
 #include "validation.h"
 
 #include <QCheckBox>
@@ -51,6 +52,7 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     , m_request(makeTextPane(this))
     , m_response(makeTextPane(this))
     , m_payload(makeTextPane(this))
+    , m_signature(new SignatureWorkbench(this))
     , m_pretty(new QCheckBox(tr("Pre&tty"), this))
     , m_retryPicture(new RetryPicture(this))
     , m_retryPolicy(new QLabel(this))
@@ -81,6 +83,7 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     retriesLayout->addWidget(m_retryPolicy);
     retriesLayout->addStretch(1);
     m_tabs->addTab(retries, tr("Retries"));
+    m_tabs->addTab(m_signature, tr("Signature"));
     m_pretty->setToolTip(tr("Indent JSON bodies instead of showing the exact bytes that were sent"));
     m_pretty->setChecked(QSettings().value(prettyKey, false).toBool());
     m_tabs->setCornerWidget(m_pretty, Qt::TopRightCorner);
@@ -116,6 +119,7 @@ void DeliveryDetailView::clear(const QString &message)
     m_payload->clear();
     m_retryPicture->setData({});
     m_retryPolicy->clear();
+    m_signature->clear();
     m_toolBar->setEnabled(false);
 }
 
@@ -219,9 +223,12 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
                 .arg(a.durationMs),
             m_attempts);
         item->setData(Qt::UserRole, a.number);
+        if (!a.testTool.isEmpty()) // a receiver test tool's send, not one of the delivery's tries
+            item->setText(tr("%1  [test: %2]").arg(item->text(), a.testTool));
     }
     m_attempts->blockSignals(false);
     if (detail.attempts.isEmpty()) {
+        m_signature->clear();
         m_request->setPlainText(
             tr("Not sent yet.\n\nThe request will be:\nPOST %1\n\n%2").arg(url, body(d.payload)));
         m_response->clear();
@@ -256,6 +263,8 @@ void DeliveryDetailView::showAttempt(int row)
                 += QLatin1Char('\n') + tr("[body cut off after %1 KiB]").arg(Attempt::MaxResponseBody / 1024);
     }
     m_response->setPlainText(response);
+    m_signature->showAttempt(m_detail->webhook ? m_detail->webhook->profile : QString(), a.request.headers,
+        m_detail->delivery.payload);
 }
 
 QString DeliveryDetailView::curlCommand() const

@@ -9,6 +9,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class RetryPicture;
+class SignatureWorkbench;
 class QTabWidget;
 class QToolBar;
 
@@ -34,6 +35,7 @@ public:
     QString responseText() const;
     // Shows bodies indented when they are JSON instead of as the exact bytes; remembered.
     QCheckBox *prettyToggle() const { return m_pretty; }
+    SignatureWorkbench *signatureWorkbench() const { return m_signature; }
 
 private:
     void showAttempt(int row);
@@ -50,6 +52,7 @@ private:
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_response;
     QPlainTextEdit *m_payload;
+    SignatureWorkbench *m_signature;
     QCheckBox *m_pretty;
     RetryPicture *m_retryPicture; // the "Retries" tab: the schedule as a picture, and in words
     QLabel *m_retryPolicy;

@@ -8,12 +8,14 @@
 #include "historyview.h"
 #include "icons.h"
 #include "preferencesdialog.h"
+#include "receivertestsmenu.h"
 #include "retryschedulemodel.h"
 #include "statusdelegate.h"
 #include "storeconnection.h"
 #include "storeservice.h"
 #include "tableviews.h"
 #include "testeventdialog.h"
+#include "testtools.h"
 #include "timingmarks.h"
 #include "validation.h"
 #include "webhookdialog.h"
@@ -231,6 +233,11 @@ void MainWindow::createMenusAndToolBar()
     webhook->addActions({ m_retryFailedAction, m_stuckAction });
     QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction });
+    // The receiver test tools: each sent through the store's thread, reported in the status bar.
+    m_receiverTests = new ReceiverTestsMenu(this);
+    connect(m_receiverTests, &ReceiverTestsMenu::testRequested, this,
+        [this](const QString &tool, qint64 id) { Q_EMIT m_connection->runTestTool(tool, id); });
+    delivery->addMenu(m_receiverTests);
     delivery->addSeparator();
     delivery->addActions({ m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction });
     delivery->addSeparator();
@@ -712,6 +719,16 @@ void MainWindow::updateActions()
     m_retryAction->setEnabled(open && canRetry);
     m_retryResetAction->setEnabled(open && canRetry);
     m_retryNowAction->setEnabled(open && canRetryNow);
+    {
+        const auto deliveries = open ? selectedDeliveries() : QList<Delivery>();
+        const int hookRow
+            = deliveries.size() == 1 ? m_webhookModel->rowOfKey(deliveries.first().webhookId) : -1;
+        const auto hookOfDelivery = hookRow >= 0 ? m_webhookModel->webhookAt(hookRow) : std::nullopt;
+        m_receiverTests->setSelection(
+            deliveries.size() == 1 ? std::optional(deliveries.first().id) : std::nullopt,
+            hookOfDelivery && TestTools::canExpire(hookOfDelivery->webhook).ok(),
+            selected ? std::optional(selected->webhook.id) : std::nullopt);
+    }
     m_copyCurlAction->setEnabled(m_detail->deliveryId().has_value());
     m_pauseAction->setEnabled(open && m_settings.delivery.deliver);
     m_pauseAction->setText(m_pauseAction->isChecked() ? tr("Resume &Delivering") : tr("&Pause Delivering"));

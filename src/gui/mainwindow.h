@@ -21,6 +21,7 @@ class QShowEvent;
 class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
+class ReceiverTestsMenu;
 class RetryScheduleModel;
 class StoreConnection;
 class WebhookTableModel;
@@ -150,6 +151,7 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_retryResetAction = nullptr;
     QAction *m_retryNowAction = nullptr;
+    ReceiverTestsMenu *m_receiverTests = nullptr;
     QAction *m_retryFailedAction = nullptr;
     EmptyState *m_webhooksEmpty = nullptr;
     QAction *m_pauseAction = nullptr;

@@ -188,8 +188,8 @@ void MainWindow::sendTestEvent()
     const auto hook = selectedWebhook();
     if (!hook)
         return;
-    auto *dialog
-        = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
+    auto *dialog = new TestEventDialog(
+        hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), hook->webhook.profile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = hook->webhook.id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {

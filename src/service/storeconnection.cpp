@@ -63,6 +63,7 @@ StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     connect(this, &StoreConnection::retryNow, s, &StoreService::retryNow);
     connect(this, &StoreConnection::retryFailed, s, &StoreService::retryFailed);
     connect(this, &StoreConnection::prune, s, &StoreService::prune);
+    connect(this, &StoreConnection::runTestTool, s, &StoreService::runTestTool);
     m_thread.start();
 }
 

@@ -56,6 +56,7 @@ Q_SIGNALS:
     void requeueStuck();
     void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
     void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
+    void runTestTool(const QString &tool, qint64 id);
 
 private:
     QThread m_thread;

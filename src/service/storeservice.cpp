@@ -3,6 +3,7 @@
 #include "deliveryservice.h"
 #include "jobstore.h"
 #include "profiles.h"
+#include "testsender.h"
 #include "validation.h"
 
 #include <QElapsedTimer>
@@ -79,6 +80,7 @@ void StoreService::closeStore()
     m_recovering.reset();
     m_exportTimer.stop();
     m_exporting.reset(); // an unfinished export is discarded: its file never appears
+    m_testSender.reset(); // a test send under way is abandoned, unrecorded
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
@@ -326,6 +328,7 @@ void StoreService::loadWebhooks()
     for (const Webhook &hook : hooks.value()) {
         WebhookRow row { hook, healthOf(hook.id, pendingByWebhook.value(hook.id), scheduled) };
         row.webhook.secret.reset(); // write-only: it never leaves the store's thread
+        row.webhook.previousSecret.reset();
         if (hook.hasSecret())
             row.webhook.secret = QString(); // "has a secret" without its value
         rows.append(row);
@@ -514,6 +517,7 @@ void StoreService::loadDetail(qint64 deliveryId)
     if (auto hook = m_store->webhook(detail.delivery.webhookId)) {
         detail.webhook = hook.value();
         detail.webhook->secret.reset();
+        detail.webhook->previousSecret.reset();
     }
     Q_EMIT detailLoaded(detail);
 }

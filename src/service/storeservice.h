@@ -20,6 +20,7 @@
 
 class DeliveryService;
 class JobStore;
+class TestSender;
 
 // The window's side of the store: lives in a worker thread and owns that thread's JobStore
 // connection, which answers the window's queries and actions. Delivering runs in a thread of
@@ -86,6 +87,10 @@ public Q_SLOTS:
     // The history as "csv" or "json", a page per turn; a delivery's attempts as "har" or "http".
     void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
     void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
+    // A receiver test tool (storeservicetesttools.cpp): TestTools::SameId, Burst or
+    // ExpiredTimestamp on delivery `id`, OutOfOrder on webhook `id`. actionDone() says how
+    // the receiver answered.
+    void runTestTool(const QString &tool, qint64 id);
 
 Q_SIGNALS:
     void opened(const QString &displayUrl);
@@ -196,4 +201,5 @@ private:
     };
     std::optional<Exporting> m_exporting;
     QTimer m_exportTimer;
+    std::unique_ptr<TestSender> m_testSender; // on m_store: goes before it
 };

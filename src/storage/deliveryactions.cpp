@@ -21,8 +21,8 @@ Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventTy
     return ids->first;
 }
 
-Result<QPair<qint64, qint64>> JobStore::createDeliveries(
-    qint64 webhookId, const QString &eventType, const QByteArray &payload, int count)
+Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const QString &eventType,
+    const QByteArray &payload, int count, std::optional<TimeMs> scheduledStart)
 {
     using R = Result<QPair<qint64, qint64>>;
     if (count < 1)
@@ -53,7 +53,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(
             q.bindValue(QStringLiteral(":type"), eventType);
             q.bindValue(QStringLiteral(":payload"), payload);
             q.bindValue(QStringLiteral(":created"), now);
-            q.bindValue(QStringLiteral(":start"), now);
+            q.bindValue(QStringLiteral(":start"), scheduledStart.value_or(now));
             q.bindValue(QStringLiteral(":count"), qMin(Chunk, count - done));
             if (Status s = exec(q, "creating deliveries"); !s)
                 return R::failure(s.error());

@@ -42,7 +42,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 11;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -68,12 +68,16 @@ public:
     Result<Webhook> webhook(qint64 id);
     Result<QList<Webhook>> webhooks();
     Status removeWebhook(qint64 id); // with all its deliveries and attempts
+    // Makes `secret` the webhook's secret and keeps the one it had as the previous secret until
+    // `keepPreviousUntil` (none kept when it had none). updateWebhook() leaves both as they are.
+    Status rotateSecret(qint64 webhookId, const QString &secret, TimeMs keepPreviousUntil);
 
     // Deliveries.
     Result<qint64> createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload);
-    // `count` copies in one transaction (a load test); returns the first and last id.
-    Result<QPair<qint64, qint64>> createDeliveries(
-        qint64 webhookId, const QString &eventType, const QByteArray &payload, int count);
+    // `count` copies in one transaction (a load test); returns the first and last id. Due
+    // now, or at `scheduledStart` (a test tool's batch, held back from the dispatcher).
+    Result<QPair<qint64, qint64>> createDeliveries(qint64 webhookId, const QString &eventType,
+        const QByteArray &payload, int count, std::optional<TimeMs> scheduledStart = std::nullopt);
     // The event path: one delivery for every active webhook subscribed to the event type.
     Result<QList<qint64>> emitEvent(const QString &eventType, const QByteArray &payload);
     Result<Delivery> delivery(qint64 id);
@@ -141,6 +145,10 @@ public:
     // nothing else. Returns the deliveries as they are afterwards (a deleted one is left out),
     // with the attempt numbers the store gave.
     Result<QList<Delivery>> recordAttempts(const QString &owner, const QList<AttemptRecord> &records);
+    // Keeps a receiver test tool's sends (Attempt::testTool) as attempts of their deliveries,
+    // numbered after the last, in one transaction; the deliveries' state, schedule and retry
+    // count stay as they are. Returns them numbered (a deleted delivery's left out).
+    Result<QList<Attempt>> recordTestAttempts(const QList<Attempt> &attempts);
     // Both of the above in one transaction: the dispatcher records a batch and claims the
     // next in one commit (one round trip fewer each on PostgreSQL, one WAL commit on SQLite).
     struct RecordedAndClaimed
