@@ -135,7 +135,7 @@ POST %1
     </message>
     <message>
         <source>Retries</source>
-        <translation>Wiederholungen</translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>Signature</source>
@@ -170,11 +170,13 @@ POST %1
     </message>
     <message>
         <source>First sent</source>
-        <translation>Zuerst gesendet</translation>
+        <translation>Zuerst
+gesendet</translation>
     </message>
     <message>
         <source>Last sent</source>
-        <translation>Zuletzt gesendet</translation>
+        <translation>Zuletzt
+gesendet</translation>
     </message>
     <message>
         <source>Attempts</source>
@@ -186,7 +188,8 @@ POST %1
     </message>
     <message>
         <source>Next attempt</source>
-        <translation>Nächster Versuch</translation>
+        <translation>Nächster
+Versuch</translation>
     </message>
 </context>
 <context>
@@ -2075,7 +2078,8 @@ Wiederholungsregel: %2</translation>
     </message>
     <message>
         <source>Delivered (last 50)</source>
-        <translation>Zugestellt (letzte 50)</translation>
+        <translation>Zugestellt
+(letzte 50)</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -2083,7 +2087,8 @@ Wiederholungsregel: %2</translation>
     </message>
     <message>
         <source>Next retry</source>
-        <translation>Nächste Wiederholung</translation>
+        <translation>Nächste
+Wiederholung</translation>
     </message>
     <message>
         <source>Header: %1: %2</source>

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -86,7 +87,6 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     m_tabs->addTab(m_signature, tr("Signature"));
     m_pretty->setToolTip(tr("Indent JSON bodies instead of showing the exact bytes that were sent"));
     m_pretty->setChecked(QSettings().value(prettyKey, false).toBool());
-    m_tabs->setCornerWidget(m_pretty, Qt::TopRightCorner);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_icon, 0, Qt::AlignTop);
@@ -98,13 +98,25 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     layout->addWidget(m_toolBar);
     auto *attemptsLabel = new QLabel(tr("&Attempts:"), this);
     attemptsLabel->setBuddy(m_attempts);
-    layout->addWidget(attemptsLabel);
+    // "Pretty" on the attempts' line, not beside the tabs: five German tab names and it do not
+    // fit the pane's width at 1280 × 800.
+    auto *attemptsRow = new QHBoxLayout;
+    attemptsRow->addWidget(attemptsLabel);
+    attemptsRow->addStretch(1);
+    attemptsRow->addWidget(m_pretty);
+    layout->addLayout(attemptsRow);
     layout->addWidget(m_attempts);
     layout->addWidget(m_tabs, 1);
 
     connect(m_attempts, &QListWidget::currentRowChanged, this, &DeliveryDetailView::showAttempt);
     connect(m_pretty, &QCheckBox::toggled, this, &DeliveryDetailView::setPretty);
     clear();
+}
+
+int DeliveryDetailView::widthForTabs() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    return m_tabs->tabBar()->sizeHint().width() + margins.left() + margins.right() + 16;
 }
 
 void DeliveryDetailView::clear(const QString &message)

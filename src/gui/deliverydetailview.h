@@ -29,6 +29,8 @@ public:
     // The selected attempt's request as a curl command; empty before any attempt.
     QString curlCommand() const;
     QToolBar *toolBar() const { return m_toolBar; }
+    // The width at which every tab's name reads whole: what the window gives the pane at first.
+    int widthForTabs() const;
     int attemptCount() const { return int(m_detail ? m_detail->attempts.size() : 0); }
     QString summaryText() const;
     QString requestText() const;

@@ -81,6 +81,10 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     for (int column = 0; column < DeliveryHistoryModel::ColumnCount; ++column)
         header->resizeSection(column, header->minimumSectionSize());
     TableViews::fitHeaderTexts(header);
+    // Nine columns do not fit beside the detail at 1280 × 800: "First sent" (in the detail
+    // pane too) starts hidden; the header's context menu shows it, and the choice is kept.
+    header->setSectionHidden(DeliveryHistoryModel::FirstSent, true);
+    TableViews::addColumnMenu(header);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -152,6 +156,10 @@ void HistoryPane::fitColumnsOnce()
         if (m_view->columnWidth(column) > widest)
             m_view->setColumnWidth(column, widest);
     }
+    // And narrower still, down to a dozen characters, while the columns would need the view to
+    // scroll sideways: every other column reads whole.
+    TableViews::fitToWidth(m_view, { DeliveryHistoryModel::EventType, DeliveryHistoryModel::Result },
+        m_view->fontMetrics().averageCharWidth() * 12);
 }
 
 void HistoryPane::setPingAction(QAction *ping)

@@ -346,6 +346,7 @@ void MainWindow::connectStore()
     });
     connect(service, &StoreService::webhooksLoaded, this, [this](const QList<WebhookRow> &rows) {
         m_webhookModel->setWebhooks(rows);
+        QTimer::singleShot(0, this, &MainWindow::fitWebhookColumnsOnce); // once laid out
         fitWebhookPane();
         if (!m_webhookView->currentIndex().isValid() && !rows.isEmpty())
             m_webhookView->selectRow(0);
@@ -448,7 +449,8 @@ void MainWindow::restoreWindowState()
         connect(splitter, &QSplitter::splitterMoved, this, [this] { m_fitWebhookPane = false; });
     }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
-        splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
+        m_fitDetailPane
+            = !splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     const bool restored = m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
     if (!restored || !settings.value(QStringLiteral("window/historyColumnsFitted")).toBool())
@@ -484,7 +486,31 @@ void MainWindow::showEvent(QShowEvent *event)
     // answered by now (opened, the webhooks' ids) is taken before the first paint, nothing is
     // waited for: the history's first rows can then make it into that paint.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    // The first start: the detail a third of the width, at least as wide as its tabs' names
+    // need, the history the rest (its columns want every pixel at 1280 × 800).
+    auto *lower = findChild<QSplitter *>(QStringLiteral("lowerSplitter"));
+    if (m_fitDetailPane && lower) {
+        const QList<int> sizes = lower->sizes();
+        const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+        const int detail = qMin(qMax(m_detail->widthForTabs(), total * 35 / 100), total / 2);
+        if (total > detail)
+            lower->setSizes({ total - detail, detail });
+    }
     fitWebhookPane();
+    // After the layout has given the tables their widths.
+    QTimer::singleShot(0, this, &MainWindow::fitWebhookColumnsOnce);
+}
+
+// Once the window shows its first webhooks: the URL, event types and last result narrowed
+// (cut on the right, whole in their tooltips) until no column needs the table to scroll.
+void MainWindow::fitWebhookColumnsOnce()
+{
+    if (m_webhookColumnsFitted || !isVisible() || m_webhookModel->rowCount() == 0)
+        return;
+    m_webhookColumnsFitted = true;
+    TableViews::fitToWidth(m_webhookView,
+        { WebhookTableModel::Url, WebhookTableModel::EventTypes, WebhookTableModel::LastResult },
+        m_webhookView->fontMetrics().averageCharWidth() * 14);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -69,6 +69,7 @@ private:
     void connectViews();
     void restoreWindowState();
     void fitWebhookPane();
+    void fitWebhookColumnsOnce();
     void openStore(const DatabaseConfig &database);
 
     void refreshAll();
@@ -114,6 +115,8 @@ private:
     bool m_shownBefore = false;
     // No splitter position saved and none chosen yet: the webhooks table takes what its rows need.
     bool m_fitWebhookPane = false;
+    bool m_webhookColumnsFitted = false;
+    bool m_fitDetailPane = true;
     StoreStatus m_status;
     std::optional<qint64> m_detailId;
 
