@@ -222,7 +222,7 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
         if (a.deactivated)
             outcome = tr("Webhook deactivated");
         else if (!a.connectionError.isEmpty())
-            outcome = a.connectionError;
+            outcome = DeliveryText::connectionError(a.connectionError);
         else if (a.response) {
             outcome = tr("HTTP %1").arg(a.response->statusCode);
             if (a.response->statusCode >= 200 && a.response->statusCode <= 299)
@@ -266,7 +266,7 @@ void DeliveryDetailView::showAttempt(int row)
     if (a.deactivated) {
         response += tr("Nothing was sent: the webhook was inactive (Webhook deactivated).");
     } else if (!a.connectionError.isEmpty()) {
-        response += tr("No response: %1").arg(a.connectionError);
+        response += tr("No response: %1").arg(DeliveryText::connectionError(a.connectionError));
     } else if (a.response) {
         response += tr("HTTP %1").arg(a.response->statusCode) + QLatin1Char('\n')
             + headerLines(a.response->headers) + QStringLiteral("\n\n") + body(a.response->body);
