@@ -1027,6 +1027,14 @@ Versuch</translation>
         <source>Retry Now</source>
         <translation>Jetzt senden</translation>
     </message>
+    <message>
+        <source>S&amp;ummarize History…</source>
+        <translation>Verlauf &amp;zusammenfassen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1658,6 +1666,10 @@ Versuch</translation>
         <source>Receiver test not sent: %1</source>
         <translation>Empfängertest nicht gesendet: %1</translation>
     </message>
+    <message>
+        <source>Cannot add up the history: %1</source>
+        <translation>Der Verlauf lässt sich nicht zusammenfassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>StuckDialog</name>
@@ -1717,6 +1729,73 @@ Versuch</translation>
     <message>
         <source>due, not picked up</source>
         <translation>fällig, nicht abgeholt</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryChart</name>
+    <message>
+        <source>No attempts in this history.</source>
+        <translation>Keine Versuche in diesem Verlauf.</translation>
+    </message>
+    <message>
+        <source>attempts per hour</source>
+        <translation>Versuche pro Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>attempts per %n hour(s)</source>
+        <translation>
+            <numerusform>Versuche pro Stunde</numerusform>
+            <numerusform>Versuche pro %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Adding up…</source>
+        <translation>Wird zusammengezählt…</translation>
+    </message>
+    <message>
+        <source>History Summary</source>
+        <translation>Zusammenfassung des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation>
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the newest that match; there are more)</source>
+        <translation>(die neuesten passenden; es gibt mehr)</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 retrying, %3 failed, %4 never tried</source>
+        <translation>%1 zugestellt, %2 in Wiederholung, %3 fehlgeschlagen, %4 nie versucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the receiver answered in %1 ms (median), %2 ms (p95)</source>
+        <translation>der Empfänger antwortete in %1 ms (Median), %2 ms (p95)</translation>
     </message>
 </context>
 <context>

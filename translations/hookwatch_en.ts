@@ -274,6 +274,33 @@
     </message>
 </context>
 <context>
+    <name>SummaryChart</name>
+    <message numerus="yes">
+        <source>attempts per %n hour(s)</source>
+        <translation>
+            <numerusform>attempts per hour</numerusform>
+            <numerusform>attempts per %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation>
+            <numerusform>%n delivery</numerusform>
+            <numerusform>%n deliveries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TestEventDialog</name>
     <message numerus="yes">
         <source>Valid JSON, %n byte(s).</source>

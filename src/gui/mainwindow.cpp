@@ -239,7 +239,8 @@ void MainWindow::createMenusAndToolBar()
         [this](const QString &tool, qint64 id) { Q_EMIT m_connection->runTestTool(tool, id); });
     delivery->addMenu(m_receiverTests);
     delivery->addSeparator();
-    delivery->addActions({ m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction });
+    delivery->addActions(
+        { m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction, m_summaryAction });
     delivery->addSeparator();
     delivery->addActions({ m_pauseAction, m_pruneAction });
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -728,6 +729,7 @@ void MainWindow::updateActions()
     }
     m_stuckAction->setEnabled(open);
     m_exportHistoryAction->setEnabled(open);
+    m_summaryAction->setEnabled(open);
     m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());
     const auto selected = hook ? selectedWebhook() : std::nullopt;
     m_pauseWebhookAction->setEnabled(hook);

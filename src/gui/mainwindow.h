@@ -98,6 +98,7 @@ private:
     void togglePauseWebhook();
     void showStuck();
     void exportHistory();
+    void summarizeHistory();
     void exportAttempts();
     void setPaused(bool paused);
     void pruneNow();
@@ -161,6 +162,7 @@ private:
     QAction *m_pauseWebhookAction = nullptr;
     QAction *m_stuckAction = nullptr;
     QAction *m_exportHistoryAction = nullptr;
+    QAction *m_summaryAction = nullptr;
     QAction *m_exportAttemptsAction = nullptr;
     QAction *m_pruneAction = nullptr;
     QAction *m_preferencesAction = nullptr;

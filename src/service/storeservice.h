@@ -4,6 +4,7 @@
 #include "deliverydetail.h"
 #include "deliveryfilter.h"
 #include "deliveryoptions.h"
+#include "historysummary.h"
 #include "prunepacer.h"
 #include "recovery.h"
 #include "scheduledretry.h"
@@ -39,6 +40,8 @@ public:
     // How long the coalescing timer waits before telling the window the store changed.
     static constexpr int ChangeCoalesceMs = 200;
     static constexpr int RetryScheduleLimit = 1000;
+    // The summary adds up the newest this many deliveries a filter takes, as `deliveries --summary`.
+    static constexpr qint64 SummaryLimit = 100000;
 
 public Q_SLOTS:
     // Stops delivering from the open store (letting attempts in flight finish briefly), closes
@@ -86,6 +89,7 @@ public Q_SLOTS:
     void requeueStuck();
     // The history as "csv" or "json", a page per turn; a delivery's attempts as "har" or "http".
     void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
+    void summarize(quint64 serial, const DeliveryFilter &filter);
     void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
     // A receiver test tool (storeservicetesttools.cpp): TestTools::SameId, Burst or
     // ExpiredTimestamp on delivery `id`, OutOfOrder on webhook `id`. actionDone() says how
@@ -121,6 +125,7 @@ Q_SIGNALS:
     void storeChanged();
 
     void recoveryPreviewed(quint64 serial, const RecoveryPreview &preview);
+    void summarized(quint64 serial, const HistorySummary &summary);
     void stuckLoaded(const StuckReport &report);
 
     void actionDone(const QString &message);
