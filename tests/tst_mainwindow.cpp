@@ -17,9 +17,11 @@
 #include "windowapp.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void webhookPaneFitsItsRows();
     void watchingShowsTheLatestAttempts();
     void emptyTablesSayWhatToDo();
+    void savedFiltersComeBack();
     void everyColumnReadsWholeAt1280x800_data();
     void everyColumnReadsWholeAt1280x800();
     void closingClosesTheStoreFirst();
@@ -523,6 +526,60 @@ void TestMainWindow::emptyTablesSayWhatToDo()
     QTRY_VERIFY_WITH_TIMEOUT(recover->isEnabled(), 10000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// A filter saved by name comes back whole (status, search, HTTP status), changes the history
+// once, and is there in the next window; deleted, it is gone.
+void TestMainWindow::savedFiltersComeBack()
+{
+    QSettings().remove(QStringLiteral("history/savedFilters"));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    {
+        MainWindow window(m_config, settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isStoreOpen(), 10000);
+        auto *pane = window.findChild<HistoryPane *>();
+        QVERIFY(pane);
+        auto *search = pane->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        auto *display = pane->findChild<QComboBox *>(QStringLiteral("displayFilter"));
+        auto *httpStatus = pane->findChild<QLineEdit *>(QStringLiteral("httpStatusFilter"));
+        QVERIFY(search && display && httpStatus);
+        search->setText(QStringLiteral("order_created"));
+        display->setCurrentIndex(display->findData(int(Delivery::Display::Failed)));
+        httpStatus->setText(QStringLiteral("5xx"));
+        pane->saveFilter(QStringLiteral("failed orders"));
+        QCOMPARE(pane->savedFilterNames(), QStringList { QStringLiteral("failed orders") });
+
+        search->clear();
+        display->setCurrentIndex(0);
+        httpStatus->clear();
+        QSignalSpy changes(pane, &HistoryPane::filterChanged);
+        QVERIFY(pane->applySavedFilter(QStringLiteral("failed orders")));
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(search->text(), QStringLiteral("order_created"));
+        QCOMPARE(display->currentData().toInt(), int(Delivery::Display::Failed));
+        QCOMPARE(httpStatus->text(), QStringLiteral("5xx"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.historyModel()->filter().text, QStringLiteral("order_created"), 5000);
+        QCOMPARE(window.historyModel()->filter().display, std::optional(Delivery::Display::Failed));
+        QVERIFY(window.historyModel()->filter().httpStatus
+            && *window.historyModel()->filter().httpStatus == std::make_pair(500, 599));
+        QVERIFY(!pane->applySavedFilter(QStringLiteral("no such filter")));
+        QSignalSpy finished(&window, &MainWindow::finished);
+        window.close();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    }
+    MainWindow next(m_config, settings);
+    auto *pane = next.findChild<HistoryPane *>();
+    QCOMPARE(pane->savedFilterNames(), QStringList { QStringLiteral("failed orders") });
+    pane->removeSavedFilter(QStringLiteral("failed orders"));
+    QVERIFY(pane->savedFilterNames().isEmpty());
+    QSignalSpy finished(&next, &MainWindow::finished);
+    next.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
 }
 

@@ -514,6 +514,30 @@ Versuch</translation>
         <source>Ping (%1)</source>
         <translation>Ping (%1)</translation>
     </message>
+    <message>
+        <source>F&amp;ilters</source>
+        <translation>F&amp;ilter</translation>
+    </message>
+    <message>
+        <source>Save this filter, or apply one saved before</source>
+        <translation>Diesen Filter speichern oder einen gespeicherten anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save This Filter…</source>
+        <translation>Diesen Filter &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>A name for this filter (a saved one of the same name is replaced):</source>
+        <translation>Ein Name für diesen Filter (ein gespeicherter gleichen Namens wird ersetzt):</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
 </context>
 <context>
     <name>HistorySearchBar</name>
