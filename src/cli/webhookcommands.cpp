@@ -502,18 +502,11 @@ int webhookShow(const Invocation &inv, const QStringList &args)
 int webhookRemove(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("webhook rm"), QStringLiteral("webhook rm ID"));
-    if (int code = c.parse(args); code >= 0)
-        return code;
-    auto id = onlyId(c, "webhook");
-    if (!id)
-        return failWith(id);
-    std::unique_ptr<JobStore> holder;
-    auto store = openStore(inv, holder);
-    if (!store)
-        return failWith(store);
-    if (Status s = store.value()->removeWebhook(id.value()); !s)
-        return failWith(s);
-    return Success;
+    return actOnId(inv, c, args, "webhook", [](JobStore &store, qint64 id) {
+        if (Status s = store.removeWebhook(id); !s)
+            return failWith(s);
+        return int(Success);
+    });
 }
 
 } // namespace
