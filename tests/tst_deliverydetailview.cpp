@@ -1,9 +1,13 @@
 // The detail pane shows bodies as the bytes that were sent; "Pretty" indents JSON; binary bodies
 // are a hex dump, never mojibake.
 #include "deliverydetailview.h"
+#include "windowapp.h"
 
 #include <QCheckBox>
+#include <QListWidget>
 #include <QSettings>
+#include <QTabWidget>
+#include <QTranslator>
 #include <QtTest>
 
 class TestDeliveryDetailView final : public QObject
@@ -88,6 +92,39 @@ private Q_SLOTS:
         // Valid UTF-8 beyond ASCII is text.
         view.showDetail(delivered(QByteArrayLiteral("{}"), QStringLiteral("Grüße").toUtf8()));
         QVERIFY(view.responseText().endsWith(QStringLiteral("\n\nGrüße")));
+    }
+    // Under German, an attempt that got no answer reads German in the list and the response
+    // tab, not the deliverer's English words.
+    void attemptsReadInTheWindowsLanguage()
+    {
+        QTranslator translator;
+        QVERIFY(loadTranslation(translator, QLocale(QLocale::German, QLocale::Germany)));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const auto removeTranslator
+            = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+        DeliveryDetail detail = delivered(QByteArrayLiteral("{}"), QByteArray());
+        detail.delivery.successful = false;
+        detail.delivery.status = JobStatus::Waiting;
+        detail.attempts.first().response.reset();
+        detail.attempts.first().connectionError = QStringLiteral("Connection refused");
+        DeliveryDetailView view;
+        view.showDetail(detail);
+        auto *attempts = view.findChild<QListWidget *>();
+        QVERIFY(attempts && attempts->count() == 1);
+        QVERIFY2(attempts->item(0)->text().contains(QStringLiteral("Verbindung abgelehnt")),
+            qPrintable(attempts->item(0)->text()));
+        QVERIFY2(!attempts->item(0)->text().contains(QStringLiteral("refused")),
+            qPrintable(attempts->item(0)->text()));
+        QVERIFY2(view.responseText().contains(QStringLiteral("Verbindung abgelehnt")),
+            qPrintable(view.responseText()));
+        auto *tabs = view.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i)
+            titles << tabs->tabText(i);
+        QCOMPARE(titles,
+            QStringList({ QStringLiteral("Anfrage"), QStringLiteral("Antwort"), QStringLiteral("Nutzdaten"),
+                QStringLiteral("Zeitplan"), QStringLiteral("Signatur") }));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "harness.h"
 #include "profiles.h"
+#include "testsender.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +19,18 @@ class TestInterop final : public QObject
 
     QString m_interopDir = qEnvironmentVariable("INTEROP_DIR");
     QString m_node;
+
+    // A request the receiver got, as verify.mjs reads it.
+    static QJsonObject asJson(
+        const TestReceiver::Request &request, const QString &profile, const QString &secret)
+    {
+        QJsonObject headers;
+        for (const auto &[name, value] : request.headers)
+            headers.insert(QString::fromLatin1(name), QString::fromUtf8(value));
+        return { { QStringLiteral("profile"), profile }, { QStringLiteral("secret"), secret },
+            { QStringLiteral("headers"), headers },
+            { QStringLiteral("body"), QString::fromLatin1(request.body.toBase64()) } };
+    }
 
     // "node verify.mjs requests.json": its exit code and output.
     QPair<int, QString> verify(const QJsonArray &requests)
@@ -118,6 +131,72 @@ private Q_SLOTS:
         const auto [refusedCode, refusedOutput] = verify(requests);
         QCOMPARE(refusedCode, 1);
         QVERIFY2(refusedOutput.contains(QStringLiteral("5 of 6 verified")), qPrintable(refusedOutput));
+    }
+
+    // While a secret is rotated, the platforms' own libraries accept a request with either
+    // secret (Standard Webhooks and Stripe send a signature with each).
+    void rotatedSecretAccepted()
+    {
+        Harness h(QStringLiteral("sqlite"), false);
+        HARNESS_OR_SKIP(h);
+        const QString previous = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        const QString next = QStringLiteral("whsec_bmV3IHNlY3JldCBieXRlcw==");
+        QMap<QByteArray, QString> profileOfPath;
+        for (const QString &profile : { Profiles::StandardWebhooks, Profiles::Stripe }) {
+            Webhook w;
+            w.profile = profile;
+            w.secret = previous;
+            w.deliveryUrl = h.receiver.url(QStringLiteral("/") + profile).toString();
+            const qint64 hook = h.addWebhook(w);
+            QVERIFY(h.store->rotateSecret(hook, next, h.store->now() + 3600 * 1000).ok());
+            QVERIFY(h.store->createDelivery(hook, QStringLiteral("x"), "{\"n\":2}").ok());
+            profileOfPath.insert(QByteArray("/") + profile.toLatin1(), profile);
+        }
+        h.dispatcher->start();
+        h.dispatcher->wake();
+        QTRY_COMPARE_WITH_TIMEOUT(h.receiver.requests().size(), 2, 20000);
+        QJsonArray requests;
+        for (const QString &secret : { previous, next }) {
+            for (const auto &request : h.receiver.requests())
+                requests.append(asJson(request, profileOfPath.value(request.path), secret));
+        }
+        const auto [code, output] = verify(requests);
+        QVERIFY2(code == 0, qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("4 of 4 verified")), qPrintable(output));
+    }
+
+    // The receiver test tools' expired timestamp (`replay --expired`): signed correctly, 10
+    // minutes ago, so the platforms' own libraries refuse it for its age; the same delivery
+    // sent again now (`replay`) is accepted.
+    void expiredTimestampRefused()
+    {
+        Harness h(QStringLiteral("sqlite"), false);
+        HARNESS_OR_SKIP(h);
+        const QString secret = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        TestSender sender(h.store.get());
+        QJsonArray expired;
+        QJsonArray fresh;
+        for (const QString &profile : { Profiles::StandardWebhooks, Profiles::Stripe }) {
+            Webhook w;
+            w.profile = profile;
+            w.secret = secret;
+            const qint64 id
+                = h.store->createDelivery(h.addWebhook(w), QStringLiteral("x"), "{\"n\":1}").value();
+            for (const bool old : { true, false }) {
+                QSignalSpy done(&sender, &TestSender::finished);
+                QVERIFY(sender.resend(id, 1, old).ok());
+                QVERIFY(done.wait(20000));
+                (old ? expired : fresh).append(asJson(h.receiver.requests().last(), profile, secret));
+            }
+        }
+        const auto [refusedCode, refused] = verify(expired);
+        QCOMPARE(refusedCode, 1);
+        QVERIFY2(refused.contains(QStringLiteral("0 of 2 verified")), qPrintable(refused));
+        QVERIFY2(refused.contains(QStringLiteral("too old"), Qt::CaseInsensitive)
+                && refused.contains(QStringLiteral("tolerance"), Qt::CaseInsensitive),
+            qPrintable(refused));
+        const auto [code, accepted] = verify(fresh);
+        QVERIFY2(code == 0, qPrintable(accepted));
     }
 };
 

@@ -124,6 +124,11 @@ private Q_SLOTS:
         Webhook custom = makeWebhook();
         custom.retryPolicy.windowMs = 3 * Hour; // a custom value in its column, kept
         const qint64 hook = m_store->addWebhook(custom).value();
+        // A delivered one, its attempt kept through every step.
+        const qint64 delivered = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const auto toDeliver = m_store->claimDue(QStringLiteral("w"), 1, 60000, delivered).value();
+        QCOMPARE(toDeliver.size(), 1);
+        record(*m_store, QStringLiteral("w"), toDeliver.first(), 200, T0);
         Webhook current = makeWebhook();
         current.retryPolicy = RetryPolicy::launchpadCurrent();
         current.retryPolicy.earlyDelayMs = 7 * 60 * 1000; // custom, in its column
@@ -148,6 +153,9 @@ private Q_SLOTS:
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN failing_since"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN auto_paused_at") },
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN retry_schedule") },
+                { QStringLiteral("ALTER TABLE attempts DROP COLUMN test_tool") },
+                { QStringLiteral("ALTER TABLE webhooks DROP COLUMN previous_secret"),
+                    QStringLiteral("ALTER TABLE webhooks DROP COLUMN previous_secret_until") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());
@@ -212,6 +220,13 @@ private Q_SLOTS:
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.first().delivery.id, id);
         QVERIFY(claimed.first().delivery.leaseToken != 0);
+        // Webhooks from before rotation keep no previous secret.
+        QVERIFY(!migrated.previousSecret && !migrated.previousSecretUntil);
+        // Attempts from before the test tools are the dispatcher's own.
+        const QList<Attempt> attempts = m_store->attempts(delivered).value();
+        QCOMPARE(attempts.size(), 1);
+        QCOMPARE(attempts.first().response->statusCode, 200);
+        QVERIFY(attempts.first().testTool.isEmpty());
     }
 
     // The whole schedule is kept per webhook: steps, jitter, Retry-After, both windows.
@@ -341,6 +356,36 @@ private Q_SLOTS:
 
         QCOMPARE(m_store->webhook(id + 100).errorKind(), ErrorKind::NotFound);
         QCOMPARE(m_store->removeWebhook(id + 100).errorKind(), ErrorKind::NotFound);
+    }
+
+    // A rotated secret: the one before kept until its time, untouched by an edit; none kept
+    // when there was none.
+    void rotatesSecret_data() { TestDatabases::addBackendRows(); }
+    void rotatesSecret()
+    {
+        if (!openFresh())
+            return;
+        Webhook w = makeWebhook();
+        w.secret = QStringLiteral("old secret");
+        const qint64 id = m_store->addWebhook(w).value();
+        const Status rotated = m_store->rotateSecret(id, QStringLiteral("new secret"), T0 + 24 * Hour);
+        QVERIFY2(rotated.ok(), qPrintable(rotated.error()));
+        Webhook back = m_store->webhook(id).value();
+        QCOMPARE(back.secret.value(), QStringLiteral("new secret"));
+        QCOMPARE(back.previousSecret.value(), QStringLiteral("old secret"));
+        QCOMPARE(back.previousSecretUntil.value(), T0 + 24 * Hour);
+        QVERIFY(back.keepsPreviousSecret(T0 + 23 * Hour));
+        QVERIFY(!back.keepsPreviousSecret(T0 + 24 * Hour));
+        back.timeoutMs = 5000; // an edit leaves the rotation as it is
+        QVERIFY(m_store->updateWebhook(back).ok());
+        QCOMPARE(m_store->webhook(id).value().previousSecret.value(), QStringLiteral("old secret"));
+
+        const qint64 bare = m_store->addWebhook(makeWebhook()).value();
+        QVERIFY(m_store->rotateSecret(bare, QStringLiteral("first"), T0 + Hour).ok());
+        const Webhook first = m_store->webhook(bare).value();
+        QCOMPARE(first.secret.value(), QStringLiteral("first"));
+        QVERIFY(!first.previousSecret && !first.previousSecretUntil);
+        QCOMPARE(m_store->rotateSecret(id + 100, QStringLiteral("x"), T0).errorKind(), ErrorKind::NotFound);
     }
 
     // Launchpad's job lifecycle as the store moves it.
@@ -933,6 +978,49 @@ private Q_SLOTS:
         }
     }
 
+    // A prune's transactions are sized by time, not rows, and on SQLite paced so that other
+    // writers get the lock between them.
+    void prunePacerSizesTransactionsByTime()
+    {
+        PrunePacer pacer(PrunePacer::SqlitePauseMs);
+        QCOMPARE(pacer.chunk(), PrunePacer::FirstChunk);
+        QCOMPARE(pacer.pauseMs(), 100);
+        // Fast rows: the next chunk grows towards 100 ms, at most doubling.
+        QVERIFY(pacer.record(1000, 10));
+        QCOMPARE(pacer.chunk(), 2000);
+        QVERIFY(pacer.record(2000, 50));
+        QCOMPARE(pacer.chunk(), 4000);
+        // 4,000 in 400 ms: 1,000 would take 100 ms, but one slow turn only halves it.
+        QVERIFY(pacer.record(4000, 400));
+        QCOMPARE(pacer.chunk(), 2000);
+        QVERIFY(pacer.record(2000, 400));
+        QCOMPARE(pacer.chunk(), 1000);
+        QVERIFY(pacer.record(1000, 100));
+        QCOMPARE(pacer.chunk(), 1000);
+        // A clock too coarse to see the time: still at most doubling, and never past the cap.
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(pacer.record(pacer.chunk(), 0));
+        QCOMPARE(pacer.chunk(), PrunePacer::MaxChunk);
+        // Fewer than asked for: nothing is left.
+        QVERIFY(!pacer.record(PrunePacer::MaxChunk - 1, 10));
+        // A very slow store goes down to a row at a time, not to none.
+        PrunePacer slow(0, 2);
+        QVERIFY(slow.record(2, 10000));
+        QCOMPARE(slow.chunk(), 1);
+        QVERIFY(slow.record(1, 10000));
+        QCOMPARE(slow.chunk(), 1);
+    }
+
+    void prunePacerPausesOnSqliteOnly_data() { TestDatabases::addBackendRows(); }
+    void prunePacerPausesOnSqliteOnly()
+    {
+        if (!openFresh())
+            return;
+        QFETCH(QString, backend);
+        QCOMPARE(m_store->prunePacer().pauseMs(), backend == QLatin1String("sqlite") ? 100 : 0);
+        QCOMPARE(m_store->prunePacer().chunk(), PrunePacer::FirstChunk);
+    }
+
     void pruneAndCascade_data() { TestDatabases::addBackendRows(); }
     void pruneAndCascade()
     {
@@ -945,7 +1033,7 @@ private Q_SLOTS:
             record(*m_store, QStringLiteral("w"), c, 200, T0);
         m_clock->advance(31 * 24 * Hour);
         // Finished 31 days ago: pruned in chunks of 3; the two never tried stay.
-        QCOMPARE(m_store->prune(m_clock->now() - 30 * 24 * Hour, 3).value(), 10);
+        QCOMPARE(m_store->prune(m_clock->now() - 30 * 24 * Hour, PrunePacer(0, 3)).value(), 10);
         QCOMPARE(m_store->countDeliveries({}).value(), 2);
         {
             QSqlQuery q(m_store->database());

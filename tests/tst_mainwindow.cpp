@@ -15,10 +15,14 @@
 #include "testeventdialog.h"
 #include "testreceiver.h"
 #include "webhooktablemodel.h"
+#include "windowapp.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -28,11 +32,13 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 class TestMainWindow : public QObject
@@ -54,6 +60,9 @@ private Q_SLOTS:
     void webhookPaneFitsItsRows();
     void watchingShowsTheLatestAttempts();
     void emptyTablesSayWhatToDo();
+    void savedFiltersComeBack();
+    void everyColumnReadsWholeAt1280x800_data();
+    void everyColumnReadsWholeAt1280x800();
     void closingClosesTheStoreFirst();
     void autoPauseBannerResumesAndSendsWhatWasHeld();
 
@@ -519,6 +528,140 @@ void TestMainWindow::emptyTablesSayWhatToDo()
                                       "'Bad HTTP response: 503', date_finished = date_created")));
     }
     QTRY_VERIFY_WITH_TIMEOUT(recover->isEnabled(), 10000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// A filter saved by name comes back whole (status, search, HTTP status), changes the history
+// once, and is there in the next window; deleted, it is gone.
+void TestMainWindow::savedFiltersComeBack()
+{
+    QSettings().remove(QStringLiteral("history/savedFilters"));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    {
+        MainWindow window(m_config, settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isStoreOpen(), 10000);
+        auto *pane = window.findChild<HistoryPane *>();
+        QVERIFY(pane);
+        auto *search = pane->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+        auto *display = pane->findChild<QComboBox *>(QStringLiteral("displayFilter"));
+        auto *httpStatus = pane->findChild<QLineEdit *>(QStringLiteral("httpStatusFilter"));
+        QVERIFY(search && display && httpStatus);
+        search->setText(QStringLiteral("order_created"));
+        display->setCurrentIndex(display->findData(int(Delivery::Display::Failed)));
+        httpStatus->setText(QStringLiteral("5xx"));
+        pane->saveFilter(QStringLiteral("failed orders"));
+        QCOMPARE(pane->savedFilterNames(), QStringList { QStringLiteral("failed orders") });
+
+        search->clear();
+        display->setCurrentIndex(0);
+        httpStatus->clear();
+        QSignalSpy changes(pane, &HistoryPane::filterChanged);
+        QVERIFY(pane->applySavedFilter(QStringLiteral("failed orders")));
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(search->text(), QStringLiteral("order_created"));
+        QCOMPARE(display->currentData().toInt(), int(Delivery::Display::Failed));
+        QCOMPARE(httpStatus->text(), QStringLiteral("5xx"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.historyModel()->filter().text, QStringLiteral("order_created"), 5000);
+        QCOMPARE(window.historyModel()->filter().display, std::optional(Delivery::Display::Failed));
+        QVERIFY(window.historyModel()->filter().httpStatus
+            && *window.historyModel()->filter().httpStatus == std::make_pair(500, 599));
+        QVERIFY(!pane->applySavedFilter(QStringLiteral("no such filter")));
+        QSignalSpy finished(&window, &MainWindow::finished);
+        window.close();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    }
+    MainWindow next(m_config, settings);
+    auto *pane = next.findChild<HistoryPane *>();
+    QCOMPARE(pane->savedFilterNames(), QStringList { QStringLiteral("failed orders") });
+    pane->removeSavedFilter(QStringLiteral("failed orders"));
+    QVERIFY(pane->savedFilterNames().isEmpty());
+    QSignalSpy finished(&next, &MainWindow::finished);
+    next.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+void TestMainWindow::everyColumnReadsWholeAt1280x800_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany);
+}
+
+// The window as it first opens on a 1280 × 800 screen (1152 × 720), in English and German:
+// neither table scrolls sideways, every header reads whole but those of the columns cut on the
+// right (whole in their tooltips), and the detail's tabs need no scroll buttons.
+void TestMainWindow::everyColumnReadsWholeAt1280x800()
+{
+    QFETCH(QLocale, locale);
+    QTranslator translator;
+    QVERIFY(loadTranslation(translator, locale));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const auto removeTranslator
+        = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    const DatabaseConfig config = DatabaseConfig::parse(
+        QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("columns-%1.db").arg(locale.name())))
+                                      .value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/a-rather-long-path/for-the-orders-webhook");
+        const qint64 id = store.addWebhook(hook).value();
+        QVERIFY(store.addWebhook(hook).ok());
+        QVERIFY(store.createDeliveries(id, QStringLiteral("merge_proposal:0.1"), "{}", 5).ok());
+    }
+    for (const char *key : { "window/historyHeader", "window/historyColumnsFitted", "window/mainSplitter",
+             "window/lowerSplitter" })
+        QSettings().remove(QLatin1String(key));
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    window.resize(1152, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.webhookModel()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 5, 10000);
+    auto *pane = window.findChild<HistoryPane *>();
+    QVERIFY(pane);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->columnsFitted(), 10000);
+    QTest::qWait(50); // the webhooks' columns are fitted once laid out
+
+    const auto check = [](QTableView *view, const QList<int> &elidable) {
+        QHeaderView *header = view->horizontalHeader();
+        QVERIFY2(header->length() <= view->viewport()->width(),
+            qPrintable(QStringLiteral("%1: columns of %2 px in %3 px")
+                           .arg(view->objectName())
+                           .arg(header->length())
+                           .arg(view->viewport()->width())));
+        for (int section = 0; section < header->count(); ++section) {
+            if (header->isSectionHidden(section) || elidable.contains(section))
+                continue;
+            QVERIFY2(header->sectionSize(section) >= header->sectionSizeHint(section),
+                qPrintable(QStringLiteral("%1: \"%2\" in %3 px, needs %4")
+                               .arg(view->objectName(),
+                                   view->model()->headerData(section, Qt::Horizontal).toString())
+                               .arg(header->sectionSize(section))
+                               .arg(header->sectionSizeHint(section))));
+        }
+    };
+    check(window.historyView(), { DeliveryHistoryModel::EventType, DeliveryHistoryModel::Result });
+    check(window.webhookView(),
+        { WebhookTableModel::Url, WebhookTableModel::EventTypes, WebhookTableModel::LastResult });
+    auto *detail = window.findChild<DeliveryDetailView *>();
+    QVERIFY(detail);
+    auto *tabs = detail->findChild<QTabBar *>();
+    QVERIFY(tabs);
+    QVERIFY2(tabs->sizeHint().width() <= tabs->width(),
+        qPrintable(
+            QStringLiteral("tabs need %1 px, have %2").arg(tabs->sizeHint().width()).arg(tabs->width())));
+
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

@@ -136,6 +136,47 @@ private Q_SLOTS:
         QVERIFY(Profiles::checkSecret(Profiles::GitHub, QStringLiteral("plain words")));
     }
 
+    // While a secret is rotated: a signature with each where the platform sends several, the
+    // new one alone where it sends one; the new one alone once the previous has expired.
+    void rotatedSecretSignatures_data()
+    {
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QByteArray>("signatureHeader");
+        QTest::addColumn<int>("signatures");
+        QTest::newRow("standard-webhooks")
+            << Profiles::StandardWebhooks << QByteArray("webhook-signature") << 2;
+        QTest::newRow("stripe") << Profiles::Stripe << QByteArray("stripe-signature") << 2;
+        QTest::newRow("github") << Profiles::GitHub << QByteArray("x-hub-signature-256") << 1;
+        QTest::newRow("launchpad") << Profiles::Launchpad << QByteArray("x-hub-signature") << 1;
+    }
+    void rotatedSecretSignatures()
+    {
+        QFETCH(QString, profile);
+        QFETCH(QByteArray, signatureHeader);
+        QFETCH(int, signatures);
+        Webhook rotated;
+        rotated.id = 3;
+        rotated.profile = profile;
+        rotated.secret = QStringLiteral("whsec_bmV3IHNlY3JldCBieXRlcw==");
+        rotated.previousSecret = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        rotated.previousSecretUntil = Harness::T0 + 60000;
+        Webhook fresh = rotated;
+        fresh.previousSecret.reset();
+        const auto &sender = SenderProfile::forName(profile);
+        const QByteArray both
+            = header(sender.headers(rotated, delivery(), "{}", Harness::T0), signatureHeader);
+        const QByteArray alone
+            = header(sender.headers(fresh, delivery(), "{}", Harness::T0), signatureHeader);
+        QCOMPARE(int(both.count(profile == Profiles::StandardWebhooks ? "v1,"
+                         : profile == Profiles::Stripe                ? "v1="
+                                                                      : "=")),
+            signatures);
+        QVERIFY(both.startsWith(alone)); // the new secret's signature first, as before
+        // Past its time the previous secret signs nothing.
+        QCOMPARE(header(sender.headers(rotated, delivery(), "{}", Harness::T0 + 60000), signatureHeader),
+            header(sender.headers(fresh, delivery(), "{}", Harness::T0 + 60000), signatureHeader));
+    }
+
     void pings()
     {
         Webhook w;
@@ -271,6 +312,38 @@ private Q_SLOTS:
         QCOMPARE(run({ QStringLiteral("webhook"), QStringLiteral("show"), id }, &out), 0);
         QVERIFY2(out.contains("Profile:      launchpad"), out.constData());
         QVERIFY2(out.contains("(custom, from preset launchpad)"), out.constData());
+        // Rotating the secret: bad input changes nothing; the previous one is kept, never shown.
+        QCOMPARE(run({ QStringLiteral("webhook"), QStringLiteral("edit"), id,
+                         QStringLiteral("--keep-previous-for"), QStringLiteral("1h") },
+                     nullptr, &err),
+            2);
+        QVERIFY2(err.contains("goes with --rotate-secret"), err.constData());
+        QCOMPARE(run({ QStringLiteral("webhook"), QStringLiteral("edit"), id, QStringLiteral("--secret"),
+                     QStringLiteral("old words") }),
+            0);
+        QCOMPARE(
+            run({ QStringLiteral("webhook"), QStringLiteral("edit"), id, QStringLiteral("--profile"),
+                    QStringLiteral("stripe"), QStringLiteral("--rotate-secret"), QStringLiteral("new words"),
+                    QStringLiteral("--keep-previous-for"), QStringLiteral("2h") },
+                nullptr, &err),
+            0);
+        QVERIFY2(err.contains("signed with the new and the previous secret until"), err.constData());
+        QCOMPARE(run({ QStringLiteral("webhook"), QStringLiteral("show"), id }, &out), 0);
+        QVERIFY2(out.contains("Previous:     kept until"), out.constData());
+        QVERIFY(!out.contains("old words") && !out.contains("new words"));
+        QCOMPARE(
+            run({ QStringLiteral("webhook"), QStringLiteral("show"), id, QStringLiteral("--json") }, &out),
+            0);
+        QVERIFY(
+            !QJsonDocument::fromJson(out).object().value(QStringLiteral("previous_secret_until")).isNull());
+        QVERIFY(!out.contains("old words") && !out.contains("new words"));
+        QCOMPARE(
+            run({ QStringLiteral("webhook"), QStringLiteral("edit"), id, QStringLiteral("--profile"),
+                    QStringLiteral("github"), QStringLiteral("--rotate-secret"), QStringLiteral("newest") },
+                nullptr, &err),
+            0);
+        QVERIFY2(err.contains("github sends one signature"), err.constData());
+
         QCOMPARE(run({ QStringLiteral("profiles") }, &out), 0);
         for (const QString &name : Profiles::names())
             QVERIFY2(out.contains(name.toUtf8()), qPrintable(name));

@@ -443,8 +443,8 @@ void TestStoreService::pruneLetsTheWindowsQueriesThrough()
     QFETCH(QString, backend);
     Store a = makeStore(backend, QStringLiteral("/a"), 0);
     REQUIRE_STORE(a);
-    // Four chunks of deliveries that finished 40 days ago.
-    constexpr int Old = 4 * StoreService::PruneChunk;
+    // Several first chunks of deliveries that finished 40 days ago.
+    constexpr int Old = 4 * PrunePacer::FirstChunk;
     const qint64 hookId = a.store->webhooks()->constFirst().id;
     const auto ids = a.store->createDeliveries(hookId, QStringLiteral("old"), QByteArrayLiteral("{}"), Old);
     QVERIFY(ids.ok());

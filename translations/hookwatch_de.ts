@@ -156,8 +156,16 @@ POST %1
         <translation>JSON-Inhalte eingerückt zeigen statt genau der gesendeten Bytes</translation>
     </message>
     <message>
+        <source>%1  [test: %2]</source>
+        <translation>%1  [Test: %2]</translation>
+    </message>
+    <message>
         <source>Retries</source>
-        <translation>Wiederholungen</translation>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
     </message>
 </context>
 <context>
@@ -188,11 +196,13 @@ POST %1
     </message>
     <message>
         <source>First sent</source>
-        <translation>Zuerst gesendet</translation>
+        <translation>Zuerst
+gesendet</translation>
     </message>
     <message>
         <source>Last sent</source>
-        <translation>Zuletzt gesendet</translation>
+        <translation>Zuletzt
+gesendet</translation>
     </message>
     <message>
         <source>Attempts</source>
@@ -204,7 +214,8 @@ POST %1
     </message>
     <message>
         <source>Next attempt</source>
-        <translation>Nächster Versuch</translation>
+        <translation>Nächster
+Versuch</translation>
     </message>
 </context>
 <context>
@@ -528,6 +539,30 @@ POST %1
     <message>
         <source>Ping (%1)</source>
         <translation>Ping (%1)</translation>
+    </message>
+    <message>
+        <source>F&amp;ilters</source>
+        <translation>F&amp;ilter</translation>
+    </message>
+    <message>
+        <source>Save this filter, or apply one saved before</source>
+        <translation>Diesen Filter speichern oder einen gespeicherten anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save This Filter…</source>
+        <translation>Diesen Filter &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>A name for this filter (a saved one of the same name is replaced):</source>
+        <translation>Ein Name für diesen Filter (ein gespeicherter gleichen Namens wird ersetzt):</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
 </context>
 <context>
@@ -944,7 +979,7 @@ POST %1
     </message>
     <message>
         <source>Copy as curl</source>
-        <translation>curl kopieren</translation>
+        <translation>Als curl kopieren</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1024,7 +1059,7 @@ POST %1
     </message>
     <message>
         <source>Retry, Restart 24 h</source>
-        <translation>Neues 24-h-Fenster</translation>
+        <translation>Wiederholen, 24 h neu</translation>
     </message>
     <message>
         <source>Retry &amp;schedule (%1 of %2)</source>
@@ -1041,6 +1076,14 @@ POST %1
     <message>
         <source>Retry Now</source>
         <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>S&amp;ummarize History…</source>
+        <translation>Verlauf &amp;zusammenfassen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1203,51 @@ POST %1
     <message>
         <source>When auto-disable pa&amp;uses a webhook</source>
         <translation>Wenn die automatische Deaktivierung einen Webhook pa&amp;usiert</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverTestsMenu</name>
+    <message>
+        <source>&amp;Test the Receiver</source>
+        <translation>Empfänger &amp;testen</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again With the Same Id</source>
+        <translation>Mit derselben Id &amp;erneut senden</translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery again with its id and signature: does the receiver deduplicate?</source>
+        <translation>Sendet die gewählte Zustellung noch einmal mit ihrer Id und Signatur: Erkennt der Empfänger das Duplikat?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n &amp;Duplicates at Once</source>
+        <translation>
+            <numerusform>%n &amp;Duplikat auf einmal senden</numerusform>
+            <numerusform>%n &amp;Duplikate auf einmal senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends the selected delivery several times at the same moment.</source>
+        <translation>Sendet die gewählte Zustellung mehrmals im selben Moment.</translation>
+    </message>
+    <message>
+        <source>Send With an &amp;Expired Timestamp</source>
+        <translation>Mit &amp;abgelaufenem Zeitstempel senden</translation>
+    </message>
+    <message>
+        <source>Signs the selected delivery 10 minutes in the past: a receiver that checks the replay window must refuse it (Standard Webhooks and Stripe only).</source>
+        <translation>Signiert die gewählte Zustellung mit einem 10 Minuten alten Zeitstempel: Ein Empfänger, der Wiederholungen prüft, muss sie ablehnen (nur Standard Webhooks und Stripe).</translation>
+    </message>
+    <message>
+        <source>Send a &amp;Batch Out of Order</source>
+        <translation>&amp;Stapel in falscher Reihenfolge senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %n test events for the selected webhook and sends them newest first.</source>
+        <translation>
+            <numerusform>Erzeugt %n Testereignis für den gewählten Webhook und sendet es.</numerusform>
+            <numerusform>Erzeugt %n Testereignisse für den gewählten Webhook und sendet das neueste zuerst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1468,45 @@ POST %1
     </message>
 </context>
 <context>
+    <name>SignatureWorkbench</name>
+    <message>
+        <source>Type the secret to check the signature (kept nowhere)</source>
+        <translation>Geheimnis eingeben, um die Signatur zu prüfen (wird nirgends gespeichert)</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Signiert:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signatur:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with secret:</source>
+        <translation>Mit Geheimnis &amp;prüfen:</translation>
+    </message>
+    <message>
+        <source>The exact bytes signed:</source>
+        <translation>Die genau signierten Bytes:</translation>
+    </message>
+    <message>
+        <source>No attempt selected.</source>
+        <translation>Kein Versuch ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Nothing: no signature was sent (the webhook had no secret then).</source>
+        <translation>Nichts: Es wurde keine Signatur gesendet (der Webhook hatte damals kein Geheimnis).</translation>
+    </message>
+    <message>
+        <source>HMAC of &quot;%1&quot; (profile %2)</source>
+        <translation>HMAC von „%1“ (Profil %2)</translation>
+    </message>
+    <message>
+        <source>✔ The signature matches this secret.</source>
+        <translation>✔ Die Signatur passt zu diesem Geheimnis.</translation>
+    </message>
+</context>
+<context>
     <name>StoreService</name>
     <message>
         <source>No database is open.</source>
@@ -1594,6 +1721,25 @@ POST %1
             <numerusform>%n Versuche der Zustellung %1 nach %2 exportiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Receiver test: %n request(s) sent, %1 answered with a 2xx.</source>
+        <translation>
+            <numerusform>Empfängertest: %n Anfrage gesendet, %1 mit 2xx beantwortet.</numerusform>
+            <numerusform>Empfängertest: %n Anfragen gesendet, %1 mit 2xx beantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiver test failed: %1</source>
+        <translation>Empfängertest fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Receiver test not sent: %1</source>
+        <translation>Empfängertest nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add up the history: %1</source>
+        <translation>Der Verlauf lässt sich nicht zusammenfassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>StuckDialog</name>
@@ -1653,6 +1799,73 @@ POST %1
     <message>
         <source>due, not picked up</source>
         <translation>fällig, nicht abgeholt</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryChart</name>
+    <message>
+        <source>No attempts in this history.</source>
+        <translation>Keine Versuche in diesem Verlauf.</translation>
+    </message>
+    <message>
+        <source>attempts per hour</source>
+        <translation>Versuche pro Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>attempts per %n hour(s)</source>
+        <translation>
+            <numerusform>Versuche pro Stunde</numerusform>
+            <numerusform>Versuche pro %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Adding up…</source>
+        <translation>Wird zusammengezählt…</translation>
+    </message>
+    <message>
+        <source>History Summary</source>
+        <translation>Zusammenfassung des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation>
+            <numerusform>%n Zustellung</numerusform>
+            <numerusform>%n Zustellungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the newest that match; there are more)</source>
+        <translation>(die neuesten passenden; es gibt mehr)</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 retrying, %3 failed, %4 never tried</source>
+        <translation>%1 zugestellt, %2 in Wiederholung, %3 fehlgeschlagen, %4 nie versucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the receiver answered in %1 ms (median), %2 ms (p95)</source>
+        <translation>der Empfänger antwortete in %1 ms (Median), %2 ms (p95)</translation>
     </message>
 </context>
 <context>
@@ -2066,7 +2279,8 @@ Wiederholungsregel: %2</translation>
     </message>
     <message>
         <source>Delivered (last 50)</source>
-        <translation>Zugestellt (letzte 50)</translation>
+        <translation>Zugestellt
+(letzte 50)</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -2074,7 +2288,8 @@ Wiederholungsregel: %2</translation>
     </message>
     <message>
         <source>Next retry</source>
-        <translation>Nächste Wiederholung</translation>
+        <translation>Nächste
+Wiederholung</translation>
     </message>
     <message>
         <source>Header: %1: %2</source>

@@ -129,6 +129,23 @@
     </message>
 </context>
 <context>
+    <name>ReceiverTestsMenu</name>
+    <message numerus="yes">
+        <source>Send %n &amp;Duplicates at Once</source>
+        <translation>
+            <numerusform>Send %n &amp;Duplicate at Once</numerusform>
+            <numerusform>Send %n &amp;Duplicates at Once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %n test events for the selected webhook and sends them newest first.</source>
+        <translation>
+            <numerusform>Creates %n test event for the selected webhook and sends it.</numerusform>
+            <numerusform>Creates %n test events for the selected webhook and sends them newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoverDialog</name>
     <message numerus="yes">
         <source>%n failed delivery(s) will be sent again.</source>
@@ -234,6 +251,13 @@
             <numerusform>Exported %n attempts of delivery %1 to %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Receiver test: %n request(s) sent, %1 answered with a 2xx.</source>
+        <translation>
+            <numerusform>Receiver test: %n request sent, %1 answered with a 2xx.</numerusform>
+            <numerusform>Receiver test: %n requests sent, %1 answered with a 2xx.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StuckDialog</name>
@@ -256,6 +280,33 @@
         <translation>
             <numerusform>%n due for over a minute and not picked up.</numerusform>
             <numerusform>%n due for over a minute and not picked up.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryChart</name>
+    <message numerus="yes">
+        <source>attempts per %n hour(s)</source>
+        <translation>
+            <numerusform>attempts per hour</numerusform>
+            <numerusform>attempts per %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message numerus="yes">
+        <source>%n delivery(s)</source>
+        <translation>
+            <numerusform>%n delivery</numerusform>
+            <numerusform>%n deliveries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
         </translation>
     </message>
 </context>

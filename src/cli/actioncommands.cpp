@@ -77,18 +77,11 @@ int retryCommand(const Invocation &inv, const QStringList &args)
 int suspendCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("suspend"), QStringLiteral("suspend DELIVERY_ID"));
-    if (int code = c.parse(args); code >= 0)
-        return code;
-    auto id = onlyId(c, "delivery");
-    if (!id)
-        return failWith(id);
-    std::unique_ptr<JobStore> holder;
-    auto store = openStore(inv, holder);
-    if (!store)
-        return failWith(store);
-    if (Status s = store.value()->suspend(id.value()); !s)
-        return failWith(s);
-    return Success;
+    return actOnId(inv, c, args, "delivery", [](JobStore &store, qint64 id) {
+        if (Status s = store.suspend(id); !s)
+            return failWith(s);
+        return int(Success);
+    });
 }
 
 int pruneCommand(const Invocation &inv, const QStringList &args)

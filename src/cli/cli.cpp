@@ -25,15 +25,19 @@ QString usage()
         "                        [--trust-self-signed] [--max-in-flight N] [--auto-disable-after D|off]\n"
         "  hookwatch webhook edit ID [--url URL] [--secret S | --secret-file F | --no-secret]\n"
         "                        [--active | --inactive] [--no-event-types] [--no-headers] [options of add]\n"
+        "                        [--rotate-secret S [--keep-previous-for D]]\n"
         "  hookwatch webhook list [--json] | webhook show ID [--json] | webhook rm ID\n"
         "  hookwatch profiles [--json]           the platforms a webhook can send as\n"
         "  hookwatch ping WEBHOOK_ID [--wait]\n"
         "  hookwatch send WEBHOOK_ID --event-type T [--payload FILE|-] [--repeat N] [--wait]\n"
         "  hookwatch emit --event-type T [--payload FILE|-]\n"
-        "  hookwatch deliveries [--webhook ID] [--status S] [--result R] [--event-type T] [--http-status CODE]\n"
+        "  hookwatch deliveries [--webhook ID] [--status S] [--result R] [--event-type T] [--http-status "
+        "CODE]\n"
         "                       [--text T [--search-newest N]] [--id ID] [--since TIME] [--until TIME]\n"
         "                       [--limit N | --summary] [--json]\n"
         "  hookwatch show DELIVERY_ID [--json]\n"
+        "  hookwatch replay DELIVERY_ID [--burst [--count N] | --expired]   receiver test tools\n"
+        "  hookwatch send-batch WEBHOOK_ID [--count N] [--shuffle] [--event-type T] [--payload FILE|-]\n"
         "  hookwatch retry DELIVERY_ID [--reset] [--wait]\n"
         "  hookwatch retry --failed [--since T] [--webhook ID] [--dry-run]\n"
         "  hookwatch pause WEBHOOK_ID | resume WEBHOOK_ID\n"
@@ -132,6 +136,10 @@ int run(const Invocation &inv)
         return showCommand(inv, rest);
     if (command == QLatin1String("retry"))
         return retryCommand(inv, rest);
+    if (command == QLatin1String("replay"))
+        return replayCommand(inv, rest);
+    if (command == QLatin1String("send-batch"))
+        return sendBatchCommand(inv, rest);
     if (command == QLatin1String("suspend"))
         return suspendCommand(inv, rest);
     if (command == QLatin1String("prune"))

@@ -64,6 +64,21 @@ Result<qint64> onlyId(const Command &c, const char *what)
     return parseId(c.positional().first(), what);
 }
 
+int actOnId(const Invocation &inv, Command &c, const QStringList &args, const char *what,
+    const std::function<int(JobStore &store, qint64 id)> &act)
+{
+    if (int code = c.parse(args); code >= 0)
+        return code;
+    const auto id = onlyId(c, what);
+    if (!id)
+        return failWith(id);
+    std::unique_ptr<JobStore> holder;
+    const auto store = openStore(inv, holder);
+    if (!store)
+        return failWith(store);
+    return act(*store.value(), id.value());
+}
+
 Result<qint64> parseDurationOption(const Command &c, const QString &option)
 {
     auto d = Duration::parse(c.value(option));

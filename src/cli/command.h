@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class JobStore;
@@ -53,5 +54,10 @@ Result<qint64> parseDurationOption(const Command &c, const QString &option);
 Result<QByteArray> readPayload(const Command &c);
 // The store --db, HOOKWATCH_DB, the saved preference or the default names, opened.
 Result<JobStore *> openStore(const Invocation &inv, std::unique_ptr<JobStore> &holder);
+// A command that takes one id and acts on it in the store (suspend, pause, resume, webhook rm):
+// parses `args` with `c`, checks the id (a `what` id), opens the store and returns what `act`
+// returns, or the exit code of the first of those that fails, with its message.
+int actOnId(const Invocation &inv, Command &c, const QStringList &args, const char *what,
+    const std::function<int(JobStore &store, qint64 id)> &act);
 
 } // namespace Cli

@@ -33,6 +33,9 @@ int exportCommand(const Invocation &inv, const QStringList &args);
 // The commands that deliver: in this process (delivercommands.cpp), or, in the executable,
 // from the hookwatch-deliver module (deliverfrommodule.cpp).
 int workerCommand(const Invocation &inv, const QStringList &args);
+// The receiver test tools (testtoolcommands.cpp): exit 0 if every send got a 2xx, 3 if not.
+int replayCommand(const Invocation &inv, const QStringList &args);
+int sendBatchCommand(const Invocation &inv, const QStringList &args);
 // Makes a delivery's next attempt now; exit 0 if delivered, 3 if not.
 int attemptAndWait(const Invocation &inv, JobStore *store, qint64 deliveryId);
 

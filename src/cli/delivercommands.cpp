@@ -12,6 +12,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -219,16 +220,18 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     pruneChunkTimer.setSingleShot(true);
     qint64 pruned = 0;
     TimeMs pruneBefore = 0;
+    PrunePacer prunePacer = holder->prunePacer();
     QObject::connect(&pruneChunkTimer, &QTimer::timeout, &dispatcher, [&] {
-        constexpr int Chunk = 5000;
-        const auto n = holder->pruneChunk(pruneBefore, Chunk);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const auto n = holder->pruneChunk(pruneBefore, prunePacer.chunk());
         if (!n) {
             err() << TimeFormat::iso(holder->now()) << " pruning failed: " << n.error() << Qt::endl;
             return;
         }
         pruned += n.value();
-        if (n.value() == Chunk) {
-            pruneChunkTimer.start(0);
+        if (prunePacer.record(n.value(), elapsed.elapsed())) {
+            pruneChunkTimer.start(prunePacer.pauseMs());
             return;
         }
         if (pruned > 0)
@@ -240,6 +243,7 @@ int workerCommand(const Invocation &inv, const QStringList &args)
             return;
         pruned = 0;
         pruneBefore = holder->now() - retentionMs;
+        prunePacer = holder->prunePacer();
         pruneChunkTimer.start(0);
     };
     if (retentionMs > 0 && options.mode == Dispatcher::Mode::Continuous) {

@@ -33,4 +33,16 @@ int workerCommand(const Invocation &inv, const QStringList &args)
     return run ? run(&inv, &args) : RuntimeFailure;
 }
 
+int replayCommand(const Invocation &inv, const QStringList &args)
+{
+    auto run = deliveryEntry<int (*)(const Invocation *, const QStringList *)>("hookwatchReplay");
+    return run ? run(&inv, &args) : RuntimeFailure;
+}
+
+int sendBatchCommand(const Invocation &inv, const QStringList &args)
+{
+    auto run = deliveryEntry<int (*)(const Invocation *, const QStringList *)>("hookwatchSendBatch");
+    return run ? run(&inv, &args) : RuntimeFailure;
+}
+
 } // namespace Cli

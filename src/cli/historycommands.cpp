@@ -198,7 +198,8 @@ int showCommand(const Invocation &inv, const QStringList &args)
           << (x.payload.size() > 2000 ? "…" : "") << "\n";
     for (const Attempt &a : attempts.value()) {
         out() << "\nAttempt " << a.number << " at " << TimeFormat::iso(a.dateSent) << " (" << a.durationMs
-              << " ms)\n";
+              << " ms)" << (a.testTool.isEmpty() ? QString() : QStringLiteral(", test tool: ") + a.testTool)
+              << "\n";
         if (a.deactivated) {
             out() << "  Webhook deactivated: nothing was sent\n";
             continue;

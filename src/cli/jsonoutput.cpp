@@ -58,6 +58,9 @@ QJsonObject webhook(const Webhook &w)
         { QStringLiteral("event_types"), QJsonArray::fromStringList(w.eventTypes) },
         { QStringLiteral("headers"), headers(w.headers, true) },
         { QStringLiteral("has_secret"), w.hasSecret() },
+        // A rotated secret's predecessor is write-only too: only until when it is kept.
+        { QStringLiteral("previous_secret_until"),
+            w.previousSecret && w.previousSecretUntil ? time(*w.previousSecretUntil) : QJsonValue() },
         { QStringLiteral("timeout_ms"), w.timeoutMs },
         { QStringLiteral("trust_self_signed"), w.trustSelfSigned },
         { QStringLiteral("max_in_flight"), w.maxInFlight > 0 ? QJsonValue(w.maxInFlight) : QJsonValue() },
@@ -120,6 +123,9 @@ QJsonObject attempt(const Attempt &a, const QByteArray &requestBody)
         { QStringLiteral("request"), a.deactivated ? QJsonValue(QJsonValue::Null) : QJsonValue(request) },
         { QStringLiteral("response"), response },
         { QStringLiteral("connection_error"), error },
+        // A receiver test tool's send ("same-id", "burst", …); null for the dispatcher's own.
+        { QStringLiteral("test_tool"),
+            a.testTool.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.testTool) },
     };
 }
 

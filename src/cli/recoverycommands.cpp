@@ -95,48 +95,34 @@ int retryFailedCommand(const Invocation &inv, const Command &c)
 int pauseCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("pause"), QStringLiteral("pause WEBHOOK_ID"));
-    if (int code = c.parse(args); code >= 0)
-        return code;
-    auto id = onlyId(c, "webhook");
-    if (!id)
-        return failWith(id);
-    std::unique_ptr<JobStore> holder;
-    auto store = openStore(inv, holder);
-    if (!store)
-        return failWith(store);
-    auto paused = store.value()->pauseWebhook(id.value());
-    if (!paused)
-        return failWith(paused);
-    out() << "webhook " << id.value()
-          << (paused.value() ? " is paused: its deliveries are held until you resume it"
-                             : " was paused already")
-          << Qt::endl;
-    return Success;
+    return actOnId(inv, c, args, "webhook", [](JobStore &store, qint64 id) {
+        const auto paused = store.pauseWebhook(id);
+        if (!paused)
+            return failWith(paused);
+        out() << "webhook " << id
+              << (paused.value() ? " is paused: its deliveries are held until you resume it"
+                                 : " was paused already")
+              << Qt::endl;
+        return int(Success);
+    });
 }
 
 int resumeCommand(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("resume"), QStringLiteral("resume WEBHOOK_ID"));
-    if (int code = c.parse(args); code >= 0)
-        return code;
-    auto id = onlyId(c, "webhook");
-    if (!id)
-        return failWith(id);
-    std::unique_ptr<JobStore> holder;
-    auto store = openStore(inv, holder);
-    if (!store)
-        return failWith(store);
-    auto resumed = store.value()->resumeWebhook(id.value());
-    if (!resumed)
-        return failWith(resumed);
-    if (!resumed.value()) {
-        out() << "webhook " << id.value() << " was not paused" << Qt::endl;
-        return Success;
-    }
-    const auto pending = store.value()->pendingByWebhook();
-    out() << "webhook " << id.value() << " is resumed; " << (pending ? pending->value(id.value()) : 0)
-          << " held deliveries go out in order" << Qt::endl;
-    return Success;
+    return actOnId(inv, c, args, "webhook", [](JobStore &store, qint64 id) {
+        const auto resumed = store.resumeWebhook(id);
+        if (!resumed)
+            return failWith(resumed);
+        if (!resumed.value()) {
+            out() << "webhook " << id << " was not paused" << Qt::endl;
+            return int(Success);
+        }
+        const auto pending = store.pendingByWebhook();
+        out() << "webhook " << id << " is resumed; " << (pending ? pending->value(id) : 0)
+              << " held deliveries go out in order" << Qt::endl;
+        return int(Success);
+    });
 }
 
 int doctorCommand(const Invocation &inv, const QStringList &args)

@@ -292,6 +292,13 @@ int webhookEdit(const Invocation &inv, const QStringList &args)
     addWebhookOptions(c);
     c.add(QStringLiteral("url"), QStringLiteral("The new delivery URL."), QStringLiteral("URL"));
     c.add(QStringLiteral("no-secret"), QStringLiteral("Remove the secret."));
+    c.add(QStringLiteral("rotate-secret"),
+        QStringLiteral("Sign with this new secret, and with the current one too until --keep-previous-for "
+                       "has passed (standard-webhooks and stripe send both signatures)."),
+        QStringLiteral("S"));
+    c.add(QStringLiteral("keep-previous-for"),
+        QStringLiteral("How long the previous secret stays valid after --rotate-secret (default 1d)."),
+        QStringLiteral("D"));
     c.add(QStringLiteral("active"), QStringLiteral("Set the webhook active."));
     c.add(QStringLiteral("no-event-types"), QStringLiteral("Remove every event type."));
     c.add(QStringLiteral("no-headers"), QStringLiteral("Remove every custom header."));
@@ -309,6 +316,26 @@ int webhookEdit(const Invocation &inv, const QStringList &args)
         return usageError(QStringLiteral("give --active or --inactive, not both"));
     if (conflict("no-secret", "secret") || conflict("no-secret", "secret-file"))
         return usageError(QStringLiteral("give --no-secret or a new secret, not both"));
+    if (conflict("rotate-secret", "secret") || conflict("rotate-secret", "secret-file")
+        || conflict("rotate-secret", "no-secret"))
+        return usageError(QStringLiteral("give --rotate-secret or another secret option, not both"));
+    if (c.isSet(QStringLiteral("keep-previous-for")) && !c.isSet(QStringLiteral("rotate-secret")))
+        return usageError(QStringLiteral("--keep-previous-for goes with --rotate-secret"));
+    const bool rotate = c.isSet(QStringLiteral("rotate-secret"));
+    const QString rotatedSecret = c.value(QStringLiteral("rotate-secret"));
+    qint64 keepPreviousMs = 24 * RetryPolicy::Hour;
+    if (rotate) {
+        if (rotatedSecret.isEmpty())
+            return usageError(QStringLiteral("--rotate-secret needs the new secret; --no-secret removes it"));
+        if (Status s = Validation::secret(rotatedSecret); !s)
+            return usageError(s.error());
+        if (c.isSet(QStringLiteral("keep-previous-for"))) {
+            auto d = parseDurationOption(c, QStringLiteral("keep-previous-for"));
+            if (!d)
+                return failWith(d);
+            keepPreviousMs = d.value();
+        }
+    }
     if (conflict("no-event-types", "event-type"))
         return usageError(QStringLiteral("give --no-event-types or --event-type, not both"));
     if (conflict("no-headers", "header"))
@@ -339,8 +366,28 @@ int webhookEdit(const Invocation &inv, const QStringList &args)
         edited.trustSelfSigned = false;
     if (Status s = applyWebhookOptions(c, edited); !s)
         return failWith(s);
+    if (rotate) {
+        if (Status s = Profiles::checkSecret(edited.profile, rotatedSecret); !s)
+            return usageError(s.error());
+    }
     if (Status s = store.value()->updateWebhook(edited); !s)
         return failWith(s);
+    if (rotate) {
+        const TimeMs until = store.value()->now() + keepPreviousMs;
+        if (Status s = store.value()->rotateSecret(edited.id, rotatedSecret, until); !s)
+            return failWith(s);
+        // What the receiver will see, in one line.
+        if (!edited.hasSecret())
+            err() << "webhook " << edited.id << " had no secret: there is none to keep; requests are signed "
+                  << "with the new one" << Qt::endl;
+        else if (Profiles::signsWithSeveralSecrets(edited.profile))
+            err() << "requests are signed with the new and the previous secret until "
+                  << TimeFormat::iso(until) << ", then with the new one alone" << Qt::endl;
+        else
+            err() << edited.profile << " sends one signature: requests are signed with the new secret from "
+                  << "now on (the previous one is kept until " << TimeFormat::iso(until)
+                  << " but not sent); update the receiver now" << Qt::endl;
+    }
     return Success;
 }
 
@@ -413,6 +460,13 @@ int webhookShow(const Invocation &inv, const QStringList &args)
           << "  Active:       " << (h.active ? "yes" : "no") << "\n"
           << "  Profile:      " << h.profile << "\n"
           << "  Secret:       " << (h.hasSecret() ? "set" : "none") << "\n"
+          << (h.previousSecret && h.previousSecretUntil
+                     ? QStringLiteral("  Previous:     kept until %1 (%2)\n")
+                           .arg(TimeFormat::iso(*h.previousSecretUntil),
+                               Profiles::signsWithSeveralSecrets(h.profile)
+                                   ? QStringLiteral("signed with too until then")
+                                   : QStringLiteral("not sent: %1 sends one signature").arg(h.profile))
+                     : QString())
           << "  Event types:  "
           << (h.eventTypes.isEmpty() ? QStringLiteral("none") : h.eventTypes.join(QStringLiteral(", ")))
           << "\n"
@@ -448,18 +502,11 @@ int webhookShow(const Invocation &inv, const QStringList &args)
 int webhookRemove(const Invocation &inv, const QStringList &args)
 {
     Command c(QStringLiteral("webhook rm"), QStringLiteral("webhook rm ID"));
-    if (int code = c.parse(args); code >= 0)
-        return code;
-    auto id = onlyId(c, "webhook");
-    if (!id)
-        return failWith(id);
-    std::unique_ptr<JobStore> holder;
-    auto store = openStore(inv, holder);
-    if (!store)
-        return failWith(store);
-    if (Status s = store.value()->removeWebhook(id.value()); !s)
-        return failWith(s);
-    return Success;
+    return actOnId(inv, c, args, "webhook", [](JobStore &store, qint64 id) {
+        if (Status s = store.removeWebhook(id); !s)
+            return failWith(s);
+        return int(Success);
+    });
 }
 
 } // namespace

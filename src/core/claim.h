@@ -15,6 +15,10 @@ struct ClaimedDelivery
 {
     Delivery delivery;
     Webhook webhook;
+    // Set by a receiver test tool (TestSender): its name, kept with the attempt, and the time
+    // to sign instead of the send time (an expired timestamp).
+    QString testTool;
+    std::optional<TimeMs> signedAt;
 };
 
 // What the dispatcher writes once an attempt's outcome is known.

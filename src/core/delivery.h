@@ -85,6 +85,9 @@ struct Attempt
     std::optional<AttemptResponse> response;
     QString connectionError; // empty when a response came
     bool deactivated = false; // the webhook was inactive: nothing was sent
+    // A receiver test tool's send (TestSender: "same-id", "burst", "expired-timestamp",
+    // "out-of-order"); empty for the dispatcher's own attempts.
+    QString testTool;
 };
 
 Q_DECLARE_METATYPE(Delivery)

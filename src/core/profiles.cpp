@@ -75,6 +75,11 @@ bool isBase64(const QByteArray &text)
 const QString WhsecPrefix = QStringLiteral("whsec_");
 } // namespace
 
+bool signsWithSeveralSecrets(const QString &name)
+{
+    return name == StandardWebhooks || name == Stripe;
+}
+
 QByteArray standardWebhooksKey(const QString &secret)
 {
     const QString key = secret.startsWith(WhsecPrefix) ? secret.mid(WhsecPrefix.size()) : secret;

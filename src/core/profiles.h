@@ -38,6 +38,10 @@ QByteArray standardWebhooksKey(const QString &secret);
 QString pingEventType(const QString &name);
 QByteArray pingPayload(const Webhook &webhook, TimeMs now);
 
+// Whether the platform sends a signature per secret while one is rotated (Standard Webhooks:
+// space-separated "v1,…"; Stripe: several "v1="). GitHub and Launchpad send one.
+bool signsWithSeveralSecrets(const QString &name);
+
 // The id a platform keeps across retries of one delivery: GitHub's GUID, Standard Webhooks'
 // "msg_…". Derived from what identifies the delivery row, so every retry and redelivery of
 // it gives the same id, and two deliveries never share one.

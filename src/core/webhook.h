@@ -45,7 +45,18 @@ struct Webhook
     TimeMs dateCreated = 0;
     TimeMs dateLastModified = 0;
 
+    // While a secret is rotated (webhook edit --rotate-secret): the one before, write-only like
+    // the secret, and until when it is still signed with, alongside the new one, where the
+    // platform sends several signatures (Standard Webhooks, Stripe).
+    std::optional<QString> previousSecret;
+    std::optional<TimeMs> previousSecretUntil;
+
     bool hasSecret() const { return secret.has_value() && !secret->isEmpty(); }
+    bool keepsPreviousSecret(TimeMs at) const
+    {
+        return hasSecret() && previousSecret && !previousSecret->isEmpty() && previousSecretUntil
+            && at < *previousSecretUntil;
+    }
 };
 
 Q_DECLARE_METATYPE(Webhook)

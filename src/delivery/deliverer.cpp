@@ -347,6 +347,7 @@ void Deliverer::start(const ClaimedDelivery &claimed)
     Attempt attempt;
     attempt.deliveryId = d.id;
     attempt.dateStarted = m_clock->now();
+    attempt.testTool = claimed.testTool;
     attempt.request.url = Validation::maskedUrl(w.deliveryUrl);
 
     if (!w.active || w.id == 0) {
@@ -357,7 +358,8 @@ void Deliverer::start(const ClaimedDelivery &claimed)
         return;
     }
 
-    HeaderList headers = SenderProfile::forName(w.profile).headers(w, d, d.payload, attempt.dateStarted);
+    HeaderList headers = SenderProfile::forName(w.profile).headers(
+        w, d, d.payload, claimed.signedAt.value_or(attempt.dateStarted));
     if (const Status refused = checkHeaders(w.headers, headers); !refused) {
         // A stored row the command line and the dialog would have refused (written by an older
         // version, or by hand): sent, it could smuggle a header in or reframe the request.

@@ -103,9 +103,14 @@ public:
         h.append(Header(QByteArrayLiteral("User-Agent"), userAgent()));
         h.append(Header(QByteArrayLiteral("webhook-id"), id));
         h.append(Header(QByteArrayLiteral("webhook-timestamp"), QByteArray::number(seconds)));
-        if (webhook.hasSecret())
-            h.append(Header(QByteArrayLiteral("webhook-signature"),
-                Signature::standardWebhooks(*webhook.secret, id, seconds, body)));
+        if (webhook.hasSecret()) {
+            // While a secret is rotated, a signature with each, space-separated: the
+            // receiver accepts the request with either.
+            QByteArray signature = Signature::standardWebhooks(*webhook.secret, id, seconds, body);
+            if (webhook.keepsPreviousSecret(now))
+                signature += ' ' + Signature::standardWebhooks(*webhook.previousSecret, id, seconds, body);
+            h.append(Header(QByteArrayLiteral("webhook-signature"), signature));
+        }
         h.append(webhook.headers);
         return h;
     }
@@ -123,9 +128,15 @@ public:
             Header(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")));
         h.append(Header(QByteArrayLiteral("User-Agent"),
             QByteArrayLiteral("Stripe/1.0 (+https://stripe.com/docs/webhooks)")));
-        if (webhook.hasSecret())
-            h.append(Header(
-                QByteArrayLiteral("Stripe-Signature"), Signature::stripe(*webhook.secret, now / 1000, body)));
+        if (webhook.hasSecret()) {
+            // While a secret is rotated, a v1= with each, as Stripe sends during a roll.
+            QByteArray signature = Signature::stripe(*webhook.secret, now / 1000, body);
+            if (webhook.keepsPreviousSecret(now)) {
+                const QByteArray previous = Signature::stripe(*webhook.previousSecret, now / 1000, body);
+                signature += previous.mid(previous.indexOf(','));
+            }
+            h.append(Header(QByteArrayLiteral("Stripe-Signature"), signature));
+        }
         h.append(webhook.headers);
         return h;
     }

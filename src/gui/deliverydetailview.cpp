@@ -3,6 +3,7 @@
 #include "deliverytext.h"
 #include "icons.h"
 #include "retrypicture.h"
+#include "signatureworkbench.h"
 #include "validation.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -51,6 +53,7 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     , m_request(makeTextPane(this))
     , m_response(makeTextPane(this))
     , m_payload(makeTextPane(this))
+    , m_signature(new SignatureWorkbench(this))
     , m_pretty(new QCheckBox(tr("Pre&tty"), this))
     , m_retryPicture(new RetryPicture(this))
     , m_retryPolicy(new QLabel(this))
@@ -81,9 +84,9 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     retriesLayout->addWidget(m_retryPolicy);
     retriesLayout->addStretch(1);
     m_tabs->addTab(retries, tr("Retries"));
+    m_tabs->addTab(m_signature, tr("Signature"));
     m_pretty->setToolTip(tr("Indent JSON bodies instead of showing the exact bytes that were sent"));
     m_pretty->setChecked(QSettings().value(prettyKey, false).toBool());
-    m_tabs->setCornerWidget(m_pretty, Qt::TopRightCorner);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_icon, 0, Qt::AlignTop);
@@ -95,13 +98,25 @@ DeliveryDetailView::DeliveryDetailView(QWidget *parent)
     layout->addWidget(m_toolBar);
     auto *attemptsLabel = new QLabel(tr("&Attempts:"), this);
     attemptsLabel->setBuddy(m_attempts);
-    layout->addWidget(attemptsLabel);
+    // "Pretty" on the attempts' line, not beside the tabs: five German tab names and it do not
+    // fit the pane's width at 1280 × 800.
+    auto *attemptsRow = new QHBoxLayout;
+    attemptsRow->addWidget(attemptsLabel);
+    attemptsRow->addStretch(1);
+    attemptsRow->addWidget(m_pretty);
+    layout->addLayout(attemptsRow);
     layout->addWidget(m_attempts);
     layout->addWidget(m_tabs, 1);
 
     connect(m_attempts, &QListWidget::currentRowChanged, this, &DeliveryDetailView::showAttempt);
     connect(m_pretty, &QCheckBox::toggled, this, &DeliveryDetailView::setPretty);
     clear();
+}
+
+int DeliveryDetailView::widthForTabs() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    return m_tabs->tabBar()->sizeHint().width() + margins.left() + margins.right() + 16;
 }
 
 void DeliveryDetailView::clear(const QString &message)
@@ -116,6 +131,7 @@ void DeliveryDetailView::clear(const QString &message)
     m_payload->clear();
     m_retryPicture->setData({});
     m_retryPolicy->clear();
+    m_signature->clear();
     m_toolBar->setEnabled(false);
 }
 
@@ -206,7 +222,7 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
         if (a.deactivated)
             outcome = tr("Webhook deactivated");
         else if (!a.connectionError.isEmpty())
-            outcome = a.connectionError;
+            outcome = DeliveryText::connectionError(a.connectionError);
         else if (a.response) {
             outcome = tr("HTTP %1").arg(a.response->statusCode);
             if (a.response->statusCode >= 200 && a.response->statusCode <= 299)
@@ -219,9 +235,12 @@ void DeliveryDetailView::showDetail(const DeliveryDetail &detail)
                 .arg(a.durationMs),
             m_attempts);
         item->setData(Qt::UserRole, a.number);
+        if (!a.testTool.isEmpty()) // a receiver test tool's send, not one of the delivery's tries
+            item->setText(tr("%1  [test: %2]").arg(item->text(), a.testTool));
     }
     m_attempts->blockSignals(false);
     if (detail.attempts.isEmpty()) {
+        m_signature->clear();
         m_request->setPlainText(
             tr("Not sent yet.\n\nThe request will be:\nPOST %1\n\n%2").arg(url, body(d.payload)));
         m_response->clear();
@@ -247,7 +266,7 @@ void DeliveryDetailView::showAttempt(int row)
     if (a.deactivated) {
         response += tr("Nothing was sent: the webhook was inactive (Webhook deactivated).");
     } else if (!a.connectionError.isEmpty()) {
-        response += tr("No response: %1").arg(a.connectionError);
+        response += tr("No response: %1").arg(DeliveryText::connectionError(a.connectionError));
     } else if (a.response) {
         response += tr("HTTP %1").arg(a.response->statusCode) + QLatin1Char('\n')
             + headerLines(a.response->headers) + QStringLiteral("\n\n") + body(a.response->body);
@@ -256,6 +275,8 @@ void DeliveryDetailView::showAttempt(int row)
                 += QLatin1Char('\n') + tr("[body cut off after %1 KiB]").arg(Attempt::MaxResponseBody / 1024);
     }
     m_response->setPlainText(response);
+    m_signature->showAttempt(m_detail->webhook ? m_detail->webhook->profile : QString(), a.request.headers,
+        m_detail->delivery.payload);
 }
 
 QString DeliveryDetailView::curlCommand() const

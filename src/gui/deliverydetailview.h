@@ -9,6 +9,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class RetryPicture;
+class SignatureWorkbench;
 class QTabWidget;
 class QToolBar;
 
@@ -28,12 +29,15 @@ public:
     // The selected attempt's request as a curl command; empty before any attempt.
     QString curlCommand() const;
     QToolBar *toolBar() const { return m_toolBar; }
+    // The width at which every tab's name reads whole: what the window gives the pane at first.
+    int widthForTabs() const;
     int attemptCount() const { return int(m_detail ? m_detail->attempts.size() : 0); }
     QString summaryText() const;
     QString requestText() const;
     QString responseText() const;
     // Shows bodies indented when they are JSON instead of as the exact bytes; remembered.
     QCheckBox *prettyToggle() const { return m_pretty; }
+    SignatureWorkbench *signatureWorkbench() const { return m_signature; }
 
 private:
     void showAttempt(int row);
@@ -50,6 +54,7 @@ private:
     QPlainTextEdit *m_request;
     QPlainTextEdit *m_response;
     QPlainTextEdit *m_payload;
+    SignatureWorkbench *m_signature;
     QCheckBox *m_pretty;
     RetryPicture *m_retryPicture; // the "Retries" tab: the schedule as a picture, and in words
     QLabel *m_retryPolicy;

@@ -16,10 +16,14 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &contextActions, QWidget *parent)
@@ -34,6 +38,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     , m_windowModel(new HistoryWindowModel(model, this))
     , m_view(new HistoryView(m_windowModel, this))
     , m_empty(new EmptyState(m_view))
+    , m_savedFilters(new QToolButton(this))
 {
     m_onlySelectedWebhook->setChecked(true);
     m_displayFilter->setObjectName(QStringLiteral("displayFilter"));
@@ -52,6 +57,7 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     m_eventTypeFilter->setMinimumContentsLength(18);
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setPlaceholderText(tr("Search: id, event type or failure (Ctrl+F)"));
+    m_searchEdit->setToolTip(m_searchEdit->placeholderText()); // whole, where the field is narrow
     m_searchEdit->setClearButtonEnabled(true);
 
     auto *filters = new QHBoxLayout;
@@ -59,6 +65,14 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     filters->addWidget(m_displayFilter);
     filters->addWidget(m_eventTypeFilter);
     filters->addWidget(m_searchEdit, 1);
+    m_savedFilters->setObjectName(QStringLiteral("savedFilters"));
+    m_savedFilters->setText(tr("F&ilters"));
+    m_savedFilters->setToolTip(tr("Save this filter, or apply one saved before"));
+    m_savedFilters->setPopupMode(QToolButton::InstantPopup);
+    m_savedFilters->setMenu(new QMenu(m_savedFilters));
+    connect(m_savedFilters->menu(), &QMenu::aboutToShow, this, &HistoryPane::fillSavedFiltersMenu);
+    m_savedFilters->setMinimumWidth(m_savedFilters->sizeHint().width());
+    filters->addWidget(m_savedFilters);
 
     m_view->setObjectName(QStringLiteral("historyView"));
     m_view->setSortingEnabled(true);
@@ -81,6 +95,10 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
     for (int column = 0; column < DeliveryHistoryModel::ColumnCount; ++column)
         header->resizeSection(column, header->minimumSectionSize());
     TableViews::fitHeaderTexts(header);
+    // Nine columns do not fit beside the detail at 1280 × 800: "First sent" (in the detail
+    // pane too) starts hidden; the header's context menu shows it, and the choice is kept.
+    header->setSectionHidden(DeliveryHistoryModel::FirstSent, true);
+    TableViews::addColumnMenu(header);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -152,6 +170,10 @@ void HistoryPane::fitColumnsOnce()
         if (m_view->columnWidth(column) > widest)
             m_view->setColumnWidth(column, widest);
     }
+    // And narrower still, down to a dozen characters, while the columns would need the view to
+    // scroll sideways: every other column reads whole.
+    TableViews::fitToWidth(m_view, { DeliveryHistoryModel::EventType, DeliveryHistoryModel::Result },
+        m_view->fontMetrics().averageCharWidth() * 12);
 }
 
 void HistoryPane::setPingAction(QAction *ping)
@@ -200,4 +222,102 @@ void HistoryPane::focusSearch()
 {
     m_searchEdit->setFocus();
     m_searchEdit->selectAll();
+}
+
+namespace {
+const QString SavedFiltersKey = QStringLiteral("history/savedFilters");
+}
+
+QVariantMap HistoryPane::filterState() const
+{
+    QVariantMap state = m_searchBar->state();
+    state.insert(QStringLiteral("selectedWebhookOnly"), m_onlySelectedWebhook->isChecked());
+    const QVariant display = m_displayFilter->currentData();
+    if (display.isValid())
+        state.insert(QStringLiteral("display"), display.toInt());
+    state.insert(QStringLiteral("eventType"), m_eventTypeFilter->currentData().toString());
+    state.insert(QStringLiteral("text"), m_searchEdit->text());
+    return state;
+}
+
+void HistoryPane::setFilterState(const QVariantMap &state)
+{
+    {
+        // One filter change for the lot, not one per widget.
+        const QSignalBlocker blockCheck(m_onlySelectedWebhook);
+        const QSignalBlocker blockDisplay(m_displayFilter);
+        const QSignalBlocker blockEventType(m_eventTypeFilter);
+        const QSignalBlocker blockSearch(m_searchEdit);
+        m_onlySelectedWebhook->setChecked(state.value(QStringLiteral("selectedWebhookOnly"), true).toBool());
+        const QVariant display = state.value(QStringLiteral("display"));
+        const int displayIndex = display.isValid() ? m_displayFilter->findData(display.toInt()) : 0;
+        m_displayFilter->setCurrentIndex(qMax(0, displayIndex));
+        const QString eventType = state.value(QStringLiteral("eventType")).toString();
+        int eventIndex = m_eventTypeFilter->findData(eventType);
+        if (eventIndex < 0) { // a type this list does not offer (a platform's): offered from now on
+            m_eventTypeFilter->addItem(eventType, eventType);
+            eventIndex = m_eventTypeFilter->count() - 1;
+        }
+        m_eventTypeFilter->setCurrentIndex(eventIndex);
+        m_searchEdit->setText(state.value(QStringLiteral("text")).toString());
+        m_searchBar->setState(state);
+    }
+    m_searchDelay.stop();
+    Q_EMIT filterChanged();
+}
+
+QStringList HistoryPane::savedFilterNames() const
+{
+    QStringList names = QSettings().value(SavedFiltersKey).toMap().keys();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void HistoryPane::saveFilter(const QString &name)
+{
+    QSettings settings;
+    QVariantMap saved = settings.value(SavedFiltersKey).toMap();
+    saved.insert(name, filterState());
+    settings.setValue(SavedFiltersKey, saved);
+}
+
+bool HistoryPane::applySavedFilter(const QString &name)
+{
+    const QVariantMap saved = QSettings().value(SavedFiltersKey).toMap();
+    if (!saved.contains(name))
+        return false;
+    setFilterState(saved.value(name).toMap());
+    return true;
+}
+
+void HistoryPane::removeSavedFilter(const QString &name)
+{
+    QSettings settings;
+    QVariantMap saved = settings.value(SavedFiltersKey).toMap();
+    saved.remove(name);
+    settings.setValue(SavedFiltersKey, saved);
+}
+
+void HistoryPane::fillSavedFiltersMenu()
+{
+    QMenu *menu = m_savedFilters->menu();
+    menu->clear();
+    menu->addAction(tr("&Save This Filter…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Filter"),
+            tr("A name for this filter (a saved one of the same name is replaced):"), QLineEdit::Normal,
+            QString(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveFilter(name);
+    });
+    const QStringList names = savedFilterNames();
+    if (names.isEmpty())
+        return;
+    menu->addSeparator();
+    for (const QString &name : names)
+        menu->addAction(name, this, [this, name] { applySavedFilter(name); });
+    QMenu *remove = menu->addMenu(tr("&Delete"));
+    for (const QString &name : names)
+        remove->addAction(name, this, [this, name] { removeSavedFilter(name); });
 }

@@ -3,6 +3,7 @@
 #include "deliveryfilter.h"
 
 #include <QTimer>
+#include <QVariantMap>
 #include <QWidget>
 
 #include <optional>
@@ -17,6 +18,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 // The history tab: its filters (the selected webhook only, a status, an event type, a search)
 // above the delivery history of any size, with the number of deliveries the filter matches.
@@ -35,6 +37,15 @@ public:
     // webhook is selected); every webhook when "Selected webhook only" is off.
     DeliveryFilter filter(std::optional<qint64> selectedWebhookId) const;
     void focusSearch();
+    // Every filter widget's state (the checkbox, status, event type, search, HTTP status,
+    // delivery id, dates), for a saved filter; setting it changes the filter once.
+    QVariantMap filterState() const;
+    void setFilterState(const QVariantMap &state);
+    // Saved filters, by name, kept in the settings: what "Saved Filters" lists.
+    QStringList savedFilterNames() const;
+    void saveFilter(const QString &name);
+    bool applySavedFilter(const QString &name);
+    void removeSavedFilter(const QString &name);
     // The action an empty history offers (Ping), with its shortcut on the button.
     void setPingAction(QAction *ping);
     EmptyState *emptyState() const { return m_empty; }
@@ -62,7 +73,9 @@ private:
     bool m_columnsFitted = true;
     int m_statusWidth = 0;
     QTimer m_searchDelay;
+    QToolButton *m_savedFilters;
 
     void updateEmptyState();
     void fitColumnsOnce();
+    void fillSavedFiltersMenu();
 };

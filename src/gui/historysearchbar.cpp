@@ -118,3 +118,31 @@ bool HistorySearchBar::apply(DeliveryFilter &filter) const
                                             : std::nullopt;
     return true;
 }
+
+QVariantMap HistorySearchBar::state() const
+{
+    QVariantMap state;
+    state.insert(QStringLiteral("httpStatus"), m_httpStatus->text());
+    state.insert(QStringLiteral("deliveryId"), m_deliveryId->text());
+    if (m_fromEnabled->isChecked())
+        state.insert(QStringLiteral("from"), m_from->date().toString(Qt::ISODate));
+    if (m_toEnabled->isChecked())
+        state.insert(QStringLiteral("to"), m_to->date().toString(Qt::ISODate));
+    return state;
+}
+
+void HistorySearchBar::setState(const QVariantMap &state)
+{
+    const QSignalBlocker blockBar(this);
+    m_httpStatus->setText(state.value(QStringLiteral("httpStatus")).toString());
+    m_deliveryId->setText(state.value(QStringLiteral("deliveryId")).toString());
+    const auto setDay = [&state](const QString &key, QCheckBox *enabled, QDateEdit *edit) {
+        const QDate day = QDate::fromString(state.value(key).toString(), Qt::ISODate);
+        enabled->setChecked(day.isValid());
+        if (day.isValid())
+            edit->setDate(day);
+    };
+    setDay(QStringLiteral("from"), m_fromEnabled, m_from);
+    setDay(QStringLiteral("to"), m_toEnabled, m_to);
+    m_problem->hide();
+}

@@ -2,6 +2,7 @@
 
 #include "deliveryfilter.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -24,6 +25,9 @@ public:
     // not valid (then `filter` is left as it was).
     bool apply(DeliveryFilter &filter) const;
     QString problem() const;
+    // What the widgets say, to be saved with a filter, and put back (without `changed`).
+    QVariantMap state() const;
+    void setState(const QVariantMap &state);
 
 Q_SIGNALS:
     void changed();

@@ -9,12 +9,14 @@
 #include "historyview.h"
 #include "icons.h"
 #include "preferencesdialog.h"
+#include "receivertestsmenu.h"
 #include "retryschedulemodel.h"
 #include "statusdelegate.h"
 #include "storeconnection.h"
 #include "storeservice.h"
 #include "tableviews.h"
 #include "testeventdialog.h"
+#include "testtools.h"
 #include "timingmarks.h"
 #include "validation.h"
 #include "webhookdialog.h"
@@ -245,8 +247,14 @@ void MainWindow::createMenusAndToolBar()
     webhook->addActions({ m_retryFailedAction, m_stuckAction });
     QMenu *delivery = menuBar()->addMenu(tr("&Delivery"));
     delivery->addActions({ m_retryAction, m_retryResetAction, m_retryNowAction });
+    // The receiver test tools: each sent through the store's thread, reported in the status bar.
+    m_receiverTests = new ReceiverTestsMenu(this);
+    connect(m_receiverTests, &ReceiverTestsMenu::testRequested, this,
+        [this](const QString &tool, qint64 id) { Q_EMIT m_connection->runTestTool(tool, id); });
+    delivery->addMenu(m_receiverTests);
     delivery->addSeparator();
-    delivery->addActions({ m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction });
+    delivery->addActions(
+        { m_copyCurlAction, m_exportAttemptsAction, m_exportHistoryAction, m_summaryAction });
     delivery->addSeparator();
     delivery->addActions({ m_pauseAction, m_pruneAction });
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -354,6 +362,7 @@ void MainWindow::connectStore()
     connect(service, &StoreService::webhooksLoaded, this, [this](const QList<WebhookRow> &rows) {
         m_webhookModel->setWebhooks(rows);
         notifyWebhookChanges(rows);
+        QTimer::singleShot(0, this, &MainWindow::fitWebhookColumnsOnce); // once laid out
         fitWebhookPane();
         if (!m_webhookView->currentIndex().isValid() && !rows.isEmpty())
             m_webhookView->selectRow(0);
@@ -456,7 +465,8 @@ void MainWindow::restoreWindowState()
         connect(splitter, &QSplitter::splitterMoved, this, [this] { m_fitWebhookPane = false; });
     }
     if (auto *splitter = findChild<QSplitter *>(QStringLiteral("lowerSplitter")))
-        splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
+        m_fitDetailPane
+            = !splitter->restoreState(settings.value(QStringLiteral("window/lowerSplitter")).toByteArray());
     const bool restored = m_historyView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/historyHeader")).toByteArray());
     if (!restored || !settings.value(QStringLiteral("window/historyColumnsFitted")).toBool())
@@ -492,7 +502,31 @@ void MainWindow::showEvent(QShowEvent *event)
     // answered by now (opened, the webhooks' ids) is taken before the first paint, nothing is
     // waited for: the history's first rows can then make it into that paint.
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    // The first start: the detail a third of the width, at least as wide as its tabs' names
+    // need, the history the rest (its columns want every pixel at 1280 × 800).
+    auto *lower = findChild<QSplitter *>(QStringLiteral("lowerSplitter"));
+    if (m_fitDetailPane && lower) {
+        const QList<int> sizes = lower->sizes();
+        const int total = std::accumulate(sizes.cbegin(), sizes.cend(), 0);
+        const int detail = qMin(qMax(m_detail->widthForTabs(), total * 35 / 100), total / 2);
+        if (total > detail)
+            lower->setSizes({ total - detail, detail });
+    }
     fitWebhookPane();
+    // After the layout has given the tables their widths.
+    QTimer::singleShot(0, this, &MainWindow::fitWebhookColumnsOnce);
+}
+
+// Once the window shows its first webhooks: the URL, event types and last result narrowed
+// (cut on the right, whole in their tooltips) until no column needs the table to scroll.
+void MainWindow::fitWebhookColumnsOnce()
+{
+    if (m_webhookColumnsFitted || !isVisible() || m_webhookModel->rowCount() == 0)
+        return;
+    m_webhookColumnsFitted = true;
+    TableViews::fitToWidth(m_webhookView,
+        { WebhookTableModel::Url, WebhookTableModel::EventTypes, WebhookTableModel::LastResult },
+        m_webhookView->fontMetrics().averageCharWidth() * 14);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -733,6 +767,7 @@ void MainWindow::updateActions()
     }
     m_stuckAction->setEnabled(open);
     m_exportHistoryAction->setEnabled(open);
+    m_summaryAction->setEnabled(open);
     m_exportAttemptsAction->setEnabled(open && m_detail->deliveryId().has_value());
     const auto selected = hook ? selectedWebhook() : std::nullopt;
     m_pauseWebhookAction->setEnabled(hook);
@@ -750,6 +785,16 @@ void MainWindow::updateActions()
     m_retryAction->setEnabled(open && canRetry);
     m_retryResetAction->setEnabled(open && canRetry);
     m_retryNowAction->setEnabled(open && canRetryNow);
+    {
+        const auto deliveries = open ? selectedDeliveries() : QList<Delivery>();
+        const int hookRow
+            = deliveries.size() == 1 ? m_webhookModel->rowOfKey(deliveries.first().webhookId) : -1;
+        const auto hookOfDelivery = hookRow >= 0 ? m_webhookModel->webhookAt(hookRow) : std::nullopt;
+        m_receiverTests->setSelection(
+            deliveries.size() == 1 ? std::optional(deliveries.first().id) : std::nullopt,
+            hookOfDelivery && TestTools::canExpire(hookOfDelivery->webhook).ok(),
+            selected ? std::optional(selected->webhook.id) : std::nullopt);
+    }
     m_copyCurlAction->setEnabled(m_detail->deliveryId().has_value());
     m_pauseAction->setEnabled(open && m_settings.delivery.deliver);
     m_pauseAction->setText(m_pauseAction->isChecked() ? tr("Resume &Delivering") : tr("&Pause Delivering"));

@@ -22,6 +22,7 @@ class QShowEvent;
 class QSystemTrayIcon;
 class QTabWidget;
 class QTableView;
+class ReceiverTestsMenu;
 class RetryScheduleModel;
 class StoreConnection;
 class WebhookTableModel;
@@ -70,6 +71,7 @@ private:
     void connectViews();
     void restoreWindowState();
     void fitWebhookPane();
+    void fitWebhookColumnsOnce();
     void openStore(const DatabaseConfig &database);
 
     void refreshAll();
@@ -100,6 +102,7 @@ private:
     void togglePauseWebhook();
     void showStuck();
     void exportHistory();
+    void summarizeHistory();
     void exportAttempts();
     void setPaused(bool paused);
     void pruneNow();
@@ -117,6 +120,8 @@ private:
     bool m_shownBefore = false;
     // No splitter position saved and none chosen yet: the webhooks table takes what its rows need.
     bool m_fitWebhookPane = false;
+    bool m_webhookColumnsFitted = false;
+    bool m_fitDetailPane = true;
     StoreStatus m_status;
     std::optional<qint64> m_detailId;
 
@@ -157,12 +162,14 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_retryResetAction = nullptr;
     QAction *m_retryNowAction = nullptr;
+    ReceiverTestsMenu *m_receiverTests = nullptr;
     QAction *m_retryFailedAction = nullptr;
     EmptyState *m_webhooksEmpty = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_pauseWebhookAction = nullptr;
     QAction *m_stuckAction = nullptr;
     QAction *m_exportHistoryAction = nullptr;
+    QAction *m_summaryAction = nullptr;
     QAction *m_exportAttemptsAction = nullptr;
     QAction *m_pruneAction = nullptr;
     QAction *m_preferencesAction = nullptr;

@@ -11,6 +11,7 @@
 #include "storeconnection.h"
 #include "storeservice.h"
 #include "stuckdialog.h"
+#include "summarydialog.h"
 #include "tableviews.h"
 #include "testeventdialog.h"
 #include "timingmarks.h"
@@ -93,6 +94,8 @@ void MainWindow::createActions()
         = make(tr("&Stuck Deliveries…"), "stuckAction", QKeySequence(), QIcon(), &MainWindow::showStuck);
     m_exportHistoryAction = make(
         tr("E&xport History…"), "exportHistoryAction", QKeySequence(), QIcon(), &MainWindow::exportHistory);
+    m_summaryAction = make(tr("S&ummarize History…"), "summaryAction", QKeySequence(tr("Ctrl+Shift+S")),
+        QIcon(), &MainWindow::summarizeHistory);
     m_exportAttemptsAction = make(tr("Export &Attempts…"), "exportAttemptsAction", QKeySequence(), QIcon(),
         &MainWindow::exportAttempts);
     m_pauseAction = make(tr("&Pause Delivering"), "pauseAction", QKeySequence(tr("Ctrl+Shift+P")),
@@ -188,8 +191,8 @@ void MainWindow::sendTestEvent()
     const auto hook = selectedWebhook();
     if (!hook)
         return;
-    auto *dialog
-        = new TestEventDialog(hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), this);
+    auto *dialog = new TestEventDialog(
+        hook->webhook.id, Validation::maskedUrl(hook->webhook.deliveryUrl), hook->webhook.profile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = hook->webhook.id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
@@ -267,6 +270,17 @@ void MainWindow::exportHistory()
             filter, path, json ? QStringLiteral("json") : QStringLiteral("csv"));
     });
     dialog->open();
+}
+
+// What the history as filtered now adds up to, in a window of its own.
+void MainWindow::summarizeHistory()
+{
+    const auto hook = selectedWebhook();
+    auto *dialog = new SummaryDialog(
+        m_connection, m_history->filter(hook ? std::optional<qint64>(hook->webhook.id) : std::nullopt), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->resize(640, 360);
+    dialog->show();
 }
 
 void MainWindow::exportAttempts()

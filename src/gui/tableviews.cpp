@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QToolTip>
@@ -93,6 +94,75 @@ void fitHeaderTexts(QHeaderView *header)
 {
     for (int section = 0; section < header->count(); ++section)
         header->resizeSection(section, qMax(header->sectionSize(section), header->sectionSizeHint(section)));
+}
+
+void addColumnMenu(QHeaderView *header)
+{
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QWidget::customContextMenuRequested, header, [header](const QPoint &pos) {
+        QMenu menu(header);
+        const QAbstractItemModel *model = header->model();
+        const int shown = header->count() - header->hiddenSectionCount();
+        for (int section = 0; section < header->count(); ++section) {
+            QString title = model->headerData(section, header->orientation()).toString();
+            title.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            QAction *action = menu.addAction(title);
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(section));
+            action->setEnabled(header->isSectionHidden(section) || shown > 1);
+            QObject::connect(action, &QAction::toggled, header, [header, section](bool on) {
+                header->setSectionHidden(section, !on);
+                if (on && header->sectionSize(section) < header->sectionSizeHint(section))
+                    header->resizeSection(section, header->sectionSizeHint(section));
+            });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
+}
+
+void fitToWidth(QTableView *view, const QList<int> &elidable, int minimum)
+{
+    QHeaderView *header = view->horizontalHeader();
+    // What the shown columns need: their widths, and for a last section that stretches to fill
+    // the rest (its width says nothing), its header's or its cells' width.
+    int needed = 0;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int section = header->logicalIndex(visual);
+        if (header->isSectionHidden(section))
+            continue;
+        const bool stretched = header->stretchLastSection() && visual == header->count() - 1;
+        if (!stretched) {
+            needed += header->sectionSize(section);
+            continue;
+        }
+        int width = header->sectionSizeHint(section);
+        const QAbstractItemModel *model = view->model();
+        for (int row = 0; row < qMin(model->rowCount(), 100); ++row)
+            width = qMax(width, view->sizeHintForIndex(model->index(row, section)).width());
+        needed += width;
+    }
+    // A few pixels to spare: the header's length and the sections' sum differ by rounding.
+    int excess = needed - view->viewport()->width() + 4;
+    while (excess > 0) {
+        int widest = -1;
+        for (int column : elidable) {
+            if (!header->isSectionHidden(column) && header->sectionSize(column) > minimum
+                && (widest < 0 || header->sectionSize(column) > header->sectionSize(widest)))
+                widest = column;
+        }
+        if (widest < 0)
+            return;
+        const int cut = qMin(excess, header->sectionSize(widest) - minimum);
+        // Level the widest down to the next one, or cut what is left.
+        int next = minimum;
+        for (int column : elidable) {
+            if (column != widest && !header->isSectionHidden(column))
+                next = qMax(next, qMin(header->sectionSize(column), header->sectionSize(widest)));
+        }
+        const int step = qMax(1, qMin(cut, header->sectionSize(widest) - next));
+        header->resizeSection(widest, header->sectionSize(widest) - step);
+        excess -= step;
+    }
 }
 
 QAction *separator(QObject *parent)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 class QAction;
@@ -23,6 +24,12 @@ QString cellToolTip(const QTableView *view, const QModelIndex &index);
 // Widens every section to its header's text: translated headers are often longer than the
 // English ones the widths were chosen for.
 void fitHeaderTexts(QHeaderView *header);
+// A context menu on the header with a checkable entry per column, to hide and show columns
+// (the last shown one stays). Hidden columns are part of QHeaderView::saveState().
+void addColumnMenu(QHeaderView *header);
+// Narrows the `elidable` columns (cut on the right, whole in their tooltip), widest first and
+// none below `minimum`, until the shown columns fit the view's width without scrolling.
+void fitToWidth(QTableView *view, const QList<int> &elidable, int minimum);
 // A separator among a view's context actions.
 QAction *separator(QObject *parent);
 

@@ -14,18 +14,21 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-TestEventDialog::TestEventDialog(qint64 webhookId, const QString &webhookUrl, QWidget *parent)
+TestEventDialog::TestEventDialog(
+    qint64 webhookId, const QString &webhookUrl, const QString &profile, QWidget *parent)
     : QDialog(parent)
     , m_eventType(new QComboBox(this))
     , m_payload(new QPlainTextEdit(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_profile(profile)
 {
     setWindowTitle(tr("Send Test Event to Webhook %1").arg(webhookId));
     resize(640, 480);
     m_eventType->setEditable(true);
-    m_eventType->addItems(EventTemplates::launchpadEventTypes());
-    m_eventType->addItem(QStringLiteral("ping"));
+    m_eventType->addItems(EventTemplates::eventTypes(profile));
+    if (EventTemplates::payloadFor(profile, QStringLiteral("ping")) != "{}")
+        m_eventType->addItem(QStringLiteral("ping")); // the platforms' own pings are Webhook → Ping
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_payload->setTabChangesFocus(true);
     m_message->setWordWrap(true);
@@ -67,7 +70,7 @@ void TestEventDialog::onEventTypeChanged()
 {
     // A payload the user has edited is theirs; a template is replaced by the new type's.
     const bool untouched = payload() == m_template || m_payload->toPlainText().trimmed().isEmpty();
-    const QByteArray next = EventTemplates::payloadFor(eventType());
+    const QByteArray next = EventTemplates::payloadFor(m_profile, eventType());
     if (untouched && (next != "{}" || m_template.isEmpty())) {
         m_template = next;
         m_payload->setPlainText(QString::fromUtf8(next));

@@ -74,15 +74,8 @@ QString after(const QString &text, QLatin1String prefix)
 }
 } // namespace
 
-QString DeliveryText::failure(const QString &stored)
+QString DeliveryText::connectionError(const QString &error)
 {
-    if (stored == QLatin1String("Webhook deactivated"))
-        return tr("Webhook deactivated");
-    if (const QString code = after(stored, QLatin1String("Bad HTTP response: ")); !code.isNull())
-        return tr("Bad HTTP response: %1").arg(code);
-    const QString error = after(stored, QLatin1String("Connection error: "));
-    if (error.isNull())
-        return stored;
     // The deliverer's words for an attempt that got no response (src/delivery/deliverer.cpp).
     QString detail = error;
     if (error == QLatin1String("Connection refused"))
@@ -105,6 +98,19 @@ QString DeliveryText::failure(const QString &stored)
         detail = tr("Request not sent: %1").arg(rest);
     else if (error.startsWith(QLatin1String("Host ")) && error.endsWith(QLatin1String(" not found")))
         detail = tr("Host %1 not found").arg(error.mid(5, error.size() - 5 - 10));
+    return detail;
+}
+
+QString DeliveryText::failure(const QString &stored)
+{
+    if (stored == QLatin1String("Webhook deactivated"))
+        return tr("Webhook deactivated");
+    if (const QString code = after(stored, QLatin1String("Bad HTTP response: ")); !code.isNull())
+        return tr("Bad HTTP response: %1").arg(code);
+    const QString error = after(stored, QLatin1String("Connection error: "));
+    if (error.isNull())
+        return stored;
+    const QString detail = connectionError(error);
     return tr("Connection error: %1").arg(detail);
 }
 

@@ -27,6 +27,8 @@ public:
     // in the window's language: the store keeps Launchpad's English words, translated here.
     // Texts not made by Hookwatch (Qt's own network errors) stay as they are.
     static QString failure(const QString &stored);
+    // An attempt's connection error ("Connection refused") in the user's language.
+    static QString connectionError(const QString &error);
     // The status code of the last attempt, or its failure detail; "" before any attempt.
     static QString result(const Delivery &delivery);
     // Launchpad's summary: "Delivered at …", "Tried since …, last failed at …", "Failed at …".

@@ -1,5 +1,7 @@
 #include "eventtemplates.h"
 
+#include "profiles.h"
+
 #include <QHash>
 
 namespace EventTemplates {
@@ -92,6 +94,126 @@ QByteArray payloadFor(const QString &eventType)
                 R"("status": "Successfully built", "archive": "/ubuntu/+archive/primary", "arch_tag": "amd64"})") },
     };
     return templates.value(eventType, QByteArrayLiteral("{}"));
+}
+
+namespace {
+
+// GitHub's payloads (docs.github.com, "Webhook events and payloads"), trimmed to the fields a
+// receiver usually reads.
+const QHash<QString, QByteArray> &gitHubTemplates()
+{
+    static const QHash<QString, QByteArray> templates = {
+        { QStringLiteral("push"),
+            QByteArrayLiteral(
+                R"({"ref":"refs/heads/main","before":"0123456789abcdef0123456789abcdef01234567",)"
+                R"("after":"89abcdef0123456789abcdef0123456789abcdef","created":false,"deleted":false,"forced":false,)"
+                R"("repository":{"id":123456789,"name":"hookwatch","full_name":"alice/hookwatch","private":false},)"
+                R"("pusher":{"name":"alice","email":"alice@example.com"},"sender":{"login":"alice","id":1001},)"
+                R"("commits":[{"id":"89abcdef0123456789abcdef0123456789abcdef","message":"Retry with a fresh window",)"
+                R"("timestamp":"2026-12-04T12:00:00Z","author":{"name":"Alice","email":"alice@example.com"}}],)"
+                R"("head_commit":{"id":"89abcdef0123456789abcdef0123456789abcdef","message":"Retry with a fresh window"}})") },
+        { QStringLiteral("pull_request"),
+            QByteArrayLiteral(
+                R"({"action":"opened","number":42,"pull_request":{"id":987654321,"number":42,"state":"open",)"
+                R"("title":"Retry with a fresh window","user":{"login":"alice","id":1001},"draft":false,)"
+                R"("head":{"ref":"fresh-window","sha":"89abcdef0123456789abcdef0123456789abcdef"},)"
+                R"("base":{"ref":"main","sha":"0123456789abcdef0123456789abcdef01234567"},"merged":false},)"
+                R"("repository":{"id":123456789,"name":"hookwatch","full_name":"alice/hookwatch","private":false},)"
+                R"("sender":{"login":"alice","id":1001}})") },
+        { QStringLiteral("issues"),
+            QByteArrayLiteral(
+                R"({"action":"opened","issue":{"id":555555555,"number":7,"title":"Retries stop after an hour",)"
+                R"("state":"open","body":"Steps to reproduce: ...","user":{"login":"bob","id":1002},"labels":[]},)"
+                R"("repository":{"id":123456789,"name":"hookwatch","full_name":"alice/hookwatch","private":false},)"
+                R"("sender":{"login":"bob","id":1002}})") },
+    };
+    return templates;
+}
+
+// Stripe's event objects (docs.stripe.com/api/events/object): the event, its type, and the
+// object it is about under data.object.
+const QHash<QString, QByteArray> &stripeTemplates()
+{
+    static const QHash<QString, QByteArray> templates = {
+        { QStringLiteral("payment_intent.succeeded"),
+            QByteArrayLiteral(
+                R"({"id":"evt_3QhookwatchPI0001","object":"event","api_version":"2024-06-20","created":1796385600,)"
+                R"("livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},)"
+                R"("type":"payment_intent.succeeded","data":{"object":{"id":"pi_3QhookwatchPI0001",)"
+                R"("object":"payment_intent","amount":2000,"amount_received":2000,"currency":"usd",)"
+                R"("customer":"cus_QhookwatchCU01","status":"succeeded","latest_charge":"ch_3QhookwatchCH0001"}}})") },
+        { QStringLiteral("charge.failed"),
+            QByteArrayLiteral(
+                R"({"id":"evt_3QhookwatchCH0002","object":"event","api_version":"2024-06-20","created":1796385600,)"
+                R"("livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},)"
+                R"("type":"charge.failed","data":{"object":{"id":"ch_3QhookwatchCH0002","object":"charge",)"
+                R"("amount":2000,"currency":"usd","customer":"cus_QhookwatchCU01","paid":false,"status":"failed",)"
+                R"("failure_code":"card_declined","failure_message":"Your card was declined."}}})") },
+        { QStringLiteral("customer.created"),
+            QByteArrayLiteral(
+                R"({"id":"evt_1QhookwatchCU0003","object":"event","api_version":"2024-06-20","created":1796385600,)"
+                R"("livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},)"
+                R"("type":"customer.created","data":{"object":{"id":"cus_QhookwatchCU01","object":"customer",)"
+                R"("email":"alice@example.com","name":"Alice","created":1796385600,"livemode":false}}})") },
+    };
+    return templates;
+}
+
+// Standard Webhooks' message shape (the specification's "payload structure"): type, timestamp
+// and data.
+const QHash<QString, QByteArray> &standardWebhooksTemplates()
+{
+    static const QHash<QString, QByteArray> templates = {
+        { QStringLiteral("invoice.paid"),
+            QByteArrayLiteral(
+                R"({"type":"invoice.paid","timestamp":"2026-12-04T12:00:00.000Z",)"
+                R"("data":{"id":"inv_1001","customer_id":"cust_42","amount":2000,"currency":"USD",)"
+                R"("status":"paid"}})") },
+        { QStringLiteral("invoice.payment_failed"),
+            QByteArrayLiteral(
+                R"({"type":"invoice.payment_failed","timestamp":"2026-12-04T12:00:00.000Z",)"
+                R"("data":{"id":"inv_1002","customer_id":"cust_42","amount":2000,"currency":"USD",)"
+                R"("status":"open","failure_reason":"card_declined"}})") },
+        { QStringLiteral("user.created"),
+            QByteArrayLiteral(R"({"type":"user.created","timestamp":"2026-12-04T12:00:00.000Z",)"
+                              R"("data":{"id":"user_7","email":"alice@example.com","name":"Alice"}})") },
+        { QStringLiteral("user.deleted"),
+            QByteArrayLiteral(R"({"type":"user.deleted","timestamp":"2026-12-04T12:00:00.000Z",)"
+                              R"("data":{"id":"user_7"}})") },
+    };
+    return templates;
+}
+
+const QHash<QString, QByteArray> *templatesOf(const QString &profile)
+{
+    if (profile == Profiles::GitHub)
+        return &gitHubTemplates();
+    if (profile == Profiles::Stripe)
+        return &stripeTemplates();
+    if (profile == Profiles::StandardWebhooks)
+        return &standardWebhooksTemplates();
+    return nullptr; // Launchpad's
+}
+
+} // namespace
+
+QStringList eventTypes(const QString &profile)
+{
+    if (profile == Profiles::GitHub)
+        return { QStringLiteral("push"), QStringLiteral("pull_request"), QStringLiteral("issues") };
+    if (profile == Profiles::Stripe)
+        return { QStringLiteral("payment_intent.succeeded"), QStringLiteral("charge.failed"),
+            QStringLiteral("customer.created") };
+    if (profile == Profiles::StandardWebhooks)
+        return { QStringLiteral("invoice.paid"), QStringLiteral("invoice.payment_failed"),
+            QStringLiteral("user.created"), QStringLiteral("user.deleted") };
+    return launchpadEventTypes();
+}
+
+QByteArray payloadFor(const QString &profile, const QString &eventType)
+{
+    const auto *templates = templatesOf(profile);
+    return templates ? templates->value(eventType, QByteArrayLiteral("{}")) : payloadFor(eventType);
 }
 
 } // namespace EventTemplates

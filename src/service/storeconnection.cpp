@@ -18,6 +18,7 @@ void registerStoreTypes()
     qRegisterMetaType<StoreStatus>();
     qRegisterMetaType<DeliveryOptions>();
     qRegisterMetaType<DeliveryFilter>();
+    qRegisterMetaType<HistorySummary>();
     qRegisterMetaType<DatabaseConfig>();
     qRegisterMetaType<QList<qint64>>();
     qRegisterMetaType<FailedSelection>();
@@ -47,6 +48,7 @@ StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     connect(this, &StoreConnection::loadStuck, s, &StoreService::loadStuck);
     connect(this, &StoreConnection::requeueStuck, s, &StoreService::requeueStuck);
     connect(this, &StoreConnection::exportHistory, s, &StoreService::exportHistory);
+    connect(this, &StoreConnection::summarize, s, &StoreService::summarize);
     connect(this, &StoreConnection::exportAttempts, s, &StoreService::exportAttempts);
     connect(this, &StoreConnection::loadWebhooks, s, &StoreService::loadWebhooks);
     connect(this, &StoreConnection::saveWebhook, s, &StoreService::saveWebhook);
@@ -63,6 +65,7 @@ StoreConnection::StoreConnection(const Clock *clock, QObject *parent)
     connect(this, &StoreConnection::retryNow, s, &StoreService::retryNow);
     connect(this, &StoreConnection::retryFailed, s, &StoreService::retryFailed);
     connect(this, &StoreConnection::prune, s, &StoreService::prune);
+    connect(this, &StoreConnection::runTestTool, s, &StoreService::runTestTool);
     m_thread.start();
 }
 

@@ -55,7 +55,10 @@ Q_SIGNALS:
     void loadStuck();
     void requeueStuck();
     void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
+    // Adds up the history the filter takes (the newest 100,000 of it): StoreService::summarized.
+    void summarize(quint64 serial, const DeliveryFilter &filter);
     void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
+    void runTestTool(const QString &tool, qint64 id);
 
 private:
     QThread m_thread;

@@ -3,8 +3,10 @@
 #include "deliveryservice.h"
 #include "jobstore.h"
 #include "profiles.h"
+#include "testsender.h"
 #include "validation.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcService, "hookwatch.service", QtInfoMsg)
@@ -78,6 +80,7 @@ void StoreService::closeStore()
     m_recovering.reset();
     m_exportTimer.stop();
     m_exporting.reset(); // an unfinished export is discarded: its file never appears
+    m_testSender.reset(); // a test send under way is abandoned, unrecorded
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
@@ -325,6 +328,7 @@ void StoreService::loadWebhooks()
     for (const Webhook &hook : hooks.value()) {
         WebhookRow row { hook, healthOf(hook.id, pendingByWebhook.value(hook.id), scheduled) };
         row.webhook.secret.reset(); // write-only: it never leaves the store's thread
+        row.webhook.previousSecret.reset();
         if (hook.hasSecret())
             row.webhook.secret = QString(); // "has a secret" without its value
         rows.append(row);
@@ -513,6 +517,7 @@ void StoreService::loadDetail(qint64 deliveryId)
     if (auto hook = m_store->webhook(detail.delivery.webhookId)) {
         detail.webhook = hook.value();
         detail.webhook->secret.reset();
+        detail.webhook->previousSecret.reset();
     }
     Q_EMIT detailLoaded(detail);
 }
@@ -659,7 +664,7 @@ void StoreService::prune(qint64 olderThanMs, bool automatic)
         m_pruning->automatic = m_pruning->automatic && automatic;
         return;
     }
-    m_pruning = Pruning { before, automatic, 0 };
+    m_pruning = Pruning { before, automatic, 0, m_store->prunePacer() };
     pruneNextChunk();
 }
 
@@ -667,7 +672,9 @@ void StoreService::pruneNextChunk()
 {
     if (!m_pruning || !m_store)
         return;
-    const auto n = m_store->pruneChunk(m_pruning->before, PruneChunk);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto n = m_store->pruneChunk(m_pruning->before, m_pruning->pacer.chunk());
     if (!n) {
         m_pruning.reset();
         fail(tr("Cannot prune: %1").arg(n.error()));
@@ -676,9 +683,10 @@ void StoreService::pruneNextChunk()
     m_pruning->deleted += n.value();
     if (n.value() > 0)
         noteChange();
-    if (n.value() == PruneChunk) {
-        // More to come, in a later turn: whatever the window asked meanwhile goes first.
-        m_pruneTimer.start(0);
+    if (m_pruning->pacer.record(n.value(), elapsed.elapsed())) {
+        // More to come, in a later turn: whatever the window asked meanwhile goes first, and
+        // on SQLite, workers' writes waiting for the lock.
+        m_pruneTimer.start(m_pruning->pacer.pauseMs());
         return;
     }
     const Pruning done = *std::exchange(m_pruning, std::nullopt);

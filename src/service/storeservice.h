@@ -4,6 +4,8 @@
 #include "deliverydetail.h"
 #include "deliveryfilter.h"
 #include "deliveryoptions.h"
+#include "historysummary.h"
+#include "prunepacer.h"
 #include "recovery.h"
 #include "scheduledretry.h"
 #include "storestatus.h"
@@ -19,6 +21,7 @@
 
 class DeliveryService;
 class JobStore;
+class TestSender;
 
 // The window's side of the store: lives in a worker thread and owns that thread's JobStore
 // connection, which answers the window's queries and actions. Delivering runs in a thread of
@@ -37,7 +40,8 @@ public:
     // How long the coalescing timer waits before telling the window the store changed.
     static constexpr int ChangeCoalesceMs = 200;
     static constexpr int RetryScheduleLimit = 1000;
-    static constexpr int PruneChunk = 5000;
+    // The summary adds up the newest this many deliveries a filter takes, as `deliveries --summary`.
+    static constexpr qint64 SummaryLimit = 100000;
 
 public Q_SLOTS:
     // Stops delivering from the open store (letting attempts in flight finish briefly), closes
@@ -85,7 +89,12 @@ public Q_SLOTS:
     void requeueStuck();
     // The history as "csv" or "json", a page per turn; a delivery's attempts as "har" or "http".
     void exportHistory(const DeliveryFilter &filter, const QString &path, const QString &format);
+    void summarize(quint64 serial, const DeliveryFilter &filter);
     void exportAttempts(qint64 deliveryId, const QString &path, const QString &format);
+    // A receiver test tool (storeservicetesttools.cpp): TestTools::SameId, Burst or
+    // ExpiredTimestamp on delivery `id`, OutOfOrder on webhook `id`. actionDone() says how
+    // the receiver answered.
+    void runTestTool(const QString &tool, qint64 id);
 
 Q_SIGNALS:
     void opened(const QString &displayUrl);
@@ -116,6 +125,7 @@ Q_SIGNALS:
     void storeChanged();
 
     void recoveryPreviewed(quint64 serial, const RecoveryPreview &preview);
+    void summarized(quint64 serial, const HistorySummary &summary);
     void stuckLoaded(const StuckReport &report);
 
     void actionDone(const QString &message);
@@ -167,12 +177,13 @@ private:
     QTimer m_changeTimer;
     QList<Delivery> m_changedDeliveries;
     bool m_closing = false;
-    // A prune in progress, one chunk per turn of the event loop.
+    // A prune in progress, one chunk per turn of the event loop, paced by the store.
     struct Pruning
     {
         TimeMs before = 0;
         bool automatic = true;
         qint64 deleted = 0;
+        PrunePacer pacer;
     };
     std::optional<Pruning> m_pruning;
     QTimer m_pruneTimer;
@@ -195,4 +206,5 @@ private:
     };
     std::optional<Exporting> m_exporting;
     QTimer m_exportTimer;
+    std::unique_ptr<TestSender> m_testSender; // on m_store: goes before it
 };

@@ -25,6 +25,18 @@ void StoreService::previewRecovery(quint64 serial, const FailedSelection &select
     Q_EMIT recoveryPreviewed(serial, preview.value());
 }
 
+void StoreService::summarize(quint64 serial, const DeliveryFilter &filter)
+{
+    if (!ensureOpen())
+        return;
+    const auto summary = m_store->historySummary(filter, SummaryLimit);
+    if (!summary) {
+        fail(tr("Cannot add up the history: %1").arg(summary.error()));
+        return;
+    }
+    Q_EMIT summarized(serial, summary.value());
+}
+
 void StoreService::recoverFailed(const FailedSelection &selection)
 {
     if (!ensureOpen())

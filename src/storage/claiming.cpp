@@ -136,7 +136,7 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     }
     QList<ClaimedDelivery> claimed;
     while (claim->next())
-        claimed.append({ readDelivery(*claim), Webhook() });
+        claimed.append({ readDelivery(*claim), Webhook(), QString(), std::nullopt });
     claim->finish();
     // The webhook as it is now: URL, secret and active flag are read for each attempt.
     QHash<qint64, Webhook> hooks;

@@ -3,6 +3,9 @@
 #include "sqlstatement.h"
 #include "storerows.h"
 
+#include <QElapsedTimer>
+#include <QThread>
+
 #include <limits>
 
 // Deliveries made and changed by hand: created (send, ping, emit), retried, suspended, and
@@ -18,8 +21,8 @@ Result<qint64> JobStore::createDelivery(qint64 webhookId, const QString &eventTy
     return ids->first;
 }
 
-Result<QPair<qint64, qint64>> JobStore::createDeliveries(
-    qint64 webhookId, const QString &eventType, const QByteArray &payload, int count)
+Result<QPair<qint64, qint64>> JobStore::createDeliveries(qint64 webhookId, const QString &eventType,
+    const QByteArray &payload, int count, std::optional<TimeMs> scheduledStart)
 {
     using R = Result<QPair<qint64, qint64>>;
     if (count < 1)
@@ -50,7 +53,7 @@ Result<QPair<qint64, qint64>> JobStore::createDeliveries(
             q.bindValue(QStringLiteral(":type"), eventType);
             q.bindValue(QStringLiteral(":payload"), payload);
             q.bindValue(QStringLiteral(":created"), now);
-            q.bindValue(QStringLiteral(":start"), now);
+            q.bindValue(QStringLiteral(":start"), scheduledStart.value_or(now));
             q.bindValue(QStringLiteral(":count"), qMin(Chunk, count - done));
             if (Status s = exec(q, "creating deliveries"); !s)
                 return R::failure(s.error());
@@ -195,10 +198,12 @@ Result<int> JobStore::pruneChunk(TimeMs before, int chunk)
         Status error;
         // `+status`: only deliveries_finished can serve this (the old finished ones), never the
         // status index (every finished delivery, old or new), which SQLite picks on a store never
-        // ANALYZEd.
+        // ANALYZEd. Oldest first, so that index serves in its own order: without the order
+        // PostgreSQL scanned the heap from its start, over the rows earlier chunks left dead.
         SqlStatement *q = prepared("prune.chunk",
             sql("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
-                "date_finished < :before AND +status IN ({COMPLETED}, {FAILED}) LIMIT :chunk)"),
+                "date_finished < :before AND +status IN ({COMPLETED}, {FAILED}) "
+                "ORDER BY date_finished LIMIT :chunk)"),
             error);
         if (!q)
             return Result<int>::failure(error.error());
@@ -214,15 +219,29 @@ Result<int> JobStore::pruneChunk(TimeMs before, int chunk)
     });
 }
 
-Result<qint64> JobStore::prune(TimeMs before, int chunk)
+PrunePacer JobStore::prunePacer() const
+{
+    return PrunePacer(m_config.backend == DatabaseConfig::Backend::Sqlite ? PrunePacer::SqlitePauseMs : 0);
+}
+
+Result<qint64> JobStore::prune(TimeMs before)
+{
+    return prune(before, prunePacer());
+}
+
+Result<qint64> JobStore::prune(TimeMs before, PrunePacer pacer)
 {
     qint64 total = 0;
     for (;;) {
-        const auto n = pruneChunk(before, chunk);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const auto n = pruneChunk(before, pacer.chunk());
         if (!n)
             return Result<qint64>::failure(n.error());
         total += n.value();
-        if (n.value() < chunk)
+        if (!pacer.record(n.value(), elapsed.elapsed()))
             return total;
+        if (pacer.pauseMs() > 0)
+            QThread::msleep(pacer.pauseMs());
     }
 }

@@ -3,14 +3,19 @@
 #include "sqlstatement.h"
 #include "statussql.h"
 
-DeliveryFilterSql::DeliveryFilterSql(const DeliveryFilter &filter, DatabaseConfig::Backend backend)
+DeliveryFilterSql::DeliveryFilterSql(
+    const DeliveryFilter &filter, DatabaseConfig::Backend backend, std::optional<qint64> textFromId)
     : m_filter(filter)
     , m_backend(backend)
 {
     m_clauses = selectionClauses(filter);
     if (!filter.text.isEmpty()) {
-        m_clauses << textClause(filter.text);
-        if (filter.textScanLimit > 0) {
+        if (filter.textScanLimit <= 0)
+            textFromId.reset();
+        m_clauses << textClause(filter.text, textFromId);
+        if (textFromId) {
+            m_clauses << QStringLiteral("id >= ") + QString::number(*textFromId);
+        } else if (filter.textScanLimit > 0) {
             // Text has no index: look only among the newest deliveries the rest of the filter
             // takes, so a search costs at most that many rows at any size of store.
             const QStringList rest = selectionClauses(filter);
@@ -73,7 +78,7 @@ QStringList DeliveryFilterSql::selectionClauses(const DeliveryFilter &f)
     return clauses;
 }
 
-QString DeliveryFilterSql::textClause(const QString &text)
+QString DeliveryFilterSql::textClause(const QString &text, std::optional<qint64> textFromId)
 {
     // SQLite's LIKE ignores the case of A-Z and nothing else; PostgreSQL's ILIKE does the same
     // for A-Z (and more). Payloads and bodies are bytes: SQLite compares them as UTF-8 text,
@@ -95,11 +100,16 @@ QString DeliveryFilterSql::textClause(const QString &text)
     const qint64 id = text.toLongLong(&isNumber);
     if (isNumber)
         alternatives << QStringLiteral("id = ") + placeholder(id);
+    // The bound again inside the attempts' subquery: PostgreSQL may run it once for all rows
+    // (a hashed SubPlan), which without the bound reads every attempt in the store.
+    const QString attemptsBound = textFromId
+        ? QStringLiteral("attempts.delivery_id >= ") + QString::number(*textFromId) + QStringLiteral(" AND ")
+        : QString();
     alternatives << textLike(QStringLiteral("event_type")) << textLike(QStringLiteral("failure_detail"))
                  << bytesLike(QStringLiteral("payload"))
                  << QStringLiteral(
                         "EXISTS (SELECT 1 FROM attempts WHERE attempts.delivery_id = deliveries.id AND ")
-            + bytesLike(QStringLiteral("attempts.response_body")) + QLatin1Char(')');
+            + attemptsBound + bytesLike(QStringLiteral("attempts.response_body")) + QLatin1Char(')');
     return QLatin1Char('(') + alternatives.join(QLatin1String(" OR ")) + QLatin1Char(')');
 }
 

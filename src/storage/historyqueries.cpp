@@ -12,6 +12,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <limits>
 
 // The history: deliveries and their attempts as the window and the command line read them,
 // and the counts at a glance.
@@ -39,7 +40,10 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     QString columns = QLatin1String(StoreRows::DeliveryColumns);
     if (!filter.withPayload)
         columns.replace(QLatin1String("payload"), QLatin1String("NULL"));
-    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    const auto textFromId = textSearchBound(filter);
+    if (!textFromId)
+        return Result<QList<Delivery>>::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(filter, m_config.backend, textFromId.value());
     q.prepare(QStringLiteral("SELECT ") + columns + filterSql.from() + filterSql.where() + filterSql.orderBy()
         + QStringLiteral(" LIMIT :limit OFFSET :offset"));
     filterSql.bind(q);
@@ -72,7 +76,10 @@ Result<QList<qint64>> JobStore::historyBoundaries(
         list.beforeId.reset();
     else
         list.afterId.reset();
-    const DeliveryFilterSql filterSql(list, m_config.backend);
+    const auto textFromId = textSearchBound(list);
+    if (!textFromId)
+        return Result<QList<qint64>>::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(list, m_config.backend, textFromId.value());
     const QString where = filterSql.where();
     const QString step = (where.isEmpty() ? QStringLiteral(" WHERE ") : where + QStringLiteral(" AND "))
         + (filter.descending ? QStringLiteral("id < b.k") : QStringLiteral("id > b.k"));
@@ -105,7 +112,10 @@ Result<HistorySummary> JobStore::historySummary(const DeliveryFilter &filter, qi
     newest.descending = true;
     newest.fromEnd = false;
     newest.offset = 0;
-    const DeliveryFilterSql filterSql(newest, m_config.backend);
+    const auto textFromId = textSearchBound(newest);
+    if (!textFromId)
+        return R::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(newest, m_config.backend, textFromId.value());
     const QString chosen = QStringLiteral("SELECT id, status, successful") + filterSql.from()
         + filterSql.where() + filterSql.orderBy() + QStringLiteral(" LIMIT :limit");
     HistorySummary summary;
@@ -161,7 +171,10 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 {
     ensureConnected();
     SqlStatement q(database(), SqlStatement::Mode(statementMode()));
-    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    const auto textFromId = textSearchBound(filter);
+    if (!textFromId)
+        return Result<qint64>::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(filter, m_config.backend, textFromId.value());
     q.prepare(QStringLiteral("SELECT COUNT(*)") + filterSql.from() + filterSql.where());
     filterSql.bind(q);
     if (Status s = exec(q, "counting deliveries"); !s)
@@ -177,7 +190,10 @@ Result<qint64> JobStore::estimateDeliveries(const DeliveryFilter &filter)
     ensureConnected();
     // Inline: PostgreSQL cannot PREPARE an EXPLAIN.
     SqlStatement q(database(), SqlStatement::Mode::Inline);
-    const DeliveryFilterSql filterSql(filter, m_config.backend);
+    const auto textFromId = textSearchBound(filter);
+    if (!textFromId)
+        return Result<qint64>::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(filter, m_config.backend, textFromId.value());
     // The top plan node's rows: pg_class.reltuples for the whole table, the planner's
     // selectivity for a filter (10,000,028 for 10,000,000; 1,969,222 for 2,000,000 failed).
     q.prepare(QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1") + filterSql.from() + filterSql.where());
@@ -324,4 +340,29 @@ Result<QList<LeaseHolder>> JobStore::leaseHolders()
     while (q.next())
         list.append({ q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong() });
     return list;
+}
+
+Result<std::optional<qint64>> JobStore::textSearchBound(const DeliveryFilter &filter)
+{
+    using R = Result<std::optional<qint64>>;
+    if (m_config.backend != DatabaseConfig::Backend::Postgres || filter.text.isEmpty()
+        || filter.textScanLimit <= 0)
+        return R(std::nullopt);
+    // Without the bound as a number the planner guessed a third of the table for `id >= (the
+    // subquery)` and searched every attempt of the store once, hashed: 0.7 s at 1M, linear.
+    DeliveryFilter rest = filter;
+    rest.text.clear();
+    rest.beforeId.reset();
+    rest.afterId.reset();
+    const DeliveryFilterSql restSql(rest, m_config.backend);
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    q.prepare(QStringLiteral("SELECT MIN(recent.id) FROM (SELECT id") + restSql.from() + restSql.where()
+        + QStringLiteral(" ORDER BY id DESC LIMIT :scanLimit) AS recent"));
+    restSql.bind(q);
+    q.bindValue(QStringLiteral(":scanLimit"), filter.textScanLimit);
+    if (Status s = exec(q, "bounding the search"); !s)
+        return R::failure(s.error());
+    q.next();
+    // No delivery at all: a bound past every id finds nothing, as the search should.
+    return R(q.value(0).isNull() ? std::numeric_limits<qint64>::max() : q.value(0).toLongLong());
 }

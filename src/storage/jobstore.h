@@ -6,6 +6,7 @@
 #include "delivery.h"
 #include "deliveryfilter.h"
 #include "historysummary.h"
+#include "prunepacer.h"
 #include "recovery.h"
 #include "result.h"
 #include "storecounts.h"
@@ -41,7 +42,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 11;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());
@@ -67,12 +68,16 @@ public:
     Result<Webhook> webhook(qint64 id);
     Result<QList<Webhook>> webhooks();
     Status removeWebhook(qint64 id); // with all its deliveries and attempts
+    // Makes `secret` the webhook's secret and keeps the one it had as the previous secret until
+    // `keepPreviousUntil` (none kept when it had none). updateWebhook() leaves both as they are.
+    Status rotateSecret(qint64 webhookId, const QString &secret, TimeMs keepPreviousUntil);
 
     // Deliveries.
     Result<qint64> createDelivery(qint64 webhookId, const QString &eventType, const QByteArray &payload);
-    // `count` copies in one transaction (a load test); returns the first and last id.
-    Result<QPair<qint64, qint64>> createDeliveries(
-        qint64 webhookId, const QString &eventType, const QByteArray &payload, int count);
+    // `count` copies in one transaction (a load test); returns the first and last id. Due
+    // now, or at `scheduledStart` (a test tool's batch, held back from the dispatcher).
+    Result<QPair<qint64, qint64>> createDeliveries(qint64 webhookId, const QString &eventType,
+        const QByteArray &payload, int count, std::optional<TimeMs> scheduledStart = std::nullopt);
     // The event path: one delivery for every active webhook subscribed to the event type.
     Result<QList<qint64>> emitEvent(const QString &eventType, const QByteArray &payload);
     Result<Delivery> delivery(qint64 id);
@@ -140,6 +145,10 @@ public:
     // nothing else. Returns the deliveries as they are afterwards (a deleted one is left out),
     // with the attempt numbers the store gave.
     Result<QList<Delivery>> recordAttempts(const QString &owner, const QList<AttemptRecord> &records);
+    // Keeps a receiver test tool's sends (Attempt::testTool) as attempts of their deliveries,
+    // numbered after the last, in one transaction; the deliveries' state, schedule and retry
+    // count stay as they are. Returns them numbered (a deleted delivery's left out).
+    Result<QList<Attempt>> recordTestAttempts(const QList<Attempt> &attempts);
     // Both of the above in one transaction: the dispatcher records a batch and claims the
     // next in one commit (one round trip fewer each on PostgreSQL, one WAL commit on SQLite).
     struct RecordedAndClaimed
@@ -162,12 +171,18 @@ public:
     // Waiting or running deliveries exist (suspended ones and paused webhooks' do not count).
     Result<bool> hasUnfinished();
 
-    // Deletes deliveries finished before `before`, `chunk` at a time; returns how many.
-    Result<qint64> prune(TimeMs before, int chunk = 5000);
+    // Deletes deliveries finished before `before`, in transactions and pauses the pacer sizes
+    // (prunePacer(): about 100 ms each, 100 ms apart on SQLite), sleeping in the pauses: for a
+    // caller with nothing else to do (`hookwatch prune`). Returns how many.
+    Result<qint64> prune(TimeMs before);
+    Result<qint64> prune(TimeMs before, PrunePacer pacer);
+    // The pacing for this store's backend; a caller with an event loop starts each chunk
+    // pauseMs() after the last, and record()s each.
+    PrunePacer prunePacer() const;
     // One chunk of that, in one short transaction: a caller that must stay responsive (a
     // worker, the window) goes back to its event loop between chunks. Fewer than `chunk`
     // deleted: nothing is left to prune.
-    Result<int> pruneChunk(TimeMs before, int chunk = 5000);
+    Result<int> pruneChunk(TimeMs before, int chunk);
 
     // Calls `onChange` (in this thread, with `context` alive) when another connection or
     // process changes the store: PostgreSQL notifications, or, through a transaction pooler,
@@ -206,6 +221,10 @@ private:
     Status migrate();
     void notifyChange();
     QString sql(const char *statement) const; // adapts the few dialect differences
+    // On PostgreSQL, for a text search bounded to the newest deliveries: the lowest id of those,
+    // for DeliveryFilterSql to write into its SQL (see there). Nothing on SQLite, whose planner
+    // reads the bound's subquery first by itself, or when the search is not bounded.
+    Result<std::optional<qint64>> textSearchBound(const DeliveryFilter &filter);
     // A statement prepared once per connection and kept: the dispatcher's hot path runs
     // the same few statements thousands of times a second. Null (with `error` set) on failure.
     SqlStatement *prepared(const char *key, const QString &statement, Status &error);

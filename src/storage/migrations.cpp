@@ -136,6 +136,17 @@ const QList<MigrationStep> &migrationSteps()
         { {
             "ALTER TABLE webhooks ADD COLUMN retry_schedule TEXT",
         } },
+        // The receiver test tools' sends (TestSender) are attempts of their delivery, marked
+        // with the tool's name; the dispatcher's own attempts have none.
+        { {
+            "ALTER TABLE attempts ADD COLUMN test_tool TEXT",
+        } },
+        // Secret rotation: the secret before the current one, and until when requests are
+        // signed with it too.
+        { {
+            "ALTER TABLE webhooks ADD COLUMN previous_secret TEXT",
+            "ALTER TABLE webhooks ADD COLUMN previous_secret_until BIGINT",
+        } },
     };
     return steps;
 }

@@ -7,6 +7,7 @@
 #include "storerows.h"
 
 #include <QMap>
+#include <QSqlError>
 
 #include <algorithm>
 #include <string>
@@ -21,6 +22,44 @@ Result<QList<Delivery>> JobStore::recordAttempts(const QString &owner, const QLi
     if (records.isEmpty())
         return QList<Delivery>();
     return inTransaction<QList<Delivery>>([&] { return recordAttemptsLocked(owner, records); });
+}
+
+Result<QList<Attempt>> JobStore::recordTestAttempts(const QList<Attempt> &attempts)
+{
+    using R = Result<QList<Attempt>>;
+    if (attempts.isEmpty())
+        return QList<Attempt>();
+    return inTransaction<QList<Attempt>>([&]() -> R {
+        // A few rows (a burst is at most a hundred): a statement each is plenty.
+        SqlStatement count(database(), SqlStatement::Mode(statementMode()));
+        const bool prepared
+            = count.prepare(sql("UPDATE deliveries SET total_attempts = total_attempts + 1 WHERE id = :id "
+                                "RETURNING total_attempts"));
+        SqlStatement insert(database(), SqlStatement::Mode(statementMode()));
+        if (!prepared
+            || !insert.prepare(QStringLiteral(
+                "INSERT INTO attempts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                   .arg(QLatin1String(AttemptInsertColumns))))
+            return R::failure(QStringLiteral("database error while recording a test send: %1")
+                                  .arg((prepared ? insert : count).lastError().text().simplified()));
+        QList<Attempt> numbered;
+        for (Attempt a : attempts) {
+            count.bindValue(QStringLiteral(":id"), a.deliveryId);
+            if (Status s = exec(count, "recording a test send"); !s)
+                return R::failure(s.error());
+            if (!count.next())
+                continue; // deleted meanwhile
+            a.number = count.value(0).toInt();
+            count.finish();
+            int position = 0;
+            bindAttempt(insert, position, a, a.number);
+            if (Status s = exec(insert, "recording a test send"); !s)
+                return R::failure(s.error());
+            numbered.append(a);
+        }
+        notifyChange();
+        return numbered;
+    });
 }
 
 Result<JobStore::RecordedAndClaimed> JobStore::recordAndClaim(
@@ -217,7 +256,7 @@ Result<QList<Delivery>> JobStore::recordAttemptsLocked(
     if (!kept.isEmpty()) {
         QStringList values;
         for (qsizetype i = 0; i < kept.size(); ++i)
-            values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            values << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const std::string insertKey = "record.insert." + std::to_string(kept.size());
         SqlStatement *insert = prepared(insertKey.c_str(),
             QStringLiteral("INSERT INTO attempts (%1) VALUES %2")

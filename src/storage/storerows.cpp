@@ -18,17 +18,17 @@ const char *const WebhookColumns
     = "id, delivery_url, active, secret, event_types, headers, timeout_ms, retry_preset, retry_window_ms, "
       "retry_early_delay_ms, retry_early_period_ms, retry_late_delay_ms, trust_self_signed, date_created, "
       "date_last_modified, max_in_flight, paused_at, profile, auto_disable_after_ms, failing_since, "
-      "auto_paused_at, retry_schedule";
+      "auto_paused_at, retry_schedule, previous_secret, previous_secret_until";
 
 const char *const AttemptColumns
     = "number, date_started, date_sent, duration_ms, request_url, request_method, request_headers, "
       "response_status, response_headers, response_body, response_body_truncated, connection_error, "
-      "deactivated";
+      "deactivated, test_tool";
 
 const char *const AttemptInsertColumns
     = "delivery_id, number, date_started, date_sent, duration_ms, request_url, request_method, "
       "request_headers, response_status, response_headers, response_body, response_body_truncated, "
-      "connection_error, deactivated";
+      "connection_error, deactivated, test_tool";
 
 QVariant nullableTime(const std::optional<TimeMs> &t)
 {
@@ -172,6 +172,9 @@ Webhook readWebhook(const SqlStatement &q)
         if (auto schedule = RetryPolicy::fromJson(json))
             w.retryPolicy = schedule.value();
     }
+    if (!q.value(22).isNull())
+        w.previousSecret = q.value(22).toString();
+    w.previousSecretUntil = optionalTime(q.value(23));
     return w;
 }
 
@@ -196,6 +199,7 @@ Attempt readAttempt(const SqlStatement &q, qint64 deliveryId)
     }
     a.connectionError = q.value(11).toString();
     a.deactivated = q.value(12).toInt() != 0;
+    a.testTool = q.value(13).toString();
     return a;
 }
 
@@ -250,6 +254,7 @@ void bindAttempt(SqlStatement &q, int &position, const Attempt &a, int number)
     }
     q.bindValue(position++, nullableText(a.connectionError.isEmpty() ? QString() : a.connectionError));
     q.bindValue(position++, a.deactivated ? 1 : 0);
+    q.bindValue(position++, nullableText(a.testTool.isEmpty() ? QString() : a.testTool));
 }
 
 } // namespace StoreRows

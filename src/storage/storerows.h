@@ -24,14 +24,14 @@ Delivery readDelivery(const SqlStatement &q);
 Webhook readWebhook(const SqlStatement &q);
 // An attempt's row: number, date_started, date_sent, duration_ms, request_url, request_method,
 // request_headers, response_status, response_headers, response_body, response_body_truncated,
-// connection_error, deactivated (AttemptColumns).
+// connection_error, deactivated, test_tool (AttemptColumns).
 extern const char *const AttemptColumns;
 Attempt readAttempt(const SqlStatement &q, qint64 deliveryId);
 
 // :url, :active, :secret, :types, :headers, :timeout, :preset, :window, :early_delay,
 // :early_period, :late_delay, :trust, :max_in_flight.
 void bindWebhook(SqlStatement &q, const Webhook &w);
-// The 14 values of an attempts row from `position` on, in the order of AttemptInsertColumns;
+// The 15 values of an attempts row from `position` on, in the order of AttemptInsertColumns;
 // `number` is the attempt's number over the delivery's life.
 extern const char *const AttemptInsertColumns;
 void bindAttempt(SqlStatement &q, int &position, const Attempt &a, int number);

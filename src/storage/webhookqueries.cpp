@@ -54,6 +54,27 @@ Status JobStore::updateWebhook(const Webhook &webhook)
     return {};
 }
 
+Status JobStore::rotateSecret(qint64 webhookId, const QString &secret, TimeMs keepPreviousUntil)
+{
+    ensureConnected();
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    // The right-hand sides read the row as it was: the secret before becomes the previous one.
+    // A secret is stored as NULL when there is none (bindWebhook).
+    q.prepare(sql("UPDATE webhooks SET previous_secret = secret, previous_secret_until = CASE WHEN secret IS "
+                  "NULL THEN NULL ELSE CAST(:until AS BIGINT) END, secret = :secret, date_last_modified = "
+                  ":modified WHERE id = :id"));
+    q.bindValue(QStringLiteral(":until"), keepPreviousUntil);
+    q.bindValue(QStringLiteral(":secret"), secret);
+    q.bindValue(QStringLiteral(":modified"), now());
+    q.bindValue(QStringLiteral(":id"), webhookId);
+    if (Status s = exec(q, "rotating a secret"); !s)
+        return s;
+    if (q.numRowsAffected() == 0)
+        return Status::failure(notFound("webhook", webhookId), ErrorKind::NotFound);
+    notifyChange();
+    return {};
+}
+
 Result<Webhook> JobStore::webhook(qint64 id)
 {
     ensureConnected();

@@ -231,12 +231,19 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
     WriteProbe probe(url);
     QList<double> chunks;
     qint64 deleted = 0;
+    // The app's pacing (JobStore::prunePacer), unless --chunk or --prune-pause say otherwise.
+    PrunePacer pacer = jobs.prunePacer();
+    if (o.pruneChunk > 0 || o.prunePauseMs >= 0)
+        pacer = PrunePacer(o.prunePauseMs >= 0 ? o.prunePauseMs : pacer.pauseMs(),
+            o.pruneChunk > 0 ? o.pruneChunk : PrunePacer::FirstChunk);
+    const bool fixedChunk = o.pruneChunk > 0;
     QElapsedTimer t;
     t.start();
     for (;;) {
         QElapsedTimer c;
         c.start();
-        const auto n = jobs.pruneChunk(before, o.pruneChunk);
+        const int chunk = pacer.chunk();
+        const auto n = jobs.pruneChunk(before, chunk);
         chunks << c.nsecsElapsed() / 1e6;
         if (!n) {
             return QStringLiteral("  prune: %1").arg(n.error());
@@ -246,10 +253,10 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
             say(QStringLiteral("    %1 deleted, %2 s")
                     .arg(thousands(deleted))
                     .arg(t.elapsed() / 1000.0, 0, 'f', 0));
-        if (n.value() < o.pruneChunk)
+        if (fixedChunk ? n.value() < chunk : !pacer.record(n.value(), qint64(chunks.last())))
             break;
-        if (o.prunePauseMs > 0)
-            QThread::msleep(o.prunePauseMs);
+        if (pacer.pauseMs() > 0)
+            QThread::msleep(pacer.pauseMs());
     }
     const double seconds = t.elapsed() / 1000.0;
     probe.stop();
@@ -261,7 +268,8 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
         .arg(thousands(deleted), thousands(o.count))
         .arg(seconds, 0, 'f', 1)
         .arg(chunks.size())
-        .arg(o.pruneChunk)
+        .arg(fixedChunk ? QString::number(o.pruneChunk)
+                        : QStringLiteral("about %1 ms").arg(PrunePacer::TargetMs))
         .arg(percentile(chunks, 0.5), 0, 'f', 0)
         .arg(percentile(chunks, 0.99), 0, 'f', 0)
         .arg(percentile(chunks, 1.0), 0, 'f', 0)
@@ -269,7 +277,7 @@ QString pruneCopy(const QString &url, const LargeHistoryOptions &o)
         .arg(percentile(waits, 0.5), 0, 'f', 1)
         .arg(percentile(waits, 1.0), 0, 'f', 0)
         .arg(probe.error().isEmpty() ? QString() : QStringLiteral(" (its error: %1)").arg(probe.error()))
-        .arg(o.prunePauseMs > 0 ? QStringLiteral(", %1 ms apart").arg(o.prunePauseMs) : QString());
+        .arg(pacer.pauseMs() > 0 ? QStringLiteral(", %1 ms apart").arg(pacer.pauseMs()) : QString());
 }
 
 // Prune of nine tenths of the deliveries (a year's expired rows, 9M of 10M) on a copy of the

@@ -13,8 +13,8 @@ struct LargeHistoryOptions
     bool reuse = false;
     int rounds = 5;
     QStringList figures; // window, cli, prune; all when empty
-    int pruneChunk = 5000; // as the window's store service and `hookwatch prune` take them
-    int prunePauseMs = 0; // between chunks; 0: back to back, as the app does today
+    int pruneChunk = 0; // deliveries per transaction; 0: as the app sizes them (JobStore::prunePacer)
+    int prunePauseMs = -1; // between chunks; -1: as the app pauses
     int launchLingerMs = 4000; // after the first rows, before the launch's peak memory is read
 };
 
