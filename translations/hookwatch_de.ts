@@ -2305,7 +2305,7 @@ Wiederholung</translation>
     </message>
     <message>
         <source>Paused (auto)</source>
-        <translation>Pausiert (automatisch)</translation>
+        <translation>Pausiert (auto)</translation>
     </message>
 </context>
 </TS>

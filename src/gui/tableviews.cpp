@@ -141,8 +141,11 @@ void fitToWidth(QTableView *view, const QList<int> &elidable, int minimum)
             width = qMax(width, view->sizeHintForIndex(model->index(row, section)).width());
         needed += width;
     }
-    // A few pixels to spare: the header's length and the sections' sum differ by rounding.
-    int excess = needed - view->viewport()->width() + 4;
+    // A few pixels to spare: the header's length and the sections' sum differ by rounding. A last
+    // section that cannot stretch keeps a width of its own, maybe more than it needs: then the
+    // header's length says what is too much.
+    const int available = view->viewport()->width();
+    int excess = qMax(needed - available + 4, header->length() - available);
     while (excess > 0) {
         int widest = -1;
         for (int column : elidable) {
