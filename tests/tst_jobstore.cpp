@@ -156,6 +156,7 @@ private Q_SLOTS:
                 { QStringLiteral("ALTER TABLE attempts DROP COLUMN test_tool") },
                 { QStringLiteral("ALTER TABLE webhooks DROP COLUMN previous_secret"),
                     QStringLiteral("ALTER TABLE webhooks DROP COLUMN previous_secret_until") },
+                { QStringLiteral("ALTER TABLE deliveries DROP COLUMN date_claimed") },
             };
             QCOMPARE(int(undo.size()), JobStore::SchemaVersion);
             QSqlQuery q(m_store->database());

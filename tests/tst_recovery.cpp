@@ -341,6 +341,46 @@ private Q_SLOTS:
         QVERIFY(d.leaseOwner.isEmpty());
         QCOMPARE(m_store->stuckDeliveries(0)->leaseExpired, 0);
     }
+    // A worker that lives and renews its lease, but whose attempt never ends: a minute past
+    // the webhook's timeout it is listed as hung (the attempt count not moving), since its
+    // claim, and given back to the queue like one whose lease ran out.
+    void findsHungAttempts_data() { TestDatabases::addBackendRows(); }
+    void findsHungAttempts()
+    {
+        if (!openFresh())
+            return;
+        const qint64 hook = addWebhook();
+        const qint64 timeoutMs = m_store->webhook(hook)->timeoutMs;
+        const qint64 id = m_store->createDelivery(hook, QStringLiteral("ping"), "{}").value();
+        const TimeMs claimedAt = m_clock->now();
+        const auto claimed = m_store->claimDue(QStringLiteral("alive"), 1, Minute, id).value();
+        QCOMPARE(claimed.size(), 1);
+        const QList<Lease> lease { { id, claimed.first().delivery.leaseToken } };
+        // Within its timeout and the minute after: not stuck.
+        m_clock->advance(timeoutMs + StuckDelivery::HungAfterMs - 1000);
+        QVERIFY(m_store->renewLeases(lease, Minute).ok());
+        auto report = m_store->stuckDeliveries(10);
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->hung, 0);
+        QCOMPARE(report->liveLeases, 1);
+        m_clock->advance(2000);
+        QVERIFY(m_store->renewLeases(lease, Minute).ok());
+        report = m_store->stuckDeliveries(10);
+        QCOMPARE(report->hung, 1);
+        QCOMPARE(report->leaseExpired, 0);
+        QCOMPARE(report->liveLeases, 1);
+        QVERIFY(!report->noDispatcher());
+        QCOMPARE(report->first.size(), 1);
+        QCOMPARE(report->first.first().delivery.id, id);
+        QCOMPARE(report->first.first().reason, StuckDelivery::Reason::Hung);
+        QCOMPARE(report->first.first().since(), std::optional<TimeMs>(claimedAt));
+
+        QCOMPARE(m_store->requeueStuck().value(), 1);
+        const Delivery d = m_store->delivery(id).value();
+        QCOMPARE(d.status, JobStatus::Waiting);
+        QVERIFY(d.leaseOwner.isEmpty());
+        QCOMPARE(m_store->stuckDeliveries(0)->hung, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -1757,7 +1757,7 @@ Versuch</translation>
     </message>
     <message>
         <source>Give the deliveries running past their lease back to the queue, due now.</source>
-        <translation>Die Zustellungen, die über ihre Lease hinaus laufen, wieder in die Warteschlange geben, jetzt fällig.</translation>
+        <translation type="vanished">Die Zustellungen, die über ihre Lease hinaus laufen, wieder in die Warteschlange geben, jetzt fällig.</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -1779,7 +1779,7 @@ Versuch</translation>
     </message>
     <message numerus="yes">
         <source>%n due for over a minute and not picked up.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform>
             <numerusform>%n seit über einer Minute fällig und nicht abgeholt.</numerusform>
         </translation>
@@ -1799,6 +1799,28 @@ Versuch</translation>
     <message>
         <source>due, not picked up</source>
         <translation>fällig, nicht abgeholt</translation>
+    </message>
+    <message>
+        <source>Give the deliveries running past their lease, or hung, back to the queue, due now.</source>
+        <translation>Die Zustellungen, die über ihre Lease hinaus laufen oder hängen, wieder in die Warteschlange geben, jetzt fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due for over a minute and not picked up</source>
+        <translation>
+            <numerusform>%n seit über einer Minute fällig und nicht abgeholt</numerusform>
+            <numerusform>%n seit über einer Minute fällig und nicht abgeholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running a minute past their webhook&apos;s timeout, the attempt count not moving.</source>
+        <translation>
+            <numerusform>%n läuft eine Minute über das Zeitlimit ihres Webhooks, die Zahl der Versuche steht still.</numerusform>
+            <numerusform>%n laufen eine Minute über das Zeitlimit ihres Webhooks, die Zahl der Versuche steht still.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>attempt not ending, lease renewed</source>
+        <translation>Versuch endet nicht, Lease verlängert</translation>
     </message>
 </context>
 <context>

@@ -277,9 +277,23 @@
     </message>
     <message numerus="yes">
         <source>%n due for over a minute and not picked up.</source>
+        <translation type="vanished">
+            <numerusform>%n due for over a minute and not picked up.</numerusform>
+            <numerusform>%n due for over a minute and not picked up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due for over a minute and not picked up</source>
         <translation>
-            <numerusform>%n due for over a minute and not picked up.</numerusform>
-            <numerusform>%n due for over a minute and not picked up.</numerusform>
+            <numerusform>%n due for over a minute and not picked up</numerusform>
+            <numerusform>%n due for over a minute and not picked up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running a minute past their webhook&apos;s timeout, the attempt count not moving.</source>
+        <translation>
+            <numerusform>%n running a minute past its webhook&apos;s timeout, the attempt count not moving.</numerusform>
+            <numerusform>%n running a minute past their webhook&apos;s timeout, the attempt count not moving.</numerusform>
         </translation>
     </message>
 </context>

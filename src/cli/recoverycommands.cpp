@@ -37,8 +37,15 @@ QString failedLine(const Delivery &d)
 
 QString reasonName(StuckDelivery::Reason reason)
 {
-    return reason == StuckDelivery::Reason::LeaseExpired ? QStringLiteral("running past its lease")
-                                                         : QStringLiteral("due, not picked up");
+    switch (reason) {
+    case StuckDelivery::Reason::LeaseExpired:
+        return QStringLiteral("running past its lease");
+    case StuckDelivery::Reason::Overdue:
+        return QStringLiteral("due, not picked up");
+    case StuckDelivery::Reason::Hung:
+        return QStringLiteral("attempt not ending, lease renewed");
+    }
+    return QString();
 }
 
 } // namespace
@@ -156,36 +163,39 @@ int doctorCommand(const Invocation &inv, const QStringList &args)
             stuck.append(QJsonObject { { QStringLiteral("id"), s.delivery.id },
                 { QStringLiteral("webhook_id"), s.delivery.webhookId },
                 { QStringLiteral("reason"),
-                    s.reason == StuckDelivery::Reason::LeaseExpired ? QStringLiteral("lease_expired")
-                                                                    : QStringLiteral("overdue") } });
+                    s.reason == StuckDelivery::Reason::LeaseExpired  ? QStringLiteral("lease_expired")
+                        : s.reason == StuckDelivery::Reason::Overdue ? QStringLiteral("overdue")
+                                                                     : QStringLiteral("hung") } });
         printJson(QJsonObject { { QStringLiteral("lease_expired"), report->leaseExpired },
-            { QStringLiteral("overdue"), report->overdue },
+            { QStringLiteral("overdue"), report->overdue }, { QStringLiteral("hung"), report->hung },
             { QStringLiteral("live_leases"), report->liveLeases },
             { QStringLiteral("dispatcher_running"), !report->noDispatcher() },
             { QStringLiteral("requeued"), requeued }, { QStringLiteral("stuck"), stuck } });
         return Success;
     }
     if (c.isSet(QStringLiteral("requeue")))
-        out() << requeued << " running past their lease given back to the queue\n";
-    if (report->leaseExpired == 0 && report->overdue == 0) {
+        out() << requeued << " running past their lease or hung given back to the queue\n";
+    if (report->leaseExpired == 0 && report->overdue == 0 && report->hung == 0) {
         out() << "No stuck deliveries. " << report->liveLeases << " being attempted now.\n";
         out().flush();
         return Success;
     }
     out() << report->leaseExpired << " running past their lease, " << report->overdue
-          << " due for over a minute and not picked up\n";
+          << " due for over a minute and not picked up, " << report->hung
+          << " running a minute past their webhook's timeout with the lease renewed (the attempt count "
+             "not moving)\n";
     if (report->noDispatcher())
         out() << "No dispatcher is delivering from this store: start one with 'hookwatch worker' or open the "
                  "window.\n";
     out() << "ID\tWEBHOOK\tWHY\tSINCE\n";
     for (const StuckDelivery &s : report->first) {
-        const auto since = s.reason == StuckDelivery::Reason::LeaseExpired ? s.delivery.leaseExpires
-                                                                           : s.delivery.scheduledStart;
+        const auto since = s.since();
         out() << s.delivery.id << '\t' << s.delivery.webhookId << '\t' << reasonName(s.reason) << '\t'
               << (since ? TimeFormat::iso(*since) : QStringLiteral("-")) << '\n';
     }
-    if (report->leaseExpired > 0 && !c.isSet(QStringLiteral("requeue")))
-        out() << "'hookwatch doctor --requeue' gives those running past their lease back to the queue.\n";
+    if (report->leaseExpired + report->hung > 0 && !c.isSet(QStringLiteral("requeue")))
+        out() << "'hookwatch doctor --requeue' gives those running past their lease or hung back to the "
+                 "queue.\n";
     out().flush();
     return Success;
 }

@@ -29,7 +29,8 @@ StuckDialog::StuckDialog(StoreConnection *store, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_requeue = buttons->addButton(tr("&Re-queue"), QDialogButtonBox::ActionRole);
     m_requeue->setObjectName(QStringLiteral("stuckRequeue"));
-    m_requeue->setToolTip(tr("Give the deliveries running past their lease back to the queue, due now."));
+    m_requeue->setToolTip(
+        tr("Give the deliveries running past their lease, or hung, back to the queue, due now."));
     m_requeue->setEnabled(false);
     QPushButton *refresh = buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
     layout->addWidget(buttons);
@@ -45,11 +46,14 @@ StuckDialog::~StuckDialog() = default;
 void StuckDialog::showReport(const StuckReport &report)
 {
     QString summary;
-    if (report.leaseExpired == 0 && report.overdue == 0) {
+    if (report.leaseExpired == 0 && report.overdue == 0 && report.hung == 0) {
         summary = tr("No stuck deliveries. %n being attempted now.", nullptr, report.liveLeases);
     } else {
         summary = tr("%n running past their lease", nullptr, int(report.leaseExpired)) + QStringLiteral(", ")
-            + tr("%n due for over a minute and not picked up.", nullptr, int(report.overdue));
+            + tr("%n due for over a minute and not picked up", nullptr, int(report.overdue))
+            + QStringLiteral(", ")
+            + tr("%n running a minute past their webhook's timeout, the attempt count not moving.", nullptr,
+                int(report.hung));
     }
     if (report.noDispatcher())
         summary += QLatin1Char(' ')
@@ -58,14 +62,23 @@ void StuckDialog::showReport(const StuckReport &report)
     m_summary->setText(summary);
     QStringList lines;
     for (const StuckDelivery &s : report.first) {
-        const bool leaseExpired = s.reason == StuckDelivery::Reason::LeaseExpired;
+        QString why;
+        switch (s.reason) {
+        case StuckDelivery::Reason::LeaseExpired:
+            why = tr("running past its lease");
+            break;
+        case StuckDelivery::Reason::Overdue:
+            why = tr("due, not picked up");
+            break;
+        case StuckDelivery::Reason::Hung:
+            why = tr("attempt not ending, lease renewed");
+            break;
+        }
         lines << tr("#%1  webhook %2  %3 since %4")
                      .arg(s.delivery.id)
                      .arg(s.delivery.webhookId)
-                     .arg(leaseExpired ? tr("running past its lease") : tr("due, not picked up"),
-                         DeliveryText::optionalTime(
-                             leaseExpired ? s.delivery.leaseExpires : s.delivery.scheduledStart));
+                     .arg(why, DeliveryText::optionalTime(s.since()));
     }
     m_list->setPlainText(lines.join(QLatin1Char('\n')));
-    m_requeue->setEnabled(report.leaseExpired > 0);
+    m_requeue->setEnabled(report.leaseExpired + report.hung > 0);
 }

@@ -73,7 +73,8 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "ORDER BY scheduled_start, id LIMIT CASE WHEN w.max_in_flight IS NULL THEN :per ELSE GREATEST(0, "
           "LEAST(:per2, w.max_in_flight - (SELECT COUNT(*) FROM deliveries r WHERE r.status = {RUNNING} AND "
           "r.webhook_id = w.id))) END FOR UPDATE SKIP LOCKED) due WHERE NOT (w.id = ANY(CAST(:skip AS "
-          "BIGINT[]))) AND w.paused_at IS NULL) UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, "
+          "BIGINT[]))) AND w.paused_at IS NULL) UPDATE deliveries SET status = {RUNNING}, date_claimed = "
+          ":claimed, lease_owner = :owner, "
           "lease_token = :token, "
           "lease_expires = :expires WHERE id IN (SELECT id FROM turns ORDER BY turn, scheduled_start, id "
           "LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
@@ -88,15 +89,17 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
           "AND "
           "x.webhook_id = w.id AND x.scheduled_start <= :now ORDER BY x.scheduled_start, x.id LIMIT :per2) "
           "WHERE w.id NOT IN (SELECT value FROM json_each(:skip)) AND w.paused_at IS NULL) UPDATE deliveries "
-          "SET status = {RUNNING}, "
+          "SET status = {RUNNING}, date_claimed = :claimed, "
           "lease_owner "
           "= :owner, lease_token = :token, lease_expires = :expires WHERE id IN (SELECT id FROM turns WHERE "
           "turn "
           "<= room ORDER BY turn, scheduled_start, id LIMIT :limit) RETURNING {DELIVERY_COLUMNS}";
     SqlStatement *claim = onlyId
         ? prepared("claim.one",
-            sql("UPDATE deliveries SET status = {RUNNING}, lease_owner = :owner, lease_token = :token, "
-                "lease_expires = :expires WHERE id = :id AND status = {WAITING} AND NOT EXISTS (SELECT 1 FROM "
+            sql("UPDATE deliveries SET status = {RUNNING}, date_claimed = :claimed, lease_owner = :owner, "
+                "lease_token = :token, "
+                "lease_expires = :expires WHERE id = :id AND status = {WAITING} AND NOT EXISTS (SELECT 1 "
+                "FROM "
                 "webhooks w "
                 "WHERE w.id = deliveries.webhook_id AND w.paused_at IS NOT NULL) RETURNING "
                 "{DELIVERY_COLUMNS}"),
@@ -131,6 +134,7 @@ Result<QList<ClaimedDelivery>> JobStore::claimDueLocked(
     claim->bindValue(QStringLiteral(":owner"), owner);
     claim->bindValue(QStringLiteral(":token"), newLeaseToken());
     claim->bindValue(QStringLiteral(":expires"), now + leaseMs);
+    claim->bindValue(QStringLiteral(":claimed"), now);
     if (Status s = exec(*claim, "claiming due deliveries"); !s) {
         return R::failure(s.error());
     }

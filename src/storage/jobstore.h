@@ -42,7 +42,7 @@ class QObject;
 class JobStore
 {
 public:
-    static constexpr int SchemaVersion = 11;
+    static constexpr int SchemaVersion = 12;
     static constexpr qint64 DefaultLeaseMs = Lease::DefaultDurationMs;
 
     explicit JobStore(DatabaseConfig config, const Clock *clock = Clock::system());

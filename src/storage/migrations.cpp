@@ -147,6 +147,11 @@ const QList<MigrationStep> &migrationSteps()
             "ALTER TABLE webhooks ADD COLUMN previous_secret TEXT",
             "ALTER TABLE webhooks ADD COLUMN previous_secret_until BIGINT",
         } },
+        // When a running delivery was claimed: an attempt still running long after its webhook's
+        // timeout, its lease renewed all the while, is one whose attempt count stopped moving.
+        { {
+            "ALTER TABLE deliveries ADD COLUMN date_claimed BIGINT",
+        } },
     };
     return steps;
 }

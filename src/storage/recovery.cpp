@@ -29,6 +29,11 @@ const char *const OverdueWhere
     = "d.status = {WAITING} AND d.scheduled_start < :cutoff AND d.webhook_id IN (SELECT w.id FROM webhooks w "
       "WHERE w.paused_at IS NULL) AND NOT EXISTS (SELECT 1 FROM deliveries r WHERE r.webhook_id = "
       "d.webhook_id AND r.status = {RUNNING} AND r.lease_expires >= :live)";
+// Running under a live lease, claimed longer ago than the webhook's timeout allows and a minute
+// more: the attempt neither ends nor fails, and the attempt count stands still.
+const char *const HungWhere
+    = "d.status = {RUNNING} AND d.lease_expires >= :hnow AND d.date_claimed < CAST(:hcutoff AS BIGINT) - "
+      "(SELECT w.timeout_ms FROM webhooks w WHERE w.id = d.webhook_id)";
 } // namespace
 
 Result<RecoveryPreview> JobStore::previewFailed(const FailedSelection &selection, int listLimit)
@@ -192,22 +197,26 @@ Result<StuckReport> JobStore::stuckDeliveries(int listLimit)
     StuckReport report;
     SqlStatement counts(database(), SqlStatement::Mode(statementMode()));
     counts.setForwardOnly(true);
-    counts.prepare(
-        StatusSql::fill(QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE status = {RUNNING} AND "
-                                       "lease_expires < :now), (SELECT COUNT(*) FROM deliveries d WHERE ")
-            + QLatin1String(OverdueWhere)
-            + QStringLiteral("), (SELECT COUNT(*) FROM deliveries WHERE status = {RUNNING} AND lease_expires >= "
-                             ":now2)")));
+    counts.prepare(StatusSql::fill(
+        QStringLiteral("SELECT (SELECT COUNT(*) FROM deliveries WHERE status = {RUNNING} AND "
+                       "lease_expires < :now), (SELECT COUNT(*) FROM deliveries d WHERE ")
+        + QLatin1String(OverdueWhere)
+        + QStringLiteral("), (SELECT COUNT(*) FROM deliveries WHERE status = {RUNNING} AND lease_expires >= "
+                         ":now2), (SELECT COUNT(*) FROM deliveries d WHERE ")
+        + QLatin1String(HungWhere) + QStringLiteral(")")));
     counts.bindValue(QStringLiteral(":now"), now);
     counts.bindValue(QStringLiteral(":cutoff"), now - StuckDelivery::OverdueAfterMs);
     counts.bindValue(QStringLiteral(":live"), now);
     counts.bindValue(QStringLiteral(":now2"), now);
+    counts.bindValue(QStringLiteral(":hnow"), now);
+    counts.bindValue(QStringLiteral(":hcutoff"), now - StuckDelivery::HungAfterMs);
     if (Status s = exec(counts, "counting stuck deliveries"); !s)
         return R::failure(s.error());
     if (counts.next()) {
         report.leaseExpired = counts.value(0).toLongLong();
         report.overdue = counts.value(1).toLongLong();
         report.liveLeases = counts.value(2).toInt();
+        report.hung = counts.value(3).toLongLong();
     }
     counts.finish();
     const struct
@@ -216,9 +225,12 @@ Result<StuckReport> JobStore::stuckDeliveries(int listLimit)
         QString where;
         const char *order;
     } kinds[] = {
-        { StuckDelivery::Reason::LeaseExpired, StatusSql::fill(QStringLiteral("d.status = {RUNNING} AND d.lease_expires < :now")),
+        { StuckDelivery::Reason::LeaseExpired,
+            StatusSql::fill(QStringLiteral("d.status = {RUNNING} AND d.lease_expires < :now")),
             "d.lease_expires, d.id" },
-        { StuckDelivery::Reason::Overdue, StatusSql::fill(QLatin1String(OverdueWhere)), "d.scheduled_start, d.id" },
+        { StuckDelivery::Reason::Overdue, StatusSql::fill(QLatin1String(OverdueWhere)),
+            "d.scheduled_start, d.id" },
+        { StuckDelivery::Reason::Hung, StatusSql::fill(QLatin1String(HungWhere)), "d.date_claimed, d.id" },
     };
     for (const auto &kind : kinds) {
         if (listLimit <= 0)
@@ -227,12 +239,15 @@ Result<StuckReport> JobStore::stuckDeliveries(int listLimit)
         list.setForwardOnly(true);
         QString columns = QLatin1String(DeliveryColumns);
         columns.replace(QLatin1String(", "), QLatin1String(", d."));
-        list.prepare(QStringLiteral("SELECT d.") + columns + QStringLiteral(" FROM deliveries d WHERE ")
-            + kind.where + QStringLiteral(" ORDER BY ") + QLatin1String(kind.order)
-            + QStringLiteral(" LIMIT :limit"));
+        list.prepare(QStringLiteral("SELECT d.") + columns
+            + QStringLiteral(", d.date_claimed FROM deliveries d WHERE ") + kind.where
+            + QStringLiteral(" ORDER BY ") + QLatin1String(kind.order) + QStringLiteral(" LIMIT :limit"));
         if (kind.reason == StuckDelivery::Reason::Overdue) {
             list.bindValue(QStringLiteral(":cutoff"), now - StuckDelivery::OverdueAfterMs);
             list.bindValue(QStringLiteral(":live"), now);
+        } else if (kind.reason == StuckDelivery::Reason::Hung) {
+            list.bindValue(QStringLiteral(":hnow"), now);
+            list.bindValue(QStringLiteral(":hcutoff"), now - StuckDelivery::HungAfterMs);
         } else {
             list.bindValue(QStringLiteral(":now"), now);
         }
@@ -242,7 +257,10 @@ Result<StuckReport> JobStore::stuckDeliveries(int listLimit)
         while (list.next()) {
             Delivery d = readDelivery(list);
             d.payload.clear();
-            report.first.append({ d, kind.reason });
+            const QVariant claimed
+                = list.value(int(columns.count(QLatin1Char(','))) + 1); // after the delivery's
+            report.first.append({ d, kind.reason,
+                claimed.isNull() ? std::nullopt : std::optional<TimeMs>(claimed.toLongLong()) });
         }
     }
     return report;
@@ -252,13 +270,19 @@ Result<int> JobStore::requeueStuck()
 {
     return inTransaction<int>([&]() -> Result<int> {
         SqlStatement u(database(), SqlStatement::Mode(statementMode()));
-        u.prepare(
-            StatusSql::fill(QStringLiteral("UPDATE deliveries SET status = {WAITING}, scheduled_start = :now, "
-                                           "lease_expires = NULL, lease_owner = NULL, lease_token = NULL WHERE "
-                                           "status = {RUNNING} AND lease_expires < :now2")));
+        u.prepare(StatusSql::fill(
+            QStringLiteral("UPDATE deliveries SET status = {WAITING}, scheduled_start = :now, "
+                           "lease_expires = NULL, lease_owner = NULL, lease_token = NULL WHERE "
+                           "id IN (SELECT d.id FROM deliveries d WHERE (d.status = {RUNNING} AND "
+                           "d.lease_expires < :now2) OR (")
+            + QLatin1String(HungWhere) + QStringLiteral("))")));
         const TimeMs now = this->now();
         u.bindValue(QStringLiteral(":now"), now);
         u.bindValue(QStringLiteral(":now2"), now);
+        // A hung attempt's worker still holds the lease: taken from it here, its record is
+        // refused (the lease token no longer matches) and the delivery is tried again.
+        u.bindValue(QStringLiteral(":hnow"), now);
+        u.bindValue(QStringLiteral(":hcutoff"), now - StuckDelivery::HungAfterMs);
         if (Status s = exec(u, "re-queueing stuck deliveries"); !s)
             return Result<int>::failure(s.error());
         const int n = u.numRowsAffected();
