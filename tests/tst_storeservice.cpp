@@ -42,6 +42,9 @@ private Q_SLOTS:
     void pruneLetsTheWindowsQueriesThrough();
     void recoveryAndExportLetTheWindowsQueriesThrough_data();
     void recoveryAndExportLetTheWindowsQueriesThrough();
+    void pagesAreAnsweredWhileTheHistoryIsCounted_data();
+    void pagesAreAnsweredWhileTheHistoryIsCounted();
+    void anInMemoryStoreIsCountedOnItsOwnConnection();
 
 private:
     // A store with one webhook sending to `path` on the receiver and `count` deliveries.
@@ -539,6 +542,90 @@ void TestStoreService::recoveryAndExportLetTheWindowsQueriesThrough()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count("\r\n"), Failed + 1);
+    m_connection.reset();
+}
+
+void TestStoreService::pagesAreAnsweredWhileTheHistoryIsCounted_data()
+{
+    TestDatabases::addBackendRows();
+}
+
+// Counting ten million deliveries takes a second or more: the window's pages must not wait
+// for it. The count is held where it runs until the page has come.
+void TestStoreService::pagesAreAnsweredWhileTheHistoryIsCounted()
+{
+    QFETCH(QString, backend);
+    Store a = makeStore(backend, QStringLiteral("/a"), 0);
+    REQUIRE_STORE(a);
+    const qint64 hookId = a.store->webhooks()->constFirst().id;
+    QVERIFY(a.store->createDeliveries(hookId, QStringLiteral("ping"), QByteArrayLiteral("{}"), 250).ok());
+
+    m_connection = std::make_unique<StoreConnection>();
+    StoreService *service = m_connection->service();
+    QSemaphore started;
+    QSemaphore go;
+    connect(
+        service, &StoreService::historyCounting, this,
+        [&started, &go](quint64) {
+            started.release();
+            go.tryAcquire(1, 15000); // held, in the thread that counts, until the page came
+        },
+        Qt::DirectConnection);
+    QSignalSpy opened(service, &StoreService::opened);
+    QSignalSpy pages(service, &StoreService::historyPageLoaded);
+    QSignalSpy counted(service, &StoreService::historyCounted);
+    DeliveryOptions watchOnly;
+    watchOnly.deliver = false;
+    Q_EMIT m_connection->open(a.scratch->config(), watchOnly);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+
+    DeliveryFilter all;
+    all.limit = 0; // a refresh's count: no first page with it
+    Q_EMIT m_connection->countHistory(1, all);
+    QVERIFY(started.tryAcquire(1, 10000));
+    DeliveryFilter page;
+    page.offset = 200;
+    page.withPayload = false;
+    Q_EMIT m_connection->loadHistoryPage(1, page, 200, 100);
+    QTRY_COMPARE_WITH_TIMEOUT(pages.size(), 1, 10000);
+    QCOMPARE(pages.constFirst().at(2).value<QList<Delivery>>().size(), 50);
+    QCOMPARE(counted.size(), 0);
+    go.release();
+    QTRY_COMPARE_WITH_TIMEOUT(counted.size(), 1, 10000);
+    QCOMPARE(counted.constFirst().at(1).toLongLong(), 250);
+    m_connection.reset();
+}
+
+// Each connection to ":memory:" is a database of its own: its history is counted on the
+// store's own connection.
+void TestStoreService::anInMemoryStoreIsCountedOnItsOwnConnection()
+{
+    const auto config = DatabaseConfig::parse(QStringLiteral("sqlite::memory:"));
+    QVERIFY(config);
+    m_connection = std::make_unique<StoreConnection>();
+    StoreService *service = m_connection->service();
+    QSignalSpy opened(service, &StoreService::opened);
+    QSignalSpy saved(service, &StoreService::webhookSaved);
+    QSignalSpy counted(service, &StoreService::historyCounted);
+    QSignalSpy done(service, &StoreService::actionDone);
+    DeliveryOptions watchOnly;
+    watchOnly.deliver = false;
+    Q_EMIT m_connection->open(*config, watchOnly);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    Webhook hook;
+    hook.deliveryUrl = m_receiver.url(QStringLiteral("/memory")).toString();
+    Q_EMIT m_connection->saveWebhook(hook);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+    const qint64 hookId = saved.constFirst().at(0).toLongLong();
+    for (int i = 0; i < 3; ++i)
+        Q_EMIT m_connection->ping(hookId);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 4, 10000); // saved, then three pings
+    DeliveryFilter all;
+    all.limit = 0;
+    Q_EMIT m_connection->countHistory(5, all);
+    QTRY_COMPARE_WITH_TIMEOUT(counted.size(), 1, 10000);
+    QCOMPARE(counted.constFirst().at(0).toULongLong(), 5u);
+    QCOMPARE(counted.constFirst().at(1).toLongLong(), 3);
     m_connection.reset();
 }
 

@@ -1,6 +1,7 @@
 #include "storeservice.h"
 
 #include "deliveryservice.h"
+#include "historycounter.h"
 #include "jobstore.h"
 #include "profiles.h"
 #include "testsender.h"
@@ -21,6 +22,7 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_delivery(new DeliveryService(clock))
+    , m_counter(new HistoryCounter(clock))
     , m_changeTimer(this)
     , m_pruneTimer(this)
     , m_recoverTimer(this)
@@ -62,10 +64,25 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     });
     connect(m_delivery, &DeliveryService::stopped, this, &StoreService::onDeliveryStopped);
     m_deliveryThread.start();
+
+    m_countThread.setObjectName(QStringLiteral("hookwatch-count"));
+    m_counter->moveToThread(&m_countThread);
+    connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    // Straight to the window from the counter's thread: not queued behind this thread's work.
+    connect(m_counter, &HistoryCounter::counting, this, &StoreService::historyCounting, Qt::DirectConnection);
+    connect(m_counter, &HistoryCounter::counted, this, &StoreService::historyCounted, Qt::DirectConnection);
+    connect(m_counter, &HistoryCounter::boundariesFound, this, &StoreService::historyBoundariesFound,
+        Qt::DirectConnection);
+    connect(m_counter, &HistoryCounter::failed, this, &StoreService::fail);
+    m_countThread.start();
 }
 
 StoreService::~StoreService()
 {
+    // A count under way ends first; the counter and its connection go with its thread.
+    m_countThread.quit();
+    m_countThread.wait();
+    m_counter = nullptr;
     // The dispatcher goes with its thread, without a grace: close() is the orderly way.
     m_deliveryThread.quit();
     m_deliveryThread.wait();
@@ -84,6 +101,10 @@ void StoreService::closeStore()
     delete m_watchContext;
     m_watchContext = nullptr;
     m_store.reset();
+    if (m_counter) {
+        QMetaObject::invokeMethod(
+            m_counter, [counter = m_counter] { counter->setStore(std::nullopt); }, Qt::QueuedConnection);
+    }
 }
 
 void StoreService::open(const DatabaseConfig &config, const DeliveryOptions &options)
@@ -145,6 +166,13 @@ void StoreService::applyStoreRequest()
         return;
     }
     m_store = std::move(store);
+    // Each connection to ":memory:" is a database of its own: counted here, on this one.
+    m_countHere
+        = config.backend == DatabaseConfig::Backend::Sqlite && config.sqlitePath == QLatin1String(":memory:");
+    if (!m_countHere) {
+        QMetaObject::invokeMethod(
+            m_counter, [counter = m_counter, config] { counter->setStore(config); }, Qt::QueuedConnection);
+    }
     // One watch for this connection: another connection's changes (another process's, or
     // this window's dispatcher's) refresh the window. The dispatcher watches for itself.
     m_watchContext = new QObject(this);
@@ -409,7 +437,8 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
     DeliveryFilter upTo = filter;
     upTo.beforeId = newestId + 1;
     if (filter.limit > 0) {
-        // The first page goes ahead of the count, which may take a while on a large store.
+        // A new filter: its first page goes ahead of the count, which may take a while on a
+        // large store.
         upTo.offset = 0;
         upTo.withPayload = false;
         const auto first = m_store->deliveries(upTo);
@@ -424,17 +453,30 @@ void StoreService::countHistory(quint64 serial, const DeliveryFilter &filter)
             return;
         }
         Q_EMIT historyPageLoaded(serial, 0, first.value());
+        // Counting ten million rows takes PostgreSQL a second or more: its estimate first (a
+        // plan, about a millisecond). A failed estimate leaves only the wait for the count.
+        if (const auto estimate = m_store->estimateDeliveries(upTo); estimate && estimate.value() >= 0)
+            Q_EMIT historyEstimated(serial, estimate.value());
     }
-    // Counting ten million rows takes PostgreSQL a second or more: its estimate first (a plan,
-    // about a millisecond). A failed estimate leaves only the wait for the count.
-    if (const auto estimate = m_store->estimateDeliveries(upTo); estimate && estimate.value() >= 0)
-        Q_EMIT historyEstimated(serial, estimate.value());
-    const auto count = m_store->countDeliveries(upTo);
-    if (!count) {
-        fail(tr("Cannot count the deliveries: %1").arg(count.error()));
+    upTo.limit = 0;
+    upTo.offset = 0;
+    if (m_countHere) {
+        Q_EMIT historyCounting(serial);
+        const auto count = m_store->countDeliveries(upTo);
+        if (!count) {
+            fail(tr("Cannot count the deliveries: %1").arg(count.error()));
+            return;
+        }
+        Q_EMIT historyCounted(serial, count.value(), newestId, oldestId);
         return;
     }
-    Q_EMIT historyCounted(serial, count.value(), newestId, oldestId);
+    m_counter->noteWanted(serial);
+    QMetaObject::invokeMethod(
+        m_counter,
+        [counter = m_counter, serial, upTo, newestId, oldestId] {
+            counter->count(serial, upTo, newestId, oldestId);
+        },
+        Qt::QueuedConnection);
 }
 
 void StoreService::loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit)
@@ -457,6 +499,15 @@ void StoreService::findHistoryBoundaries(
 {
     if (!m_store)
         return;
+    if (!m_countHere) {
+        QMetaObject::invokeMethod(
+            m_counter,
+            [counter = m_counter, serial, filter, fromId, every, count] {
+                counter->findBoundaries(serial, filter, fromId, every, count);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     const auto ids = m_store->historyBoundaries(filter, fromId, every, count);
     if (!ids) {
         fail(tr("Cannot read the deliveries: %1").arg(ids.error()));

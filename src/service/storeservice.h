@@ -20,6 +20,7 @@
 #include <optional>
 
 class DeliveryService;
+class HistoryCounter;
 class JobStore;
 class TestSender;
 
@@ -61,10 +62,12 @@ public Q_SLOTS:
 
     // With `filter.limit` > 0, the first page of that many rows comes too, under the same
     // serial: ahead of the count when there are more rows than that, else right after it.
+    // The count itself is taken in the history counter's thread (HistoryCounter), except on an
+    // in-memory SQLite store, which no second connection can see.
     void countHistory(quint64 serial, const DeliveryFilter &filter);
     // A page as the filter's key, offset and end say; `row` is where it goes in the list.
     void loadHistoryPage(quint64 serial, const DeliveryFilter &filter, qint64 row, int limit);
-    // A slice of the boundaries pass: see JobStore::historyBoundaries().
+    // A slice of the boundaries pass (JobStore::historyBoundaries()), in the counter's thread.
     void findHistoryBoundaries(
         quint64 serial, const DeliveryFilter &filter, qint64 fromId, int every, int count);
     void loadRetrySchedule();
@@ -111,7 +114,11 @@ Q_SIGNALS:
     // offsets stay true while new deliveries arrive (0 when there are none).
     // `oldestId`: the list's other end, for estimating a key in between before boundaries exist.
     void historyCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId);
-    // PostgreSQL: the planner's figure for the count, ahead of the exact count under `serial`.
+    // The count of `serial` starts; emitted in the thread that counts (not this one, unless
+    // the store is in memory).
+    void historyCounting(quint64 serial);
+    // PostgreSQL, a new filter: the planner's figure for the count, ahead of the exact count
+    // under `serial`.
     void historyEstimated(quint64 serial, qint64 estimate);
     void historyPageLoaded(quint64 serial, qint64 row, const QList<Delivery> &rows);
     void historyBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
@@ -168,6 +175,9 @@ private:
     std::optional<StoreRequest> m_storeRequest; // an open or close waiting for the dispatcher
     QThread m_deliveryThread;
     DeliveryService *m_delivery; // lives in m_deliveryThread
+    QThread m_countThread;
+    HistoryCounter *m_counter; // lives in m_countThread; null once that has ended
+    bool m_countHere = false; // the store is in memory: counted on its own connection
     Delivering m_delivering = Delivering::No;
     // The delivering side could not start on this store (its own connection failed): not
     // tried again until the store is opened again or delivering is switched on again.
