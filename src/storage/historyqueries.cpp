@@ -276,9 +276,14 @@ Result<StoreCounts> JobStore::counts()
     f.next();
     c.failedLast24h = f.value(0).toInt();
     SqlStatement any(database(), SqlStatement::Mode(statementMode()));
-    // One probe of deliveries_failed_id, whose predicate this is.
-    any.prepare(
-        QStringLiteral("SELECT 1 FROM deliveries WHERE ") + StatusSql::failed() + QStringLiteral(" LIMIT 1"));
+    // One probe of deliveries_failed_id, whose predicate this is, named on SQLite as the
+    // failed filter names it: SQLite's planner walks deliveries_due instead, every delivered
+    // row before the first failed one (1.4 s at 10M, on every refresh of the status bar).
+    DeliveryFilter failed;
+    failed.display = Delivery::Display::Failed;
+    const DeliveryFilterSql failedSql(failed, m_config.backend);
+    any.prepare(QStringLiteral("SELECT 1") + failedSql.from() + failedSql.where() + QStringLiteral(" LIMIT 1"));
+    failedSql.bind(any);
     if (Status s = exec(any, "looking for failed deliveries"); !s)
         return Result<StoreCounts>::failure(s.error());
     c.anyFailed = any.next();
