@@ -26,6 +26,7 @@ private Q_SLOTS:
     void filtersInTheStore_data();
     void filtersInTheStore();
     void sortsInTheStore();
+    void offersSortsWithoutAnIndexOnShortListsOnly();
     void followsAnotherProcess();
     void updatesRowsInPlace();
 
@@ -308,6 +309,54 @@ void TestDeliveryHistoryModel::sortsInTheStore()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
     QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("ping"));
+}
+
+// Attempts, Last sent and Next attempt have no index: on a list longer than the limit the
+// model refuses them (the window says why) and keeps its sort; a narrower list takes them.
+void TestDeliveryHistoryModel::offersSortsWithoutAnIndexOnShortListsOnly()
+{
+    DeliveryHistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connectModel(model);
+    QSignalSpy refused(&model, &DeliveryHistoryModel::sortRefused);
+    // Asked for before the list is counted: decided once the count is there.
+    model.setFilter(DeliveryFilter());
+    model.sort(DeliveryHistoryModel::LastSent, Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 10000);
+    QCOMPARE(refused.constFirst().at(0).toInt(), int(DeliveryHistoryModel::LastSent));
+    QCOMPARE(refused.constFirst().at(1).toLongLong(), PingCount + BugCount);
+    QCOMPARE(refused.constFirst().at(2).toLongLong(), DeliveryHistoryModel::DefaultUnindexedSortLimit);
+    QCOMPARE(model.rowCount(), PingCount + BugCount);
+    QVERIFY(model.filter().sortKey == DeliveryFilter::SortKey::Id);
+    QCOMPARE(model.sortColumn(), int(DeliveryHistoryModel::Id));
+    QVERIFY(!model.isCounting());
+    // Counted: refused at once.
+    model.sort(DeliveryHistoryModel::Attempts, Qt::AscendingOrder);
+    QCOMPARE(refused.size(), 2);
+    QVERIFY(model.filter().sortKey == DeliveryFilter::SortKey::Id);
+    // Status has an index: offered at any size.
+    model.sort(DeliveryHistoryModel::Status, Qt::AscendingOrder);
+    QVERIFY(model.filter().sortKey == DeliveryFilter::SortKey::Status);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
+    // Narrowed to the 40,000 bug reports: sorted by when they were last sent (never), then id.
+    DeliveryFilter bugs = model.filter();
+    bugs.eventType = QStringLiteral("bug:0.1");
+    model.setFilter(bugs);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), BugCount, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting(), 10000);
+    model.sort(DeliveryHistoryModel::LastSent, Qt::AscendingOrder);
+    QCOMPARE(refused.size(), 2);
+    QVERIFY(model.filter().sortKey == DeliveryFilter::SortKey::LastSent);
+    QCOMPARE(model.sortColumn(), int(DeliveryHistoryModel::LastSent));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), BugCount, 10000);
+    QVERIFY(waitForRow(model, 0));
+    QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("bug:0.1"));
+    // A lower limit refuses it for this list too.
+    model.setUnindexedSortLimit(1000);
+    model.sort(DeliveryHistoryModel::NextAttempt, Qt::AscendingOrder);
+    QCOMPARE(refused.size(), 3);
+    QCOMPARE(refused.constLast().at(1).toLongLong(), BugCount);
+    QVERIFY(model.filter().sortKey == DeliveryFilter::SortKey::LastSent);
 }
 
 void TestDeliveryHistoryModel::followsAnotherProcess()

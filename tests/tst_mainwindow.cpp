@@ -65,6 +65,7 @@ private Q_SLOTS:
     void everyColumnReadsWholeAt1280x800();
     void closingClosesTheStoreFirst();
     void autoPauseBannerResumesAndSendsWhatWasHeld();
+    void aSortWithoutAnIndexIsRefusedOnALongList();
 
 private:
     void clickToolButton(const char *actionName);
@@ -809,6 +810,52 @@ void TestMainWindow::autoPauseBannerResumesAndSendsWhatWasHeld()
     QCOMPARE(window.webhookModel()->index(0, WebhookTableModel::Active).data().toString(),
         QStringLiteral("Active"));
 
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+// A header click on a column with no index, on a list longer than the model's limit: the
+// status bar says why, the header keeps showing the sort the list has.
+void TestMainWindow::aSortWithoutAnIndexIsRefusedOnALongList()
+{
+    const DatabaseConfig config
+        = DatabaseConfig::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("sorts.db")))
+              .value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        const qint64 id = store.addWebhook(hook).value();
+        QVERIFY(store.createDeliveries(id, QStringLiteral("ping"), "{}", 30).ok());
+    }
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    window.historyModel()->setUnindexedSortLimit(10);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 30, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.historyModel()->isCounting(), 10000);
+    QHeaderView *header = window.historyView()->horizontalHeader();
+    const auto click = [header](int column) {
+        const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    };
+    click(DeliveryHistoryModel::LastSent);
+    QCOMPARE(window.statusBar()->currentMessage(),
+        QStringLiteral("Sorting by Last sent is offered for up to 10 deliveries; this list has 30. Narrow it "
+                       "with the filters first."));
+    QCOMPARE(header->sortIndicatorSection(), int(DeliveryHistoryModel::Id));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QVERIFY(window.historyModel()->filter().sortKey == DeliveryFilter::SortKey::Id);
+    // Status has an index: sorted at any length.
+    click(DeliveryHistoryModel::Status);
+    QCOMPARE(header->sortIndicatorSection(), int(DeliveryHistoryModel::Status));
+    QVERIFY(window.historyModel()->filter().sortKey == DeliveryFilter::SortKey::Status);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 30, 10000);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

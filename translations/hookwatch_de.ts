@@ -493,6 +493,17 @@ Versuch</translation>
     </message>
 </context>
 <context>
+    <name>HistoryCounter</name>
+    <message>
+        <source>Cannot count the deliveries: %1</source>
+        <translation>Die Zustellungen lassen sich nicht zählen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the deliveries: %1</source>
+        <translation>Die Zustellungen lassen sich nicht lesen: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPane</name>
     <message>
         <source>Selected &amp;webhook only</source>
@@ -563,6 +574,10 @@ Versuch</translation>
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Sorting by %1 is offered for up to %L2 deliveries; this list has %L3. Narrow it with the filters first.</source>
+        <translation>Nach „%1“ sortieren lässt sich eine Liste von bis zu %L2 Zustellungen; diese hat %L3. Grenzen Sie sie zuerst mit den Filtern ein.</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,17 @@ HistoryPane::HistoryPane(DeliveryHistoryModel *model, const QList<QAction *> &co
         m_count->setText(tr("%n delivery(s)", nullptr, int(qMin<qint64>(count, INT_MAX))));
         updateEmptyState();
     });
+    connect(
+        m_model, &DeliveryHistoryModel::sortRefused, this, [this](int column, qint64 count, qint64 limit) {
+            // The header shows the sort the list still has.
+            m_view->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+            Q_EMIT message(
+                tr("Sorting by %1 is offered for up to %L2 deliveries; this list has %L3. Narrow it "
+                   "with the filters first.")
+                    .arg(m_model->headerData(column, Qt::Horizontal).toString().simplified())
+                    .arg(limit)
+                    .arg(count));
+        });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
     // Rows arrive loaded (a first page sent ahead of its count) or are filled in later.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryPane::fitColumnsOnce);

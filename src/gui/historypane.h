@@ -57,6 +57,8 @@ public:
 Q_SIGNALS:
     // A filter widget changed (the search once typing paused).
     void filterChanged();
+    // Something for the status bar: why a sort was refused.
+    void message(const QString &text);
 
 private:
     DeliveryHistoryModel *m_model;

@@ -290,6 +290,7 @@ void MainWindow::createHistoryPane()
     m_historyView = m_history->view();
     m_history->setPingAction(m_pingAction);
     connect(m_history, &HistoryPane::filterChanged, this, &MainWindow::updateHistoryFilter);
+    connect(m_history, &HistoryPane::message, this, [this](const QString &text) { showMessage(text); });
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {

@@ -151,12 +151,15 @@ QVariant DeliveryHistoryModel::headerData(int section, Qt::Orientation orientati
 void DeliveryHistoryModel::sort(int column, Qt::SortOrder order)
 {
     DeliveryFilter f = m_filter;
+    bool indexed = false;
     switch (Column(column)) {
     case Status:
         f.sortKey = DeliveryFilter::SortKey::Status;
+        indexed = true;
         break;
     case EventType:
         f.sortKey = DeliveryFilter::SortKey::EventType;
+        indexed = true;
         break;
     case Attempts:
         f.sortKey = DeliveryFilter::SortKey::Attempts;
@@ -169,11 +172,28 @@ void DeliveryHistoryModel::sort(int column, Qt::SortOrder order)
         break;
     default: // ids grow with creation time, and the store has no other index to sort by
         f.sortKey = DeliveryFilter::SortKey::Id;
+        indexed = true;
         break;
     }
     f.descending = order == Qt::DescendingOrder;
-    if (f.sortKey == m_filter.sortKey && f.descending == m_filter.descending)
+    m_sortAfterCount.reset();
+    if (f.sortKey == m_filter.sortKey && f.descending == m_filter.descending) {
+        m_sortColumn = column;
         return;
+    }
+    if (!indexed) {
+        // The size of the list: counted, estimated, or not known yet.
+        const qint64 size = m_counted ? m_count : m_estimate;
+        if (size < 0) {
+            m_sortAfterCount = qMakePair(column, order);
+            return;
+        }
+        if (size > m_unindexedSortLimit) {
+            Q_EMIT sortRefused(column, size, m_unindexedSortLimit);
+            return;
+        }
+    }
+    m_sortColumn = column;
     setFilter(f);
 }
 
@@ -194,6 +214,8 @@ void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
     m_deferredPages.clear();
     m_boundaries.clear();
     m_boundariesWanted = false;
+    m_estimate = -1;
+    m_counted = false;
     ++m_filterSerial;
     m_generation = 1;
     m_minGeneration = 1;
@@ -286,7 +308,13 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
         endRemoveRows();
         m_boundaries.clear(); // rows went: the boundaries no longer stand where they were
     }
+    m_counted = true;
     Q_EMIT counted(m_count);
+    if (const auto wanted = std::exchange(m_sortAfterCount, std::nullopt)) {
+        sort(wanted->first, wanted->second);
+        if (m_countSerial != 0)
+            return; // sorted anew: a new list is on its way
+    }
     findMoreBoundaries();
     if (m_count > 0 && !m_rows.isEmpty()) {
         // Makes the view look at its rows again, which asks for the stale pages in view.
@@ -296,8 +324,10 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
 
 void DeliveryHistoryModel::onEstimated(quint64 serial, qint64 estimate)
 {
-    if (serial == m_countSerial)
-        Q_EMIT estimated(estimate);
+    if (serial != m_countSerial)
+        return;
+    m_estimate = estimate;
+    Q_EMIT estimated(estimate);
 }
 
 void DeliveryHistoryModel::wantPage(qint64 page) const
