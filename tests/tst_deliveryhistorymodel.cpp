@@ -309,6 +309,44 @@ void TestDeliveryHistoryModel::sortsInTheStore()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), PingCount + BugCount, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(model.index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool(), 10000);
     QCOMPARE(model.index(0, DeliveryHistoryModel::EventType).data().toString(), QStringLiteral("ping"));
+
+    // By event type, too, a page beside a loaded one comes from its key, (event type, id), in
+    // either direction; the rows are the ones an offset would give.
+    QSignalSpy wanted(&model, &DeliveryHistoryModel::pageWanted);
+    const auto lastQuery = [&wanted]() { return wanted.constLast().at(1).value<DeliveryFilter>(); };
+    const auto idAt = [this](int row) {
+        return row < PingCount ? m_firstId + PingCount - 1 - row : m_lastId - (row - PingCount);
+    };
+    const auto check = [&](int row) {
+        return model.index(row, DeliveryHistoryModel::Id)
+                   .data(DeliveryHistoryModel::RawValueRole)
+                   .toLongLong()
+            == idAt(row);
+    };
+    QVERIFY(waitForRow(model, 150));
+    QVERIFY(lastQuery().afterRow.has_value());
+    QCOMPARE(lastQuery().afterRow->value.toString(), QStringLiteral("ping"));
+    QCOMPARE(lastQuery().afterRow->id, idAt(99));
+    QVERIFY(!lastQuery().fromEnd);
+    QVERIFY(check(150));
+    const int far = PingCount + 15050;
+    QVERIFY(waitForRow(model, far)); // a jump: counted from the nearer end
+    QVERIFY(!lastQuery().afterRow);
+    QVERIFY(check(far));
+    QVERIFY(waitForRow(model, far - DeliveryHistoryModel::PageSize)); // scrolled up from there
+    QVERIFY(lastQuery().fromEnd);
+    QCOMPARE(lastQuery().offset, 0);
+    QVERIFY(lastQuery().afterRow.has_value());
+    QCOMPARE(lastQuery().afterRow->value.toString(), QStringLiteral("bug:0.1"));
+    QCOMPARE(lastQuery().afterRow->id, idAt(far - far % DeliveryHistoryModel::PageSize));
+    QVERIFY(check(far - DeliveryHistoryModel::PageSize));
+    QVERIFY(check(far - far % DeliveryHistoryModel::PageSize - 1));
+    QVERIFY(waitForRow(model, far + DeliveryHistoryModel::PageSize)); // and down
+    QVERIFY(!lastQuery().fromEnd);
+    QVERIFY(lastQuery().afterRow.has_value());
+    QCOMPARE(lastQuery().afterRow->id,
+        idAt(far - far % DeliveryHistoryModel::PageSize + DeliveryHistoryModel::PageSize - 1));
+    QVERIFY(check(far + DeliveryHistoryModel::PageSize));
 }
 
 // Attempts, Last sent and Next attempt have no index: on a list longer than the limit the

@@ -1,11 +1,14 @@
 #include "deliveryfiltersql.h"
 #include "jobstore.h"
 #include "sqlstatement.h"
+#include "storerows.h"
 #include "testdatabases.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
 
 // The history as the window and `deliveries` read it: search (escaping, case, payloads and
 // responses, HTTP status, id), and pages fetched from keys in both directions.
@@ -269,6 +272,110 @@ private Q_SLOTS:
         (descending ? f.beforeId : f.afterId) = boundaries.at(1) + (descending ? 1 : -1);
         f.offset = 2;
         QCOMPARE(ids(m_store->deliveries(f).value()), expected.mid(12, pageSize));
+    }
+
+    // Sorted by status or by event type, pages from a row's key in both directions give the
+    // rows OFFSET gives, each read from the (key, id) index, never from a scan of the table.
+    void pagesGroupedSortsByKey_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<bool>("byStatus");
+        QTest::addColumn<bool>("descending");
+        for (const char *backend : { "sqlite", "postgresql" }) {
+            for (bool byStatus : { true, false }) {
+                for (bool descending : { true, false }) {
+                    QTest::addRow("%s %s %s", backend, byStatus ? "status" : "event type",
+                        descending ? "descending" : "ascending")
+                        << QString::fromLatin1(backend) << byStatus << descending;
+                }
+            }
+        }
+    }
+    void pagesGroupedSortsByKey()
+    {
+        QFETCH(QString, backend);
+        QFETCH(bool, byStatus);
+        QFETCH(bool, descending);
+        if (!openFresh())
+            return;
+        // Four event types in runs and interleaved; delivered, failed, retrying and waiting.
+        const QStringList types = { QStringLiteral("push"), QStringLiteral("merge"), QStringLiteral("tag"),
+            QStringLiteral("ping") };
+        for (int i = 0; i < 23; ++i)
+            m_store->createDeliveries(m_webhook, types.at((i * 7 / 3) % 4), "{}", 1 + i % 3);
+        for (int i = 0; i < 30; ++i)
+            answer(i % 4 == 0 ? 500 : 200, "", i % 8 != 0);
+        DeliveryFilter all;
+        all.sortKey = byStatus ? DeliveryFilter::SortKey::Status : DeliveryFilter::SortKey::EventType;
+        all.descending = descending;
+        all.withPayload = false;
+        all.limit = 1000;
+        const QList<Delivery> rows = m_store->deliveries(all).value();
+        const QList<qint64> expected = ids(rows);
+        QCOMPARE(expected.size(), 45);
+        const auto keyOf = [&](qint64 id) {
+            const Delivery &d
+                = *std::find_if(rows.begin(), rows.end(), [id](const Delivery &r) { return r.id == id; });
+            return DeliveryFilter::RowKey { byStatus ? QVariant(int(d.status)) : QVariant(d.eventType),
+                d.id };
+        };
+        const int pageSize = 4;
+
+        QList<qint64> down;
+        DeliveryFilter f = all;
+        f.limit = pageSize;
+        for (;;) {
+            const auto page = m_store->deliveries(f);
+            QVERIFY2(page.ok(), qPrintable(page.error()));
+            down << ids(page.value());
+            QVERIFY2(down.size() <= expected.size(), qPrintable(QDebug::toString(down)));
+            if (page.value().size() < pageSize)
+                break;
+            f.afterRow = keyOf(down.last());
+        }
+        QCOMPARE(down, expected);
+
+        QList<qint64> up;
+        f = all;
+        f.limit = pageSize;
+        f.fromEnd = true;
+        for (;;) {
+            const QList<qint64> page = ids(m_store->deliveries(f).value());
+            up = page + up;
+            QVERIFY2(up.size() <= expected.size(), qPrintable(QDebug::toString(up)));
+            if (page.size() < pageSize)
+                break;
+            f.afterRow = keyOf(page.first());
+        }
+        QCOMPARE(up, expected);
+
+        // From the middle of a group, as the window asks: the page below the row at 17.
+        f = all;
+        f.limit = pageSize;
+        f.afterRow = keyOf(expected.at(17));
+        QCOMPARE(ids(m_store->deliveries(f).value()), expected.mid(18, pageSize));
+
+        const bool sqlite = backend == QLatin1String("sqlite");
+        QSqlQuery q(m_store->database());
+        if (!sqlite)
+            QVERIFY(q.exec(QStringLiteral("SET enable_seqscan = off")));
+        const DeliveryFilterSql sql(f, m_store->config().backend);
+        SqlStatement explain(m_store->database(), SqlStatement::Mode::Inline);
+        explain.prepare((sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN "))
+            + sql.pageAfterRow(QLatin1String(StoreRows::DeliveryColumns)));
+        sql.bind(explain);
+        explain.bindValue(QStringLiteral(":limit"), pageSize);
+        QVERIFY2(explain.exec(), qPrintable(explain.lastError().text()));
+        QStringList plan;
+        while (explain.next())
+            plan << explain.value(sqlite ? 3 : 0).toString();
+        const QString index
+            = byStatus ? QStringLiteral("deliveries_status_id") : QStringLiteral("deliveries_event_type_id");
+        const QString joined = plan.join(QLatin1String("; "));
+        QVERIFY2(joined.contains(index), qPrintable(joined));
+        QVERIFY2(
+            !joined.contains(QLatin1String("SCAN deliveries")) && !joined.contains(QLatin1String("Seq Scan")),
+            qPrintable(joined));
     }
 
     // The summary adds up the newest `limit` deliveries the filter takes and their attempts.

@@ -5,6 +5,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 #include <utility>
@@ -36,6 +37,14 @@ struct DeliveryFilter
     // any depth instead of stepping over every row before it.
     std::optional<qint64> beforeId; // id < beforeId
     std::optional<qint64> afterId; // id > afterId
+    // The same for the sorts by status and by event type, whose indexes are (key, id): the rows
+    // after this one in the order the page is read (the list's, or its reverse with fromEnd).
+    struct RowKey
+    {
+        QVariant value; // the status as its number, or the event type
+        qint64 id = 0;
+    };
+    std::optional<RowKey> afterRow;
     // The page is counted from the end of the list: read in the reverse order (limit and
     // offset from the end), returned in the list's order. The last page costs the first's.
     bool fromEnd = false;

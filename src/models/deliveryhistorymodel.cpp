@@ -470,6 +470,26 @@ DeliveryFilter DeliveryHistoryModel::pageQuery(qint64 page) const
             return q;
         }
     }
+    const bool grouped = m_filter.sortKey == DeliveryFilter::SortKey::Status
+        || m_filter.sortKey == DeliveryFilter::SortKey::EventType;
+    if (grouped) {
+        // The same by (key, id): the status's or event type's index has the id after the key.
+        const auto rowKey = [this](const Delivery &d) {
+            const QVariant value = m_filter.sortKey == DeliveryFilter::SortKey::Status
+                ? QVariant(int(d.status))
+                : QVariant(d.eventType);
+            return DeliveryFilter::RowKey { value, d.id };
+        };
+        if (const Delivery *above = keyRow(first - 1)) {
+            q.afterRow = rowKey(*above);
+            return q;
+        }
+        if (const Delivery *below = keyRow(first + rows)) {
+            q.fromEnd = true;
+            q.afterRow = rowKey(*below);
+            return q;
+        }
+    }
     const qint64 fromEnd = m_count - first - rows;
     if (m_filter.sortKey == DeliveryFilter::SortKey::Id && m_oldestId > 0
         && qMin(first, fromEnd) > BoundaryEvery) {

@@ -113,8 +113,9 @@ private:
     void sendPageRequests();
     void evictFarPages(qint64 nearPage);
     void findMoreBoundaries();
-    // The query for a page: from the key of a loaded row beside it, from a boundary, or
-    // counted from the nearer end.
+    // The query for a page: from the key of a loaded row beside it (sorted by id, status or
+    // event type), from a boundary or an estimated id (sorted by id), or counted from the
+    // nearer end.
     DeliveryFilter pageQuery(qint64 page) const;
     // A loaded row that still stands at `row`, or null.
     const Delivery *keyRow(qint64 row) const;

@@ -30,6 +30,12 @@ DeliveryFilterSql::DeliveryFilterSql(
         m_clauses << QStringLiteral("id < ") + placeholder(*filter.beforeId);
     if (filter.afterId)
         m_clauses << QStringLiteral("id > ") + placeholder(*filter.afterId);
+    const bool grouped = filter.sortKey == DeliveryFilter::SortKey::Status
+        || filter.sortKey == DeliveryFilter::SortKey::EventType;
+    if (filter.afterRow && grouped) {
+        m_rowValue = placeholder(filter.afterRow->value);
+        m_rowId = placeholder(filter.afterRow->id);
+    }
 }
 
 QString DeliveryFilterSql::placeholder(const QVariant &value)
@@ -135,31 +141,57 @@ void DeliveryFilterSql::bind(SqlStatement &q) const
         q.bindValue(value.first, value.second);
 }
 
+QString DeliveryFilterSql::sortColumn() const
+{
+    switch (m_filter.sortKey) {
+    case DeliveryFilter::SortKey::Id:
+        break;
+    case DeliveryFilter::SortKey::Status:
+        return QStringLiteral("status");
+    case DeliveryFilter::SortKey::EventType:
+        return QStringLiteral("event_type");
+    case DeliveryFilter::SortKey::Attempts:
+        return QStringLiteral("attempt_count");
+    case DeliveryFilter::SortKey::LastSent:
+        return QStringLiteral("date_sent");
+    case DeliveryFilter::SortKey::NextAttempt:
+        return QStringLiteral("scheduled_start");
+    }
+    return QStringLiteral("id");
+}
+
 QString DeliveryFilterSql::orderBy() const
 {
     const bool descending = m_filter.descending != m_filter.fromEnd;
     const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QString column;
-    switch (m_filter.sortKey) {
-    case DeliveryFilter::SortKey::Id:
+    if (m_filter.sortKey == DeliveryFilter::SortKey::Id)
         return QStringLiteral(" ORDER BY id") + dir;
-    case DeliveryFilter::SortKey::Status:
-        column = QStringLiteral("status");
-        break;
-    case DeliveryFilter::SortKey::EventType:
-        column = QStringLiteral("event_type");
-        break;
-    case DeliveryFilter::SortKey::Attempts:
-        column = QStringLiteral("attempt_count");
-        break;
-    case DeliveryFilter::SortKey::LastSent:
-        column = QStringLiteral("date_sent");
-        break;
-    case DeliveryFilter::SortKey::NextAttempt:
-        column = QStringLiteral("scheduled_start");
-        break;
-    }
-    return QStringLiteral(" ORDER BY ") + column + dir + QStringLiteral(", id") + dir;
+    return QStringLiteral(" ORDER BY ") + sortColumn() + dir + QStringLiteral(", id") + dir;
+}
+
+QString DeliveryFilterSql::pageAfterRow(const QString &columns) const
+{
+    if (m_rowValue.isEmpty())
+        return {};
+    // Written as two index ranges, not `(status, id) < (?, ?)`: SQLite takes only `status < ?`
+    // from a row value and filters the rest (0.34 s at 10M, against 2 ms).
+    const bool descending = m_filter.descending != m_filter.fromEnd;
+    const QString before = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
+    const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString column = sortColumn();
+    const auto whereAlso = [this](const QString &clause) -> QString {
+        return QStringLiteral(" WHERE ") + (QStringList(m_clauses) << clause).join(QLatin1String(" AND "));
+    };
+    const QString select = QStringLiteral("SELECT ") + columns + from();
+    const QString sameGroup = select
+        + whereAlso(
+            column + QStringLiteral(" = ") + m_rowValue + QStringLiteral(" AND id") + before + m_rowId)
+        + QStringLiteral(" ORDER BY id") + dir + QStringLiteral(" LIMIT :limit");
+    const QString laterGroups
+        = select + whereAlso(column + before + m_rowValue) + orderBy() + QStringLiteral(" LIMIT :limit");
+    return QStringLiteral("SELECT * FROM (SELECT * FROM (") + sameGroup
+        + QStringLiteral(") AS same_group UNION ALL SELECT * FROM (") + laterGroups
+        + QStringLiteral(") AS later_groups) AS page") + orderBy() + QStringLiteral(" LIMIT :limit");
 }
 
 QString DeliveryFilterSql::containsPattern(const QString &text)

@@ -36,6 +36,11 @@ public:
     void bind(SqlStatement &q) const;
     // " ORDER BY …", ties broken by id in the same direction; reversed for a page from the end.
     QString orderBy() const;
+    // The whole page's SELECT of `columns`, LIMIT :limit, when the filter pages a sort by status
+    // or event type from a row's key (afterRow); else empty. The rest of that row's group from
+    // the (key, id) index, then the groups after it, each an index range: a page at any depth
+    // costs what the first costs, where an OFFSET walks every row before it.
+    QString pageAfterRow(const QString &columns) const;
 
     // The pattern for `LIKE … ESCAPE '\'` that finds `text` anywhere: `%`, `_` and `\` escaped.
     static QString containsPattern(const QString &text);
@@ -48,9 +53,12 @@ private:
     QString placeholder(const QVariant &value);
     QStringList selectionClauses(const DeliveryFilter &f);
     QString textClause(const QString &text, std::optional<qint64> textFromId);
+    QString sortColumn() const;
 
     DeliveryFilter m_filter;
     DatabaseConfig::Backend m_backend;
     QStringList m_clauses;
     QList<QPair<QString, QVariant>> m_values;
+    QString m_rowValue; // afterRow's placeholders, when it is used
+    QString m_rowId;
 };

@@ -44,11 +44,16 @@ Result<QList<Delivery>> JobStore::deliveries(const DeliveryFilter &filter)
     if (!textFromId)
         return Result<QList<Delivery>>::failure(textFromId.error());
     const DeliveryFilterSql filterSql(filter, m_config.backend, textFromId.value());
-    q.prepare(QStringLiteral("SELECT ") + columns + filterSql.from() + filterSql.where() + filterSql.orderBy()
-        + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    const QString fromRow = filterSql.pageAfterRow(columns);
+    if (fromRow.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT ") + columns + filterSql.from() + filterSql.where()
+            + filterSql.orderBy() + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+        q.bindValue(QStringLiteral(":offset"), filter.offset);
+    } else {
+        q.prepare(fromRow);
+    }
     filterSql.bind(q);
     q.bindValue(QStringLiteral(":limit"), filter.limit);
-    q.bindValue(QStringLiteral(":offset"), filter.offset);
     if (Status s = exec(q, "listing deliveries"); !s)
         return Result<QList<Delivery>>::failure(s.error());
     QList<Delivery> list;
