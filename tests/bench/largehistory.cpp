@@ -87,6 +87,12 @@ void windowFigures(const LargeStore &store, const LargeHistoryOptions &o, QStrin
                   .arg(median(figure("scroll-middle-ms")), 0, 'f', 0)
                   .arg(listed(figure("scroll-middle-ms")))
                   .arg(counts.value(QStringLiteral("pages-for-middle")));
+    report << QStringLiteral("  sorted by status: first rows %1 ms; dragged to 50%: %2 ms (counted from the "
+                             "nearer end); the next pages down from there: %3 ms (median; %4)")
+                  .arg(median(figure("sort-status-ms")), 0, 'f', 0)
+                  .arg(median(figure("status-middle-ms")), 0, 'f', 0)
+                  .arg(median(figure("status-next-page-ms")), 0, 'f', 0)
+                  .arg(listed(figure("status-next-page-ms")));
     report << QStringLiteral(
         "  peak memory of the window: %1 MB on opening (%2 s after the first rows), %3 MB after "
         "filtering and scrolling (goal <= 80, within 10 MB of 1M)")

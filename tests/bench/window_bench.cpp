@@ -4,7 +4,8 @@
 // lines it prints; everything else goes to stderr.
 //   hookwatch-window-bench history --db URL [--rounds N]
 //       the longest stall before the first rows; filter the history to failed and back, Ctrl+End,
-//       Ctrl+Home, the scroll bar dragged to its middle; peak memory
+//       Ctrl+Home, the scroll bar dragged to its middle; sorted by status, the middle and the
+//       pages below it; peak memory
 //   hookwatch-window-bench busy --db URL --count N [--concurrency N]
 //       the GUI event loop's stalls while the window's dispatcher delivers N deliveries
 
@@ -334,6 +335,32 @@ int history(const DatabaseConfig &database, int rounds)
         pagesForMiddle = qMax<qint64>(pagesForMiddle, model->pagesRequested() - pagesBefore);
         rowsCached = qMax<qint64>(rowsCached, model->cachedRowCount());
     }
+    // Sorted by status, as a header click asks: the first rows, a drag to the middle (counted
+    // from the nearer end), then a page at a time down from there (each from the key of the
+    // row above it).
+    QList<qint64> toStatus, statusMiddle, statusNext;
+    {
+        qsizetype from = marks.size();
+        qint64 t0 = now();
+        model->sort(DeliveryHistoryModel::Status, Qt::DescendingOrder);
+        qint64 shown = waitForMark(QStringLiteral("history-rows-shown"), from);
+        toStatus << (shown ? shown - t0 : -1);
+        waitUntil([model] { return !model->isCounting(); }, 120000);
+        idle(300);
+        QScrollBar *bar = view->positionBar();
+        int at = bar->maximum() / 2;
+        for (int step = 0; step < 6; ++step) {
+            watch->arm([at](int top, int, int) { return qAbs(top - at) <= 1; });
+            t0 = now();
+            bar->setSliderDown(true);
+            bar->setSliderPosition(at);
+            bar->setSliderDown(false);
+            waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
+            (step == 0 ? statusMiddle : statusNext) << (watch->shownAt() ? watch->shownAt() - t0 : -1);
+            idle(200);
+            at += DeliveryHistoryModel::PageSize;
+        }
+    }
     result(QStringLiteral("showing-stall-ms %1").arg(showingStall, 0, 'f', 1));
     result(QStringLiteral("starting-stall-ms %1").arg(startingStall, 0, 'f', 1));
     result(QStringLiteral("opening-stall-ms %1").arg(openingStall, 0, 'f', 1));
@@ -344,6 +371,9 @@ int history(const DatabaseConfig &database, int rounds)
     result(QStringLiteral("scroll-end-ms %1").arg(joined(toEnd)));
     result(QStringLiteral("scroll-top-ms %1").arg(joined(toTop)));
     result(QStringLiteral("scroll-middle-ms %1").arg(joined(toMiddle)));
+    result(QStringLiteral("sort-status-ms %1").arg(joined(toStatus)));
+    result(QStringLiteral("status-middle-ms %1").arg(joined(statusMiddle)));
+    result(QStringLiteral("status-next-page-ms %1").arg(joined(statusNext)));
     result(QStringLiteral("session-stall-ms %1").arg(probe.take(), 0, 'f', 1));
     result(QStringLiteral(
         "rows all=%1 failed=%2 pages-for-end=%3 pages-for-middle=%4 cached-max=%5 page-size=%6")
