@@ -66,6 +66,8 @@ private Q_SLOTS:
     void closingClosesTheStoreFirst();
     void autoPauseBannerResumesAndSendsWhatWasHeld();
     void aSortWithoutAnIndexIsRefusedOnALongList();
+    void showsWithItsFirstRows_data();
+    void showsWithItsFirstRows();
 
 private:
     void clickToolButton(const char *actionName);
@@ -856,6 +858,81 @@ void TestMainWindow::aSortWithoutAnIndexIsRefusedOnALongList()
     QCOMPARE(header->sortIndicatorSection(), int(DeliveryHistoryModel::Status));
     QVERIFY(window.historyModel()->filter().sortKey == DeliveryFilter::SortKey::Status);
     QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount(), 30, 10000);
+    QSignalSpy finished(&window, &MainWindow::finished);
+    window.close();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+}
+
+namespace {
+// Calls `onShow` as the watched widget gets its Show event, before its first paint.
+class ShowWatch final : public QObject
+{
+public:
+    std::function<void()> onShow;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && onShow)
+            onShow();
+        return false;
+    }
+};
+} // namespace
+
+// The window shows once its history's first rows are in, so its first paint has them: long
+// and short histories (first rows ahead of the count, or after it), an empty one; a store
+// slower than the wait gets the window shown anyway.
+void TestMainWindow::showsWithItsFirstRows_data()
+{
+    QTest::addColumn<int>("deliveries");
+    QTest::addColumn<int>("maxWaitMs");
+    QTest::addColumn<bool>("rowsInFirstPaint");
+    QTest::newRow("long history") << 250 << 30000 << true;
+    QTest::newRow("short history") << 7 << 30000 << true;
+    QTest::newRow("empty") << 0 << 30000 << false;
+    QTest::newRow("no wait") << 250 << 0 << false;
+}
+
+void TestMainWindow::showsWithItsFirstRows()
+{
+    QFETCH(int, deliveries);
+    QFETCH(int, maxWaitMs);
+    QFETCH(bool, rowsInFirstPaint);
+    const DatabaseConfig config = DatabaseConfig::parse(QStringLiteral("sqlite:")
+        + m_dir.filePath(QStringLiteral("first-rows-%1-%2.db").arg(deliveries).arg(maxWaitMs)))
+                                      .value();
+    {
+        JobStore store(config);
+        QVERIFY(store.open().ok());
+        Webhook hook;
+        hook.deliveryUrl = QStringLiteral("http://127.0.0.1:9/hook");
+        const qint64 id = store.addWebhook(hook).value();
+        if (deliveries > 0)
+            QVERIFY(store.createDeliveries(id, QStringLiteral("ping"), "{}", deliveries).ok());
+    }
+    AppSettings settings;
+    settings.delivery.deliver = false;
+    MainWindow window(config, settings);
+    ShowWatch watch;
+    int rowsAtShow = -1;
+    bool firstLoadedAtShow = false;
+    watch.onShow = [&] {
+        DeliveryHistoryModel *model = window.historyModel();
+        rowsAtShow = model->rowCount();
+        firstLoadedAtShow
+            = rowsAtShow > 0 && model->index(0, 0).data(DeliveryHistoryModel::LoadedRole).toBool();
+    };
+    window.installEventFilter(&watch);
+    QElapsedTimer waited;
+    waited.start();
+    window.showWhenReady(maxWaitMs);
+    QVERIFY(!window.isVisible()); // the store answers in its own thread, later
+    QTRY_VERIFY_WITH_TIMEOUT(window.isVisible(), 10000);
+    QVERIFY2(waited.elapsed() < 10000, "shown by its rows, not by the wait");
+    QCOMPARE(firstLoadedAtShow, rowsInFirstPaint);
+    if (rowsInFirstPaint)
+        QVERIFY(rowsAtShow >= qMin(deliveries, 100));
+    if (deliveries == 0)
+        QCOMPARE(rowsAtShow, 0);
     QSignalSpy finished(&window, &MainWindow::finished);
     window.close();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

@@ -493,6 +493,31 @@ void MainWindow::fitWebhookPane()
         splitter->setSizes({ height, total - height });
 }
 
+void MainWindow::showWhenReady(int maxWaitMs)
+{
+    // Disconnects everything below once the window is shown, whichever comes first.
+    auto *waiting = new QObject(this);
+    const auto showNow = [this, waiting] {
+        waiting->deleteLater();
+        show();
+    };
+    connect(m_historyModel, &QAbstractItemModel::rowsInserted, waiting,
+        [model = m_historyModel, showNow](const QModelIndex &, int first, int) {
+            // The first rows ahead of their count come loaded; rows a count makes do not.
+            if (first == 0 && model->isCounting())
+                showNow();
+        });
+    connect(m_historyModel, &QAbstractItemModel::dataChanged, waiting, [showNow](const QModelIndex &topLeft) {
+        if (topLeft.row() == 0)
+            showNow();
+    });
+    connect(m_historyModel, &DeliveryHistoryModel::counted, waiting, [showNow](qint64 count) {
+        if (count == 0)
+            showNow();
+    });
+    QTimer::singleShot(maxWaitMs, waiting, showNow);
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);

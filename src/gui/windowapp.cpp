@@ -75,6 +75,6 @@ int runWindow(int &argc, char **argv, const QString &databaseOption)
     // The window hides at once on close but quits only once attempts in flight are recorded.
     QApplication::setQuitOnLastWindowClosed(false);
     QObject::connect(&window, &MainWindow::finished, &app, &QCoreApplication::quit);
-    window.show();
+    window.showWhenReady();
     return app.exec();
 }

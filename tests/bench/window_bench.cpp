@@ -30,6 +30,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -255,7 +256,7 @@ int history(const DatabaseConfig &database, int rounds)
     // Until the window is shown, from then to its first rows (the store opens and pages), then
     // on to its count and a settled window: how long the event loop could not answer.
     probe.start();
-    window.show();
+    window.showWhenReady();
     const qint64 shownAt = waitForMark(QStringLiteral("window-shown"), 0);
     if (!shownAt) {
         result(QStringLiteral("error the window was not shown within 30 s"));
@@ -486,8 +487,9 @@ public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (m_slowMs <= 0)
+        if (m_slowMs <= 0 || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        const qint64 startedAt = QDateTime::currentMSecsSinceEpoch();
         QElapsedTimer t;
         t.start();
         const int type = event->type();
@@ -497,8 +499,8 @@ public:
         const bool done = QApplication::notify(receiver, event);
         --m_depth;
         if (t.elapsed() >= m_slowMs)
-            std::fprintf(stderr, "slow event: %lld ms, depth %d, type %d, to %s\n", t.elapsed(), m_depth,
-                type, name.constData());
+            std::fprintf(stderr, "slow event: %lld ms from %lld, depth %d, type %d, to %s\n", t.elapsed(),
+                startedAt, m_depth, type, name.constData());
         return done;
     }
 
