@@ -26,8 +26,10 @@ DeliveryFilterSql::DeliveryFilterSql(
                     + QStringLiteral(") AS recent), 0)");
         }
     }
-    if (filter.beforeId)
+    if (filter.beforeId) {
+        m_beforeIdClause = int(m_clauses.size());
         m_clauses << QStringLiteral("id < ") + placeholder(*filter.beforeId);
+    }
     if (filter.afterId)
         m_clauses << QStringLiteral("id > ") + placeholder(*filter.afterId);
     const bool grouped = filter.sortKey == DeliveryFilter::SortKey::Status
@@ -179,13 +181,21 @@ QString DeliveryFilterSql::pageAfterRow(const QString &columns) const
     const QString before = descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
     const QString dir = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString column = sortColumn();
-    const auto whereAlso = [this](const QString &clause) -> QString {
-        return QStringLiteral(" WHERE ") + (QStringList(m_clauses) << clause).join(QLatin1String(" AND "));
+    const auto whereAlso = [this](const QString &clause, bool keyIsBelowBeforeId = false) -> QString {
+        QStringList clauses = m_clauses;
+        // A second upper bound on id beside the key's made SQLite seek from the higher one and
+        // step down to the key: 0.5 s in the middle of ten million rows instead of 1 ms.
+        if (keyIsBelowBeforeId && m_beforeIdClause >= 0)
+            clauses.removeAt(m_beforeIdClause);
+        return QStringLiteral(" WHERE ") + (clauses << clause).join(QLatin1String(" AND "));
     };
     const QString select = QStringLiteral("SELECT ") + columns + from();
+    const bool keyIsBelowBeforeId
+        = descending && (!m_filter.beforeId || m_filter.afterRow->id < *m_filter.beforeId);
     const QString sameGroup = select
         + whereAlso(
-            column + QStringLiteral(" = ") + m_rowValue + QStringLiteral(" AND id") + before + m_rowId)
+            column + QStringLiteral(" = ") + m_rowValue + QStringLiteral(" AND id") + before + m_rowId,
+            keyIsBelowBeforeId)
         + QStringLiteral(" ORDER BY id") + dir + QStringLiteral(" LIMIT :limit");
     const QString laterGroups
         = select + whereAlso(column + before + m_rowValue) + orderBy() + QStringLiteral(" LIMIT :limit");

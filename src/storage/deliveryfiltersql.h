@@ -59,6 +59,7 @@ private:
     DatabaseConfig::Backend m_backend;
     QStringList m_clauses;
     QList<QPair<QString, QVariant>> m_values;
+    int m_beforeIdClause = -1; // beforeId's place in m_clauses
     QString m_rowValue; // afterRow's placeholders, when it is used
     QString m_rowId;
 };
