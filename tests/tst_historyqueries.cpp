@@ -388,6 +388,50 @@ private Q_SLOTS:
         QCOMPARE(ids(m_store->deliveries(bounded).value()), expected.mid(18, pageSize));
     }
 
+    // The groups of a list sorted by status or event type, in its order, with their counts
+    // and id ranges: what a jump into the middle of such a list estimates its key from.
+    void findsTheGroupsOfASort_data() { TestDatabases::addBackendRows(); }
+    void findsTheGroupsOfASort()
+    {
+        if (!openFresh())
+            return;
+        const auto pushes = m_store->createDeliveries(m_webhook, QStringLiteral("push"), "{}", 4).value();
+        const auto merges = m_store->createDeliveries(m_webhook, QStringLiteral("merge"), "{}", 3).value();
+        m_store->createDeliveries(m_webhook, QStringLiteral("push"), "{}", 2);
+        for (int i = 0; i < 3; ++i)
+            answer(200, "", false); // the three oldest pushes delivered
+        DeliveryFilter f;
+        f.sortKey = DeliveryFilter::SortKey::EventType;
+        f.descending = true;
+        f.beforeId = merges.second + 2; // up to the first push after the merges
+        auto groups = m_store->historyGroups(f);
+        QVERIFY2(groups.ok(), qPrintable(groups.error()));
+        QCOMPARE(groups->size(), 2);
+        QCOMPARE(groups->at(0).value.toString(), QStringLiteral("push"));
+        QCOMPARE(groups->at(0).count, 5);
+        QCOMPARE(groups->at(0).minId, pushes.first);
+        QCOMPARE(groups->at(0).maxId, merges.second + 1);
+        QCOMPARE(groups->at(1).value.toString(), QStringLiteral("merge"));
+        QCOMPARE(groups->at(1).count, 3);
+        QCOMPARE(groups->at(1).minId, merges.first);
+
+        f.sortKey = DeliveryFilter::SortKey::Status;
+        f.descending = false;
+        f.beforeId.reset();
+        groups = m_store->historyGroups(f);
+        QVERIFY2(groups.ok(), qPrintable(groups.error()));
+        QCOMPARE(groups->size(), 2);
+        QCOMPARE(groups->at(0).value.toInt(), int(JobStatus::Waiting));
+        QCOMPARE(groups->at(0).count, 6);
+        QCOMPARE(groups->at(1).value.toInt(), int(JobStatus::Completed));
+        QCOMPARE(groups->at(1).count, 3);
+        QCOMPARE(groups->at(1).minId, pushes.first);
+        QCOMPARE(groups->at(1).maxId, pushes.first + 2);
+
+        f.sortKey = DeliveryFilter::SortKey::Id;
+        QVERIFY(!m_store->historyGroups(f).ok());
+    }
+
     // The summary adds up the newest `limit` deliveries the filter takes and their attempts.
     void summarisesTheFilteredHistory_data() { TestDatabases::addBackendRows(); }
     void summarisesTheFilteredHistory()

@@ -91,6 +91,7 @@ void TestHistoryView::init()
     connect(m_history, &DeliveryHistoryModel::boundariesWanted, c, &StoreConnection::findHistoryBoundaries);
     connect(c->service(), &StoreService::historyBoundariesFound, m_history,
         &DeliveryHistoryModel::onBoundariesFound);
+    connect(c->service(), &StoreService::historyGroupsFound, m_history, &DeliveryHistoryModel::onGroupsFound);
     connect(c->service(), &StoreService::historyCounted, m_history, &DeliveryHistoryModel::onCounted);
     connect(c->service(), &StoreService::historyPageLoaded, m_history, &DeliveryHistoryModel::onPageLoaded);
     m_window = new HistoryWindowModel(m_history, m_pane.get());

@@ -56,3 +56,15 @@ struct DeliveryFilter
 };
 
 Q_DECLARE_METATYPE(DeliveryFilter)
+
+// One group of a list sorted by status or event type: its key, how many deliveries it has and
+// their lowest and highest ids. A position inside a group is then a key estimated from its ids.
+struct HistoryGroup
+{
+    QVariant value; // the status as its number, or the event type
+    qint64 count = 0;
+    qint64 minId = 0;
+    qint64 maxId = 0;
+};
+
+Q_DECLARE_METATYPE(HistoryGroup)

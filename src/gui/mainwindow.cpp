@@ -382,6 +382,7 @@ void MainWindow::connectStore()
         &StoreConnection::findHistoryBoundaries);
     connect(service, &StoreService::historyBoundariesFound, m_historyModel,
         &DeliveryHistoryModel::onBoundariesFound);
+    connect(service, &StoreService::historyGroupsFound, m_historyModel, &DeliveryHistoryModel::onGroupsFound);
     connect(service, &StoreService::historyCounted, m_historyModel, &DeliveryHistoryModel::onCounted);
     connect(service, &StoreService::historyEstimated, m_historyModel, &DeliveryHistoryModel::onEstimated);
     connect(service, &StoreService::historyPageLoaded, m_historyModel, &DeliveryHistoryModel::onPageLoaded);

@@ -213,6 +213,7 @@ void DeliveryHistoryModel::setFilter(const DeliveryFilter &filter)
     m_requestedPages.clear();
     m_deferredPages.clear();
     m_boundaries.clear();
+    m_groups.clear();
     m_boundariesWanted = false;
     m_estimate = -1;
     m_counted = false;
@@ -320,6 +321,12 @@ void DeliveryHistoryModel::onCounted(quint64 serial, qint64 count, qint64 newest
         // Makes the view look at its rows again, which asks for the stale pages in view.
         Q_EMIT dataChanged(index(0, 0), index(int(m_count - 1), ColumnCount - 1));
     }
+}
+
+void DeliveryHistoryModel::onGroupsFound(quint64 serial, const QList<HistoryGroup> &groups)
+{
+    if ((serial >> 32) == m_filterSerial)
+        m_groups = groups;
 }
 
 void DeliveryHistoryModel::onEstimated(quint64 serial, qint64 estimate)
@@ -488,6 +495,24 @@ DeliveryFilter DeliveryHistoryModel::pageQuery(qint64 page) const
             q.fromEnd = true;
             q.afterRow = rowKey(*below);
             return q;
+        }
+        if (qMin(first, m_count - first - rows) > PageSize) {
+            // Far from both ends: the group the row falls in, and a key inside it estimated
+            // from the group's ids as if they were even, as the id sort does before its
+            // boundaries come. The pages beside it follow by key.
+            qint64 start = 0;
+            for (const HistoryGroup &group : m_groups) {
+                if (first >= start + group.count) {
+                    start += group.count;
+                    continue;
+                }
+                const double share = double(first - start) / double(qMax<qint64>(1, group.count - 1));
+                const qint64 span = group.maxId - group.minId;
+                const qint64 id = m_filter.descending ? group.maxId - qRound64(share * double(span))
+                                                      : group.minId + qRound64(share * double(span));
+                q.afterRow = DeliveryFilter::RowKey { group.value, m_filter.descending ? id + 1 : id - 1 };
+                return q;
+            }
         }
     }
     const qint64 fromEnd = m_count - first - rows;

@@ -86,12 +86,14 @@ public:
     int pagesRequested() const { return m_pagesRequested; }
     bool isCounting() const { return m_countSerial != 0; }
     int boundaryCount() const { return int(m_boundaries.size()); }
+    int groupCount() const { return int(m_groups.size()); }
 
 public Q_SLOTS:
     void onCounted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId = 0);
     void onEstimated(quint64 serial, qint64 estimate);
     void onPageLoaded(quint64 serial, qint64 offset, const QList<Delivery> &rows);
     void onBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
+    void onGroupsFound(quint64 serial, const QList<HistoryGroup> &groups);
 
 Q_SIGNALS:
     // `filter.limit` > 0: send the first page of that many rows with the count, under `serial`
@@ -143,6 +145,7 @@ private:
     qint64 m_estimate = -1; // the store's estimate of the count on its way, -1 when none
     std::optional<QPair<int, Qt::SortOrder>> m_sortAfterCount; // asked for before the count came
     QList<QPair<qint64, qint64>> m_boundaries; // (row, id) every BoundaryEvery rows from row 0
+    QList<HistoryGroup> m_groups; // sorted by status or event type: the list's groups in order
     bool m_boundariesWanted = false; // a slice is on its way
     int m_pagesRequested = 0;
 };

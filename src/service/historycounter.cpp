@@ -30,6 +30,7 @@ void HistoryCounter::setStore(const std::optional<DatabaseConfig> &config)
 {
     m_store.reset();
     m_last.reset();
+    m_groupedFilter.reset();
     m_config = config;
 }
 
@@ -71,11 +72,38 @@ std::optional<qint64> HistoryCounter::countSinceLast(const DeliveryFilter &filte
     return m_last->count;
 }
 
+bool HistoryCounter::countGroups(
+    quint64 serial, const DeliveryFilter &filter, qint64 newestId, qint64 oldestId)
+{
+    const bool grouped = filter.sortKey == DeliveryFilter::SortKey::Status
+        || filter.sortKey == DeliveryFilter::SortKey::EventType;
+    if (!grouped || m_groupedFilter == serial >> 32)
+        return false;
+    QElapsedTimer took;
+    took.start();
+    const auto groups = m_store->historyGroups(filter);
+    if (!groups) {
+        Q_EMIT failed(tr("Cannot count the deliveries: %1").arg(groups.error()));
+        return true;
+    }
+    qint64 count = 0;
+    for (const HistoryGroup &group : groups.value())
+        count += group.count;
+    m_groupedFilter = serial >> 32;
+    m_last = Last { filter, newestId, count, took.elapsed(), {} };
+    m_last->since.start();
+    Q_EMIT groupsFound(serial, groups.value());
+    Q_EMIT counted(serial, count, newestId, oldestId);
+    return true;
+}
+
 void HistoryCounter::count(quint64 serial, const DeliveryFilter &filter, qint64 newestId, qint64 oldestId)
 {
     if (serial < m_wanted.load(std::memory_order_relaxed) || !ensureOpen())
         return;
     Q_EMIT counting(serial);
+    if (countGroups(serial, filter, newestId, oldestId))
+        return;
     if (const auto count = countSinceLast(filter, newestId)) {
         Q_EMIT counted(serial, *count, newestId, oldestId);
         return;

@@ -53,12 +53,16 @@ Q_SIGNALS:
     void counting(quint64 serial);
     void counted(quint64 serial, qint64 count, qint64 newestId, qint64 oldestId);
     void boundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
+    // Sorted by status or event type: the groups, before the count they add up to.
+    void groupsFound(quint64 serial, const QList<HistoryGroup> &groups);
     void failed(const QString &message);
 
 private:
     bool ensureOpen();
     // The count from the last one and the deliveries since, when that is still exact enough.
     std::optional<qint64> countSinceLast(const DeliveryFilter &filter, qint64 newestId);
+    // Counts `filter` by its groups, if its sort has them and they are not known yet.
+    bool countGroups(quint64 serial, const DeliveryFilter &filter, qint64 newestId, qint64 oldestId);
 
     const Clock *m_clock;
     std::optional<DatabaseConfig> m_config;
@@ -76,4 +80,8 @@ private:
         QElapsedTimer since; // the whole count's
     };
     std::optional<Last> m_last;
+    // The filter (the serial's upper half) whose groups were found last: once for each list
+    // sorted by status or event type. They are only for estimating positions, and the few
+    // deliveries made since move them by a few rows at most.
+    std::optional<quint64> m_groupedFilter;
 };

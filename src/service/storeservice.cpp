@@ -71,6 +71,8 @@ StoreService::StoreService(const Clock *clock, QObject *parent)
     // Straight to the window from the counter's thread: not queued behind this thread's work.
     connect(m_counter, &HistoryCounter::counting, this, &StoreService::historyCounting, Qt::DirectConnection);
     connect(m_counter, &HistoryCounter::counted, this, &StoreService::historyCounted, Qt::DirectConnection);
+    connect(m_counter, &HistoryCounter::groupsFound, this, &StoreService::historyGroupsFound,
+        Qt::DirectConnection);
     connect(m_counter, &HistoryCounter::boundariesFound, this, &StoreService::historyBoundariesFound,
         Qt::DirectConnection);
     connect(m_counter, &HistoryCounter::failed, this, &StoreService::fail);

@@ -122,6 +122,8 @@ Q_SIGNALS:
     void historyEstimated(quint64 serial, qint64 estimate);
     void historyPageLoaded(quint64 serial, qint64 row, const QList<Delivery> &rows);
     void historyBoundariesFound(quint64 serial, qint64 fromId, const QList<qint64> &ids);
+    // Sorted by status or event type: the list's groups, ahead of its count.
+    void historyGroupsFound(quint64 serial, const QList<HistoryGroup> &groups);
     void retryScheduleLoaded(const QList<ScheduledRetry> &rows);
     void detailLoaded(const DeliveryDetail &detail);
     void statusLoaded(const StoreStatus &status);

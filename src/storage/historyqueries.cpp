@@ -188,6 +188,36 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
     return q.value(0).toLongLong();
 }
 
+Result<QList<HistoryGroup>> JobStore::historyGroups(const DeliveryFilter &filter)
+{
+    ensureConnected();
+    const bool byStatus = filter.sortKey == DeliveryFilter::SortKey::Status;
+    if (!byStatus && filter.sortKey != DeliveryFilter::SortKey::EventType)
+        return Result<QList<HistoryGroup>>::failure(QStringLiteral("the list is not sorted by groups"));
+    DeliveryFilter all = filter;
+    all.afterRow.reset();
+    all.fromEnd = false;
+    SqlStatement q(database(), SqlStatement::Mode(statementMode()));
+    const auto textFromId = textSearchBound(all);
+    if (!textFromId)
+        return Result<QList<HistoryGroup>>::failure(textFromId.error());
+    const DeliveryFilterSql filterSql(all, m_config.backend, textFromId.value());
+    const QString column = byStatus ? QStringLiteral("status") : QStringLiteral("event_type");
+    q.prepare(QStringLiteral("SELECT ") + column + QStringLiteral(", COUNT(*), MIN(id), MAX(id)")
+        + filterSql.from() + filterSql.where() + QStringLiteral(" GROUP BY ") + column
+        + QStringLiteral(" ORDER BY ") + column
+        + (filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+    filterSql.bind(q);
+    if (Status s = exec(q, "counting deliveries"); !s)
+        return Result<QList<HistoryGroup>>::failure(s.error());
+    QList<HistoryGroup> groups;
+    while (q.next()) {
+        const QVariant value = byStatus ? QVariant(q.value(0).toInt()) : QVariant(q.value(0).toString());
+        groups.append({ value, q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong() });
+    }
+    return groups;
+}
+
 Result<qint64> JobStore::estimateDeliveries(const DeliveryFilter &filter)
 {
     if (m_config.backend != DatabaseConfig::Backend::Postgres)

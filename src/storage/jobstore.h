@@ -83,6 +83,9 @@ public:
     Result<Delivery> delivery(qint64 id);
     Result<QList<Delivery>> deliveries(const DeliveryFilter &filter);
     Result<qint64> countDeliveries(const DeliveryFilter &filter);
+    // The groups of a list sorted by status or event type, in the list's order: a count of each
+    // read from the (key, id) index, the cost of countDeliveries().
+    Result<QList<HistoryGroup>> historyGroups(const DeliveryFilter &filter);
     // The planner's estimate of countDeliveries() on PostgreSQL, at once where the count is a
     // scan of millions of rows; -1 on SQLite, which keeps no row estimates.
     Result<qint64> estimateDeliveries(const DeliveryFilter &filter);
