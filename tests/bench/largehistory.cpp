@@ -87,8 +87,8 @@ void windowFigures(const LargeStore &store, const LargeHistoryOptions &o, QStrin
                   .arg(median(figure("scroll-middle-ms")), 0, 'f', 0)
                   .arg(listed(figure("scroll-middle-ms")))
                   .arg(counts.value(QStringLiteral("pages-for-middle")));
-    report << QStringLiteral("  sorted by status: first rows %1 ms; dragged to 50%: %2 ms (counted from the "
-                             "nearer end); the next pages down from there: %3 ms (median; %4)")
+    report << QStringLiteral("  sorted by status: first rows %1 ms; dragged to 50%: %2 ms (a key estimated in "
+                             "its group); the next pages down from there: %3 ms (median; %4)")
                   .arg(median(figure("sort-status-ms")), 0, 'f', 0)
                   .arg(median(figure("status-middle-ms")), 0, 'f', 0)
                   .arg(median(figure("status-next-page-ms")), 0, 'f', 0)

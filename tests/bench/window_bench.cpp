@@ -336,9 +336,9 @@ int history(const DatabaseConfig &database, int rounds)
         pagesForMiddle = qMax<qint64>(pagesForMiddle, model->pagesRequested() - pagesBefore);
         rowsCached = qMax<qint64>(rowsCached, model->cachedRowCount());
     }
-    // Sorted by status, as a header click asks: the first rows, a drag to the middle (counted
-    // from the nearer end), then a page at a time down from there (each from the key of the
-    // row above it).
+    // Sorted by status, as a header click asks: the first rows, a drag to the middle (a key
+    // estimated inside its group), then a page at a time down from there (each from the key of
+    // the row above it).
     QList<qint64> toStatus, statusMiddle, statusNext;
     {
         qsizetype from = marks.size();
