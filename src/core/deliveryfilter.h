@@ -53,6 +53,15 @@ struct DeliveryFilter
     int limit = 50;
     qint64 offset = 0;
     bool withPayload = true; // lists for the window leave payloads (up to 5 MiB each) out
+
+    // Sorted by status or by event type: a few large groups, each in id order in its (key, id)
+    // index.
+    bool sortsByGroup() const { return sortKey == SortKey::Status || sortKey == SortKey::EventType; }
+    // A delivery's place in such a sort, as afterRow takes it.
+    RowKey rowKey(const Delivery &d) const
+    {
+        return { sortKey == SortKey::Status ? QVariant(int(d.status)) : QVariant(d.eventType), d.id };
+    }
 };
 
 Q_DECLARE_METATYPE(DeliveryFilter)

@@ -477,23 +477,15 @@ DeliveryFilter DeliveryHistoryModel::pageQuery(qint64 page) const
             return q;
         }
     }
-    const bool grouped = m_filter.sortKey == DeliveryFilter::SortKey::Status
-        || m_filter.sortKey == DeliveryFilter::SortKey::EventType;
-    if (grouped) {
+    if (m_filter.sortsByGroup()) {
         // The same by (key, id): the status's or event type's index has the id after the key.
-        const auto rowKey = [this](const Delivery &d) {
-            const QVariant value = m_filter.sortKey == DeliveryFilter::SortKey::Status
-                ? QVariant(int(d.status))
-                : QVariant(d.eventType);
-            return DeliveryFilter::RowKey { value, d.id };
-        };
         if (const Delivery *above = keyRow(first - 1)) {
-            q.afterRow = rowKey(*above);
+            q.afterRow = m_filter.rowKey(*above);
             return q;
         }
         if (const Delivery *below = keyRow(first + rows)) {
             q.fromEnd = true;
-            q.afterRow = rowKey(*below);
+            q.afterRow = m_filter.rowKey(*below);
             return q;
         }
         if (qMin(first, m_count - first - rows) > PageSize) {

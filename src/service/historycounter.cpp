@@ -75,9 +75,7 @@ std::optional<qint64> HistoryCounter::countSinceLast(const DeliveryFilter &filte
 bool HistoryCounter::countGroups(
     quint64 serial, const DeliveryFilter &filter, qint64 newestId, qint64 oldestId)
 {
-    const bool grouped = filter.sortKey == DeliveryFilter::SortKey::Status
-        || filter.sortKey == DeliveryFilter::SortKey::EventType;
-    if (!grouped || m_groupedFilter == serial >> 32)
+    if (!filter.sortsByGroup() || m_groupedFilter == serial >> 32)
         return false;
     QElapsedTimer took;
     took.start();

@@ -32,9 +32,7 @@ DeliveryFilterSql::DeliveryFilterSql(
     }
     if (filter.afterId)
         m_clauses << QStringLiteral("id > ") + placeholder(*filter.afterId);
-    const bool grouped = filter.sortKey == DeliveryFilter::SortKey::Status
-        || filter.sortKey == DeliveryFilter::SortKey::EventType;
-    if (filter.afterRow && grouped) {
+    if (filter.afterRow && filter.sortsByGroup()) {
         m_rowValue = placeholder(filter.afterRow->value);
         m_rowId = placeholder(filter.afterRow->id);
     }

@@ -41,6 +41,8 @@ public:
     // the (key, id) index, then the groups after it, each an index range: a page at any depth
     // costs what the first costs, where an OFFSET walks every row before it.
     QString pageAfterRow(const QString &columns) const;
+    // The column the filter sorts by ("id", "status", …).
+    QString sortColumn() const;
 
     // The pattern for `LIKE … ESCAPE '\'` that finds `text` anywhere: `%`, `_` and `\` escaped.
     static QString containsPattern(const QString &text);
@@ -53,7 +55,6 @@ private:
     QString placeholder(const QVariant &value);
     QStringList selectionClauses(const DeliveryFilter &f);
     QString textClause(const QString &text, std::optional<qint64> textFromId);
-    QString sortColumn() const;
 
     DeliveryFilter m_filter;
     DatabaseConfig::Backend m_backend;

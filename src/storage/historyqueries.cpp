@@ -191,8 +191,7 @@ Result<qint64> JobStore::countDeliveries(const DeliveryFilter &filter)
 Result<QList<HistoryGroup>> JobStore::historyGroups(const DeliveryFilter &filter)
 {
     ensureConnected();
-    const bool byStatus = filter.sortKey == DeliveryFilter::SortKey::Status;
-    if (!byStatus && filter.sortKey != DeliveryFilter::SortKey::EventType)
+    if (!filter.sortsByGroup())
         return Result<QList<HistoryGroup>>::failure(QStringLiteral("the list is not sorted by groups"));
     DeliveryFilter all = filter;
     all.afterRow.reset();
@@ -202,7 +201,8 @@ Result<QList<HistoryGroup>> JobStore::historyGroups(const DeliveryFilter &filter
     if (!textFromId)
         return Result<QList<HistoryGroup>>::failure(textFromId.error());
     const DeliveryFilterSql filterSql(all, m_config.backend, textFromId.value());
-    const QString column = byStatus ? QStringLiteral("status") : QStringLiteral("event_type");
+    const QString column = filterSql.sortColumn();
+    const bool byStatus = filter.sortKey == DeliveryFilter::SortKey::Status;
     q.prepare(QStringLiteral("SELECT ") + column + QStringLiteral(", COUNT(*), MIN(id), MAX(id)")
         + filterSql.from() + filterSql.where() + QStringLiteral(" GROUP BY ") + column
         + QStringLiteral(" ORDER BY ") + column

@@ -279,6 +279,19 @@ int history(const DatabaseConfig &database, int rounds)
     auto *watch = new RowsShownWatch(view, model);
     view->setFocus();
 
+    // The scroll bar dragged so that row `top` is at the top and let go, as a hand does: the
+    // milliseconds until those rows were painted, -1 if they never were.
+    const auto dragTo = [view, watch](int top) -> qint64 {
+        QScrollBar *bar = view->positionBar();
+        watch->arm([top](int shownTop, int, int) { return qAbs(shownTop - top) <= 1; });
+        const qint64 t0 = now();
+        bar->setSliderDown(true);
+        bar->setSliderPosition(top);
+        bar->setSliderDown(false);
+        waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
+        return watch->shownAt() ? watch->shownAt() - t0 : -1;
+    };
+
     QList<qint64> toFailed, toAll, countAll, toEnd, toTop, toMiddle;
     qint64 pagesForEnd = 0, pagesForMiddle = 0, rowsCached = 0, allRows = 0, failedRows = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -320,18 +333,9 @@ int history(const DatabaseConfig &database, int rounds)
         waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
         toTop << (watch->shownAt() ? watch->shownAt() - t0 : -1);
         idle(300);
-        // The scroll bar dragged to its middle and let go, as a hand does; the cache holds the
-        // first and last rows only.
-        QScrollBar *bar = view->positionBar();
-        const int middle = bar->maximum() / 2;
+        // The scroll bar dragged to its middle; the cache holds the first and last rows only.
         pagesBefore = model->pagesRequested();
-        watch->arm([middle](int top, int, int) { return qAbs(top - middle) <= 1; });
-        t0 = now();
-        bar->setSliderDown(true);
-        bar->setSliderPosition(middle);
-        bar->setSliderDown(false);
-        waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
-        toMiddle << (watch->shownAt() ? watch->shownAt() - t0 : -1);
+        toMiddle << dragTo(view->positionBar()->maximum() / 2);
         idle(300);
         pagesForMiddle = qMax<qint64>(pagesForMiddle, model->pagesRequested() - pagesBefore);
         rowsCached = qMax<qint64>(rowsCached, model->cachedRowCount());
@@ -348,16 +352,9 @@ int history(const DatabaseConfig &database, int rounds)
         toStatus << (shown ? shown - t0 : -1);
         waitUntil([model] { return !model->isCounting(); }, 120000);
         idle(300);
-        QScrollBar *bar = view->positionBar();
-        int at = bar->maximum() / 2;
+        int at = view->positionBar()->maximum() / 2;
         for (int step = 0; step < 6; ++step) {
-            watch->arm([at](int top, int, int) { return qAbs(top - at) <= 1; });
-            t0 = now();
-            bar->setSliderDown(true);
-            bar->setSliderPosition(at);
-            bar->setSliderDown(false);
-            waitUntil([watch] { return watch->shownAt() != 0; }, 60000);
-            (step == 0 ? statusMiddle : statusNext) << (watch->shownAt() ? watch->shownAt() - t0 : -1);
+            (step == 0 ? statusMiddle : statusNext) << dragTo(at);
             idle(200);
             at += DeliveryHistoryModel::PageSize;
         }
